@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages dynsim needs, only those missing, idempotently.
+# Sourced by ./run and ./test; third_party/README.md says what each one is for.
+DYNSIM_PACKAGES=(
+	bazel-bootstrap              # Bazel 4.2.3
+	bazel-rules-java             # @rules_java for Bazel's JDK toolchains
+	g++                          # host compiler
+	libsystemc-dev               # SystemC 2.3.4 with TLM-2.0
+	libyaml-cpp-dev              # machine and Dynamo configs
+	libboost-program-options-dev # the dynsim CLI
+	libgtest-dev                 # unit tests
+	libbenchmark-dev             # benchmarks
+	gcc-hppa-linux-gnu           # guest C compiler (pulls binutils: as, objdump)
+	g++-hppa-linux-gnu           # guest C++ compiler (Dynamo, deltablue)
+	qemu-user                    # qemu-hppa, the behaviour oracle
+)
+
+dynsim_install_packages() {
+	local missing=() pkg
+	for pkg in "${DYNSIM_PACKAGES[@]}"; do
+		if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+			missing+=("$pkg")
+		fi
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	echo "Installing missing Debian packages: ${missing[*]}"
+	local sudo=""
+	[ "$(id -u)" -ne 0 ] && sudo=sudo
+	$sudo apt-get update -qq || return 1
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null || return 1
+}
