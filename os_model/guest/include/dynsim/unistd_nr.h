@@ -19,6 +19,8 @@
 #define __NR_setitimer 104
 #define __NR_getitimer 105
 #define __NR_fstat 28
+#define __NR_stat 18
+#define __NR_lstat 84
 #define __NR_uname 59
 #define __NR_writev 146
 #define __NR_nanosleep 162
