@@ -1,0 +1,77 @@
+#include "os_model/fs_sandbox.h"
+
+#include "os_model/guest_errno.h"
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace dynsim {
+namespace {
+
+bool RealPath(const std::string& path, std::string* out) {
+  char buf[PATH_MAX];
+  if (!realpath(path.c_str(), buf)) return false;
+  *out = buf;
+  return true;
+}
+
+std::string Dirname(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string Basename(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+bool FsSandbox::Grant(const FsGrant& grant, std::string* error) {
+  std::string real;
+  if (!RealPath(grant.dir, &real)) {
+    *error = "--fs-root " + grant.dir + ": no such directory";
+    return false;
+  }
+  while (real.size() > 1 && real.back() == '/') real.pop_back();
+  roots_.push_back({real, grant.writable});
+  return true;
+}
+
+const FsSandbox::Root* FsSandbox::RootFor(const std::string& real_path) const {
+  for (const Root& root : roots_) {
+    if (root.real_dir == "/") return &root;
+    if (real_path == root.real_dir ||
+        (real_path.size() > root.real_dir.size() && real_path.compare(0, root.real_dir.size(), root.real_dir) == 0 &&
+         real_path[root.real_dir.size()] == '/'))
+      return &root;
+  }
+  return nullptr;
+}
+
+int FsSandbox::Open(const std::string& guest_path, int host_flags, int mode) const {
+  if (roots_.empty() || guest_path.empty()) return -kEACCES;
+  std::string path = guest_path[0] == '/' ? guest_path : roots_[0].real_dir + "/" + guest_path;
+  // Resolve the directory part (which must exist) and, if the file exists, the whole path;
+  // a file being created is checked by its directory and may not be a symlink itself.
+  std::string real;
+  bool exists = RealPath(path, &real);
+  if (!exists) {
+    if (!(host_flags & O_CREAT)) return -kENOENT;
+    std::string dir;
+    if (!RealPath(Dirname(path), &dir)) return -kENOENT;
+    real = (dir == "/" ? "" : dir) + "/" + Basename(path);
+  }
+  const Root* root = RootFor(real);
+  if (!root) return -kEACCES;
+  bool wants_write = (host_flags & O_ACCMODE) != O_RDONLY || (host_flags & (O_CREAT | O_TRUNC | O_APPEND));
+  if (wants_write && !root->writable) return -kEACCES;
+  int fd = ::open(real.c_str(), host_flags | O_NOFOLLOW | O_CLOEXEC, mode);
+  return fd < 0 ? -HostToGuestErrno(errno) : fd;
+}
+
+}  // namespace dynsim

@@ -1,0 +1,38 @@
+// The part of the host file system a guest may open: only files under directories the
+// user grants (`dynsim run --fs-root DIR`, read-only unless granted writable). Paths are
+// resolved on the host (symlinks followed) and must stay inside a granted root, so `..`
+// and symlinks cannot escape. Relative guest paths are taken relative to the first root.
+#ifndef DYNSIM_OS_MODEL_FS_SANDBOX_H
+#define DYNSIM_OS_MODEL_FS_SANDBOX_H
+
+#include <string>
+#include <vector>
+
+namespace dynsim {
+
+struct FsGrant {
+  std::string dir;
+  bool writable = false;
+};
+
+class FsSandbox {
+ public:
+  // Fails (one-line error) if a granted directory does not exist.
+  bool Grant(const FsGrant& grant, std::string* error);
+  // Opens `guest_path` with Linux open flags already translated to the host's. Returns a
+  // host fd or -errno in the guest's numbering (EACCES outside the roots or for writes to a read-only root).
+  int Open(const std::string& guest_path, int host_flags, int mode) const;
+  bool empty() const { return roots_.empty(); }
+
+ private:
+  struct Root {
+    std::string real_dir;  // canonical, no trailing slash
+    bool writable;
+  };
+  const Root* RootFor(const std::string& real_path) const;
+  std::vector<Root> roots_;
+};
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_OS_MODEL_FS_SANDBOX_H

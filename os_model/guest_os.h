@@ -1,0 +1,177 @@
+// The modeled operating system of one guest process: Linux-hppa system calls, signals,
+// interval timers and simulated time. The core hands control here when the guest
+// branches to the syscall gateway (page zero, offset 0x100, as `ble 0x100(%sr2,%r0)`
+// does), when an instruction faults, and at instruction boundaries where a timer has
+// expired or a signal is deliverable.
+//
+// Time is simulated: the clock is the core's cycle counter at the configured frequency,
+// starting from a fixed epoch, so every run sees the same times. Sleeping advances the
+// clock instead of waiting. Nothing here reads host time.
+#ifndef DYNSIM_OS_MODEL_GUEST_OS_H
+#define DYNSIM_OS_MODEL_GUEST_OS_H
+
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "os_model/elf_loader.h"
+#include "os_model/fs_sandbox.h"
+#include "os_model/signals.h"
+#include "sim/arch_state.h"
+#include "sim/memory.h"
+
+namespace dynsim {
+
+// Page-zero gateway entries (Linux arch/parisc/kernel/syscall.S).
+constexpr GuestAddr kGatewaySyscall = 0x100;
+constexpr GuestAddr kGatewayLightweight = 0xb0;  // light-weight syscalls (atomics)
+constexpr GuestAddr kGatewaySetThreadPointer = 0xe0;
+// Where handlers return: a page holding `ldi 0,%r25; ldi 173,%r20; ble 0x100(%sr2,%r0);
+// nop` at +8, at the address qemu-hppa uses, so r2 in a handler matches the oracle.
+constexpr GuestAddr kSigtrampPage = 0xf9fff000;
+constexpr GuestAddr kSigtrampEntry = kSigtrampPage + 8;
+// Anonymous mmap regions are placed from here upward (below the sigtramp page).
+constexpr GuestAddr kMmapBase = 0x40000000;
+
+// The simulated clock, shared with the core, which advances `cycles`.
+struct SimClock {
+  uint64_t cycles = 0;
+  uint64_t idle_cycles = 0;  // cycles added while the guest slept (not virtual time)
+  uint64_t hz = 180000000;   // PA-8000 at 180 MHz (reference/pa8000.md)
+};
+
+struct OsConfig {
+  uint64_t epoch_seconds = 946684800;  // 2000-01-01T00:00:00Z, the guest's boot time
+  uint64_t random_seed = 1;            // getrandom and AT_RANDOM
+  std::vector<FsGrant> fs_roots;
+  std::string hostname = "dynsim";
+};
+
+// Where a guest's run stands after the OS acted.
+enum class ProcessState { kRunning, kExited, kKilled };
+
+class GuestOs {
+ public:
+  // `log` receives the OS's diagnostics (unknown syscalls, ...), never guest output.
+  GuestOs(GuestMemory* memory, SimClock* clock, const OsConfig& config, std::ostream* log);
+
+  // Maps the sigtramp page and sets the program break after the image.
+  bool Start(const ElfImage& image, std::string* error);
+  // Fills the 16 AT_RANDOM bytes from the seed.
+  void RandomBytes(uint8_t* out, uint32_t n);
+
+  // The guest branched into page zero at `gateway` (masked IAOQ front). Performs the call
+  // and returns to r31 as the gateway does, then delivers any signal it made deliverable.
+  void Gateway(GuestAddr gateway, ArchState* state);
+  // A synchronous fault at the current instruction.
+  void Fault(const SignalInfo& info, ArchState* state);
+  // Posts timer signals due by now and delivers deliverable signals. Cheap to call when
+  // `NeedsAttention` is false: the core calls it only when that is true.
+  void Poll(ArchState* state);
+  bool NeedsAttention() const {
+    return clock_->cycles >= next_timer_cycle_ || signals_.HasDeliverable();
+  }
+
+  ProcessState process_state() const { return process_state_; }
+  int exit_status() const { return exit_status_; }  // 128+signo if killed
+  int killed_by() const { return killed_by_; }
+  uint32_t killed_at_pc() const { return killed_at_pc_; }
+
+  // Statistics, in deterministic (name) order.
+  const std::map<std::string, uint64_t>& syscall_counts() const { return syscall_counts_; }
+  const std::map<std::string, uint64_t>& signal_counts() const { return signal_counts_; }
+  const std::set<uint32_t>& unknown_syscalls() const { return unknown_syscalls_; }
+
+  // Simulated time in nanoseconds since the epoch.
+  uint64_t NowNs() const;
+
+ private:
+  struct OpenFile {
+    int host_fd = -1;
+    bool owned = false;  // closed on guest close (not the host's stdio)
+  };
+  struct IntervalTimer {
+    uint64_t next = UINT64_MAX;  // cycle (virtual timers: virtual cycle) of next expiry
+    uint64_t interval = 0;       // cycles; 0 = one-shot
+  };
+
+  using Args = const uint32_t (&)[6];
+  int64_t Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result);
+
+  // Files (syscalls_file.cc)
+  int64_t SysRead(Args a);
+  int64_t SysWrite(Args a);
+  int64_t SysWritev(Args a);
+  int64_t SysOpen(int dirfd, GuestAddr path, uint32_t flags, uint32_t mode);
+  int64_t SysClose(Args a);
+  int64_t SysLseek(Args a);
+  int64_t SysFstat(Args a);
+  int64_t SysIoctl(Args a);
+  int HostFd(uint32_t guest_fd) const;
+  // Memory (syscalls_memory.cc)
+  int64_t SysBrk(Args a);
+  int64_t SysMmap2(Args a);
+  int64_t SysMunmap(Args a);
+  int64_t SysMprotect(Args a);
+  // Signals (syscalls_signal.cc)
+  int64_t SysRtSigaction(Args a);
+  int64_t SysRtSigprocmask(Args a);
+  int64_t SysRtSigpending(Args a);
+  int64_t SysRtSigsuspend(Args a, ArchState* state);
+  int64_t SysSigaltstack(Args a, const ArchState& state);
+  int64_t SysKill(uint32_t pid, uint32_t sig, int32_t code);
+  int64_t SysRtSigreturn(ArchState* state);
+  void DeliverSignals(ArchState* state);
+  void Kill(int signo, const ArchState& state);
+  // Time (syscalls_time.cc)
+  int64_t SysClockGettime(Args a);
+  int64_t SysGettimeofday(Args a);
+  int64_t SysTime(Args a);
+  int64_t SysNanosleep(Args a);
+  int64_t SysSetitimer(Args a);
+  int64_t SysGetitimer(Args a);
+  int64_t SysAlarm(Args a);
+  int64_t SysUname(Args a);
+  int64_t SysGetrandom(Args a);
+  void FireTimers();
+  void UpdateNextTimer();
+  uint64_t VirtualCycles() const { return clock_->cycles - clock_->idle_cycles; }
+  // Advances the clock to `cycle` as idle time (sleeping); timers due fire.
+  void IdleUntil(uint64_t cycle);
+
+  void Exit(int status);
+  bool CopyOut(GuestAddr addr, const void* src, uint32_t n) { return memory_->WriteBytes(addr, src, n); }
+  bool CopyIn(GuestAddr addr, void* dst, uint32_t n) const { return memory_->ReadBytes(addr, dst, n); }
+  bool Put32(GuestAddr addr, uint32_t v);
+  bool Get32(GuestAddr addr, uint32_t* v) const;
+
+  GuestMemory* memory_;
+  SimClock* clock_;
+  OsConfig config_;
+  std::ostream* log_;
+  FsSandbox sandbox_;
+  SignalState signals_;
+  std::vector<OpenFile> files_;
+  GuestAddr brk_start_ = 0, brk_ = 0;
+  // ITIMER_REAL counts all cycles; ITIMER_VIRTUAL and ITIMER_PROF count the cycles the
+  // guest ran (not slept).
+  IntervalTimer timers_[3];
+  uint64_t next_timer_cycle_ = UINT64_MAX;
+  uint64_t random_state_;
+  ProcessState process_state_ = ProcessState::kRunning;
+  int exit_status_ = 0;
+  int killed_by_ = 0;
+  uint32_t killed_at_pc_ = 0;
+  bool suspend_mask_pending_ = false;
+  uint64_t suspend_saved_mask_ = 0;
+  std::map<std::string, uint64_t> syscall_counts_;
+  std::map<std::string, uint64_t> signal_counts_;
+  std::set<uint32_t> unknown_syscalls_;
+};
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_OS_MODEL_GUEST_OS_H

@@ -1,0 +1,142 @@
+// Linux signal semantics for one guest process: dispositions, the blocked mask, pending
+// signals, the alternate stack, and delivery by building Linux-hppa's rt_sigframe on the
+// guest stack (and undoing it in rt_sigreturn).
+//
+// Frame layout (32-bit Linux-hppa, as the kernel and qemu-hppa build it; offsets from the
+// frame's start, which is the stack pointer rounded up to 64):
+//   0    tramp[2]            (left as it was)
+//   8    siginfo             128 bytes: si_signo, si_errno, si_code, then the union
+//   136  ucontext            uc_flags, uc_link, uc_stack {ss_sp, ss_flags, ss_size}, pad
+//   160    uc_mcontext       sigcontext: sc_flags; sc_gr[32] (sc_gr[0] = PSW); pad;
+//                            sc_fr[32] at 296; sc_iasq[2] at 552; sc_iaoq[2] at 560; sc_sar at 568
+//   576    uc_sigmask        64 bits
+// The handler runs with sp = frame + 640 (the frame, a 48-byte call frame and the 64-byte
+// frame marker, rounded to 64), r26 = signo, r25 = &siginfo, r24 = &ucontext and
+// r2 = the return trampoline, which calls rt_sigreturn; rt_sigreturn finds the frame at
+// sp - 640.
+#ifndef DYNSIM_OS_MODEL_SIGNALS_H
+#define DYNSIM_OS_MODEL_SIGNALS_H
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "sim/arch_state.h"
+#include "sim/memory.h"
+
+namespace dynsim {
+
+// Signal numbers of Linux-hppa (asm/signal.h for parisc; several differ from x86).
+enum GuestSignal : int {
+  kSigHup = 1, kSigInt = 2, kSigQuit = 3, kSigIll = 4, kSigTrap = 5, kSigAbrt = 6,
+  kSigStkflt = 7, kSigFpe = 8, kSigKill = 9, kSigBus = 10, kSigSegv = 11, kSigXcpu = 12,
+  kSigPipe = 13, kSigAlrm = 14, kSigTerm = 15, kSigUsr1 = 16, kSigUsr2 = 17, kSigChld = 18,
+  kSigPwr = 19, kSigVtalrm = 20, kSigProf = 21, kSigIo = 22, kSigWinch = 23, kSigStop = 24,
+  kSigTstp = 25, kSigCont = 26, kSigTtin = 27, kSigTtou = 28, kSigUrg = 29, kSigXfsz = 30,
+  kSigSys = 31,
+};
+constexpr int kNumSignals = 64;  // _NSIG: signals 1..64, a 64-bit sigset
+
+// si_code values (asm-generic/siginfo.h).
+constexpr int32_t kSiUser = 0;
+constexpr int32_t kSiKernel = 0x80;
+constexpr int32_t kSiTkill = -6;
+constexpr int32_t kSegvMaperr = 1, kSegvAccerr = 2;
+constexpr int32_t kBusAdraln = 1;
+constexpr int32_t kIllIllopc = 1;
+constexpr int32_t kFpeIntovf = 2, kFpeCondtrap = 15;
+constexpr int32_t kTrapBrkpt = 1;
+
+// sa_flags of Linux-hppa.
+constexpr uint32_t kSaOnstack = 0x1, kSaResethand = 0x4, kSaSiginfo = 0x10, kSaNodefer = 0x20,
+                   kSaRestart = 0x40;
+constexpr uint32_t kSigDfl = 0, kSigIgn = 1;
+
+constexpr uint32_t kRtSigframeSize = 640;
+constexpr uint32_t kSiginfoOffset = 8;
+constexpr uint32_t kUcontextOffset = 136;
+constexpr uint32_t kMcontextOffset = 160;
+constexpr uint32_t kSigmaskOffset = 576;
+
+// PSW bits that user code can see in sc_gr[0] (Linux asm/psw.h).
+constexpr uint32_t kPswN = 0x00200000, kPswV = 0x00000800, kPswCbShift = 8, kPswCbMask = 0x0000ff00;
+
+struct SignalInfo {
+  int signo = 0;
+  int32_t code = kSiUser;
+  uint32_t addr = 0;  // si_addr for faults
+  int32_t pid = 0;    // si_pid for kill
+};
+
+struct SignalAction {
+  uint32_t handler = kSigDfl;  // guest address, or SIG_DFL / SIG_IGN
+  uint32_t flags = 0;
+  uint64_t mask = 0;
+};
+
+enum class DefaultAction { kTerminate, kIgnore };
+DefaultAction DefaultActionOf(int signo);
+const char* SignalName(int signo);  // "SIGSEGV"; "SIG42" for others
+
+// What delivering a signal did.
+enum class Delivery { kHandlerStarted, kIgnored, kTerminate };
+
+class SignalState {
+ public:
+  static uint64_t Bit(int signo) { return uint64_t{1} << (signo - 1); }
+  static constexpr uint64_t kUnblockable = (uint64_t{1} << (kSigKill - 1)) | (uint64_t{1} << (kSigStop - 1));
+
+  // The trampoline page's guest address (handlers return to it); set by the OS.
+  void set_trampoline(uint32_t addr) { trampoline_ = addr; }
+
+  const SignalAction& action(int signo) const { return actions_[signo]; }
+  // rt_sigaction: returns -errno or 0.
+  int SetAction(int signo, const SignalAction& action);
+  uint64_t blocked() const { return blocked_; }
+  void SetBlocked(uint64_t mask) { blocked_ = mask & ~kUnblockable; }
+  uint64_t pending() const { return pending_; }
+
+  // Queues an asynchronous signal (standard signals do not queue twice).
+  void Post(const SignalInfo& info);
+  // True if a pending signal is not blocked (the core then calls DeliverNext).
+  bool HasDeliverable() const { return (pending_ & ~blocked_) != 0; }
+  // Delivers the lowest-numbered deliverable signal to `state`.
+  Delivery DeliverNext(ArchState* state, GuestMemory* memory, SignalInfo* delivered);
+  // A synchronous fault: cannot wait, cannot be blocked or ignored (Linux force_sig:
+  // a blocked or ignored fault signal is reset to the default action).
+  Delivery DeliverFault(const SignalInfo& info, ArchState* state, GuestMemory* memory);
+  // rt_sigreturn: restores the state saved in the frame below sp. False if the frame is
+  // unreadable (the caller then kills the process with SIGSEGV).
+  bool Return(ArchState* state, GuestMemory* memory);
+
+  // The next frame saves `mask` as the mask to restore instead of the current one
+  // (rt_sigsuspend: the handler returns to the mask from before the call).
+  void SetFrameMaskOverride(uint64_t mask) {
+    frame_mask_override_ = mask;
+    has_frame_mask_override_ = true;
+  }
+
+  // sigaltstack; returns -errno or 0.
+  int SetAltStack(uint32_t sp, uint32_t size, uint32_t flags, uint32_t current_sp);
+  void GetAltStack(uint32_t current_sp, uint32_t* sp, uint32_t* size, uint32_t* flags) const;
+
+ private:
+  Delivery Deliver(const SignalInfo& info, ArchState* state, GuestMemory* memory);
+  bool OnAltStack(uint32_t sp) const;
+  bool BuildFrame(const SignalInfo& info, const SignalAction& action, ArchState* state,
+                  GuestMemory* memory);
+
+  std::array<SignalAction, kNumSignals + 1> actions_{};
+  std::array<SignalInfo, kNumSignals + 1> pending_info_{};
+  uint64_t blocked_ = 0;
+  uint64_t pending_ = 0;
+  uint32_t altstack_sp_ = 0, altstack_size_ = 0;
+  bool altstack_enabled_ = false;
+  uint32_t trampoline_ = 0;
+  uint64_t frame_mask_override_ = 0;
+  bool has_frame_mask_override_ = false;
+};
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_OS_MODEL_SIGNALS_H

@@ -1,0 +1,54 @@
+// Linux-hppa (32-bit) system-call numbers: the ones the OS model implements by name, and
+// the name of every number (for reporting unsupported calls). Taken from the cross
+// package's asm/unistd_32.h for parisc.
+#ifndef DYNSIM_OS_MODEL_SYSCALL_NUMBERS_H
+#define DYNSIM_OS_MODEL_SYSCALL_NUMBERS_H
+
+#include <cstdint>
+
+namespace dynsim {
+
+constexpr uint32_t kNrExit = 1;
+constexpr uint32_t kNrRead = 3;
+constexpr uint32_t kNrWrite = 4;
+constexpr uint32_t kNrOpen = 5;
+constexpr uint32_t kNrClose = 6;
+constexpr uint32_t kNrTime = 13;
+constexpr uint32_t kNrLseek = 19;
+constexpr uint32_t kNrGetpid = 20;
+constexpr uint32_t kNrAlarm = 27;
+constexpr uint32_t kNrFstat = 28;
+constexpr uint32_t kNrKill = 37;
+constexpr uint32_t kNrBrk = 45;
+constexpr uint32_t kNrIoctl = 54;
+constexpr uint32_t kNrUname = 59;
+constexpr uint32_t kNrGettimeofday = 78;
+constexpr uint32_t kNrMmap2 = 89;
+constexpr uint32_t kNrMunmap = 91;
+constexpr uint32_t kNrSetitimer = 104;
+constexpr uint32_t kNrGetitimer = 105;
+constexpr uint32_t kNrMprotect = 125;
+constexpr uint32_t kNrWritev = 146;
+constexpr uint32_t kNrNanosleep = 162;
+constexpr uint32_t kNrSigaltstack = 166;
+constexpr uint32_t kNrRtSigreturn = 173;
+constexpr uint32_t kNrRtSigaction = 174;
+constexpr uint32_t kNrRtSigprocmask = 175;
+constexpr uint32_t kNrRtSigpending = 176;
+constexpr uint32_t kNrRtSigsuspend = 179;
+constexpr uint32_t kNrGettid = 206;
+constexpr uint32_t kNrExitGroup = 222;
+constexpr uint32_t kNrClockGettime = 256;
+constexpr uint32_t kNrTgkill = 259;
+constexpr uint32_t kNrOpenat = 275;
+constexpr uint32_t kNrGetrandom = 339;
+
+// The guest's process and thread id (one process, one thread).
+constexpr int64_t kGuestPid = 1000;
+
+// The name of system call `nr` ("write"), or nullptr if Linux-hppa has none.
+const char* SyscallName(uint32_t nr);
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_OS_MODEL_SYSCALL_NUMBERS_H

@@ -1,0 +1,182 @@
+// Time, timers and system information. All of it derives from the simulated clock and
+// the configuration, never from the host.
+#include <cstring>
+
+#include "os_model/guest_errno.h"
+#include "os_model/guest_os.h"
+
+namespace dynsim {
+namespace {
+
+constexpr uint32_t kClockRealtime = 0, kClockMonotonic = 1, kClockProcessCputime = 2,
+                   kClockThreadCputime = 3, kClockMonotonicRaw = 4, kClockRealtimeCoarse = 5,
+                   kClockMonotonicCoarse = 6, kClockBoottime = 7;
+constexpr uint32_t kItimerReal = 0, kItimerVirtual = 1, kItimerProf = 2;
+constexpr int kTimerSignal[3] = {kSigAlrm, kSigVtalrm, kSigProf};
+
+}  // namespace
+
+int64_t GuestOs::SysClockGettime(Args a) {
+  uint64_t ns;
+  uint64_t since_boot = static_cast<uint64_t>(static_cast<unsigned __int128>(clock_->cycles) * 1000000000u / clock_->hz);
+  switch (a[0]) {
+    case kClockRealtime:
+    case kClockRealtimeCoarse: ns = NowNs(); break;
+    case kClockMonotonic:
+    case kClockMonotonicRaw:
+    case kClockMonotonicCoarse:
+    case kClockBoottime: ns = since_boot; break;
+    case kClockProcessCputime:
+    case kClockThreadCputime:
+      ns = static_cast<uint64_t>(static_cast<unsigned __int128>(VirtualCycles()) * 1000000000u / clock_->hz);
+      break;
+    default: return -kEINVAL;
+  }
+  if (!Put32(a[1], static_cast<uint32_t>(ns / 1000000000u)) || !Put32(a[1] + 4, static_cast<uint32_t>(ns % 1000000000u)))
+    return -kEFAULT;
+  return 0;
+}
+
+int64_t GuestOs::SysGettimeofday(Args a) {
+  uint64_t ns = NowNs();
+  if (a[0] && (!Put32(a[0], static_cast<uint32_t>(ns / 1000000000u)) ||
+               !Put32(a[0] + 4, static_cast<uint32_t>(ns % 1000000000u / 1000u))))
+    return -kEFAULT;
+  if (a[1] && (!Put32(a[1], 0) || !Put32(a[1] + 4, 0))) return -kEFAULT;  // struct timezone: UTC
+  return 0;
+}
+
+int64_t GuestOs::SysTime(Args a) {
+  uint32_t seconds = static_cast<uint32_t>(NowNs() / 1000000000u);
+  if (a[0] && !Put32(a[0], seconds)) return -kEFAULT;
+  return seconds;
+}
+
+int64_t GuestOs::SysNanosleep(Args a) {
+  uint32_t sec, nsec;
+  if (!Get32(a[0], &sec) || !Get32(a[0] + 4, &nsec)) return -kEFAULT;
+  if (nsec >= 1000000000u || static_cast<int32_t>(sec) < 0) return -kEINVAL;
+  unsigned __int128 ns = static_cast<unsigned __int128>(sec) * 1000000000u + nsec;
+  uint64_t target = clock_->cycles + static_cast<uint64_t>(ns * clock_->hz / 1000000000u);
+  // Sleep timer by timer; a signal that becomes deliverable interrupts the sleep.
+  while (next_timer_cycle_ < target) {
+    IdleUntil(next_timer_cycle_);
+    if (signals_.HasDeliverable()) {
+      uint64_t left_ns = static_cast<uint64_t>(static_cast<unsigned __int128>(target - clock_->cycles) * 1000000000u / clock_->hz);
+      if (a[1] && (!Put32(a[1], static_cast<uint32_t>(left_ns / 1000000000u)) ||
+                   !Put32(a[1] + 4, static_cast<uint32_t>(left_ns % 1000000000u))))
+        return -kEFAULT;
+      return -kEINTR;
+    }
+  }
+  IdleUntil(target);
+  return 0;
+}
+
+// struct itimerval: {it_interval {tv_sec, tv_usec}, it_value {tv_sec, tv_usec}}.
+int64_t GuestOs::SysSetitimer(Args a) {
+  if (a[0] > kItimerProf) return -kEINVAL;
+  if (a[2] && SysGetitimer({a[0], a[2], 0, 0, 0, 0}) < 0) return -kEFAULT;
+  if (!a[1]) return 0;
+  uint32_t v[4];
+  for (int i = 0; i < 4; ++i)
+    if (!Get32(a[1] + 4 * i, &v[i])) return -kEFAULT;
+  if (v[1] >= 1000000u || v[3] >= 1000000u) return -kEINVAL;
+  auto to_cycles = [&](uint32_t s, uint32_t us) {
+    return static_cast<uint64_t>((static_cast<unsigned __int128>(s) * 1000000u + us) * clock_->hz / 1000000u);
+  };
+  IntervalTimer& t = timers_[a[0]];
+  uint64_t value = to_cycles(v[2], v[3]);
+  uint64_t now = a[0] == kItimerReal ? clock_->cycles : VirtualCycles();
+  t.interval = to_cycles(v[0], v[1]);
+  // A tiny but nonzero value still fires (Linux rounds up to the next tick).
+  t.next = (v[2] == 0 && v[3] == 0) ? UINT64_MAX : now + (value ? value : 1);
+  UpdateNextTimer();
+  return 0;
+}
+
+int64_t GuestOs::SysGetitimer(Args a) {
+  if (a[0] > kItimerProf) return -kEINVAL;
+  const IntervalTimer& t = timers_[a[0]];
+  uint64_t now = a[0] == kItimerReal ? clock_->cycles : VirtualCycles();
+  uint64_t left = t.next == UINT64_MAX ? 0 : (t.next > now ? t.next - now : 1);
+  auto put = [&](GuestAddr at, uint64_t cycles) {
+    uint64_t us = static_cast<uint64_t>(static_cast<unsigned __int128>(cycles) * 1000000u / clock_->hz);
+    if (cycles && !us) us = 1;
+    return Put32(at, static_cast<uint32_t>(us / 1000000u)) && Put32(at + 4, static_cast<uint32_t>(us % 1000000u));
+  };
+  if (!put(a[1], t.interval) || !put(a[1] + 8, left)) return -kEFAULT;
+  return 0;
+}
+
+int64_t GuestOs::SysAlarm(Args a) {
+  IntervalTimer& t = timers_[kItimerReal];
+  uint64_t left = t.next == UINT64_MAX ? 0 : (t.next > clock_->cycles ? t.next - clock_->cycles : 0);
+  // Remaining seconds, rounded to nearest, and at least 1 if any time remains (Linux).
+  uint64_t old = (left + clock_->hz / 2) / clock_->hz;
+  if (left && !old) old = 1;
+  t.interval = 0;
+  t.next = a[0] ? clock_->cycles + uint64_t{a[0]} * clock_->hz : UINT64_MAX;
+  UpdateNextTimer();
+  return static_cast<int64_t>(old);
+}
+
+void GuestOs::FireTimers() {
+  for (uint32_t which = 0; which < 3; ++which) {
+    IntervalTimer& t = timers_[which];
+    uint64_t now = which == kItimerReal ? clock_->cycles : VirtualCycles();
+    if (t.next > now) continue;
+    SignalInfo info;
+    info.signo = kTimerSignal[which];
+    info.code = kSiKernel;
+    signals_.Post(info);
+    // Overruns collapse into one signal, as a standard signal does not queue.
+    t.next = t.interval ? now + t.interval - (now - t.next) % t.interval : UINT64_MAX;
+  }
+  UpdateNextTimer();
+}
+
+void GuestOs::UpdateNextTimer() {
+  next_timer_cycle_ = timers_[kItimerReal].next;
+  // Virtual timers advance only while the guest runs; their expiry in real cycles is at
+  // least as late as this, and FireTimers re-checks against virtual time.
+  for (uint32_t which : {kItimerVirtual, kItimerProf}) {
+    const IntervalTimer& t = timers_[which];
+    if (t.next != UINT64_MAX) {
+      uint64_t real = t.next + clock_->idle_cycles;
+      if (real < next_timer_cycle_) next_timer_cycle_ = real;
+    }
+  }
+}
+
+void GuestOs::IdleUntil(uint64_t cycle) {
+  if (cycle > clock_->cycles) {
+    clock_->idle_cycles += cycle - clock_->cycles;
+    clock_->cycles = cycle;
+  }
+  if (clock_->cycles >= next_timer_cycle_) FireTimers();
+}
+
+int64_t GuestOs::SysUname(Args a) {
+  // struct utsname: six fields of 65 bytes. Values are fixed, not the host's.
+  static const char* const kFields[6] = {"Linux", nullptr, "6.1.0", "#1 SMP dynsim", "parisc", "(none)"};
+  char buf[6 * 65] = {};
+  for (int i = 0; i < 6; ++i) {
+    const char* v = kFields[i] ? kFields[i] : config_.hostname.c_str();
+    std::strncpy(buf + 65 * i, v, 64);
+  }
+  if (!memory_->RangeHas(a[0], sizeof buf, kPermWrite)) return -kEFAULT;
+  CopyOut(a[0], buf, sizeof buf);
+  return 0;
+}
+
+int64_t GuestOs::SysGetrandom(Args a) {
+  uint32_t n = a[1] > (1u << 20) ? (1u << 20) : a[1];
+  if (!memory_->RangeHas(a[0], n, kPermWrite)) return -kEFAULT;
+  std::vector<uint8_t> bytes(n);
+  RandomBytes(bytes.data(), n);
+  CopyOut(a[0], bytes.data(), n);
+  return n;
+}
+
+}  // namespace dynsim
