@@ -1,0 +1,164 @@
+// Interprets the SYNTAX templates of insns.def. Operand codes are documented there.
+#include "isa/disasm.h"
+
+#include "isa/codec.h"
+#include "isa/conditions.h"
+
+namespace isa {
+namespace {
+
+// A bounded writer into the caller's buffer.
+struct Out {
+  char* p;
+  char* end;  // last usable byte (reserved for the NUL)
+  size_t n = 0;
+  void ch(char c) {
+    if (p < end) *p++ = c;
+    ++n;
+  }
+  void str(const char* s) {
+    while (*s) ch(*s++);
+  }
+  void hex(uint32_t v) {
+    char tmp[8];
+    int k = 0;
+    do {
+      tmp[k++] = "0123456789abcdef"[v & 15];
+      v >>= 4;
+    } while (v);
+    while (k) ch(tmp[--k]);
+  }
+  void dec(uint32_t v) {
+    char tmp[10];
+    int k = 0;
+    do {
+      tmp[k++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v);
+    while (k) ch(tmp[--k]);
+  }
+  void shex(int32_t v) {
+    if (v < 0) ch('-');
+    hex(v < 0 ? 0u - static_cast<uint32_t>(v) : static_cast<uint32_t>(v));
+  }
+  void sdec(int32_t v) {
+    if (v < 0) ch('-');
+    dec(v < 0 ? 0u - static_cast<uint32_t>(v) : static_cast<uint32_t>(v));
+  }
+};
+
+constexpr const char* kGrNames[32] = {
+    "r0",  "r1",  "rp",  "r3",  "r4",  "r5",  "r6",  "r7",  "r8",   "r9",   "r10",
+    "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19",  "r20",  "r21",
+    "r22", "r23", "r24", "r25", "r26", "dp",  "ret0", "ret1", "sp", "r31"};
+constexpr const char* kCrNames[32] = {
+    "rctr", "cr1",  "cr2",  "cr3",  "cr4",  "cr5",  "cr6",  "cr7",  "pidr1", "pidr2", "ccr",
+    "sar",  "pidr3", "pidr4", "iva", "eiem", "itmr", "pcsq", "pcoq", "iir",  "isr",   "ior",
+    "ipsw", "eirr", "tr0",  "tr1",  "tr2",  "tr3",  "tr4",  "tr5",  "tr6",   "tr7"};
+
+void fr(Out& o, unsigned r, bool right) {
+  o.str("fr");
+  o.dec(r);
+  if (right) o.ch('R');
+}
+
+void mem_completer(Out& o, const Insn& i) {
+  const uint32_t am = info(i).props & prop::AM_MASK;
+  const bool m = i.flags & kFlagM, a = i.flags & kFlagA;
+  if (am == prop::AM_LONGM) o.str(i.im < 0 ? ",mb" : ",ma");
+  else if (m) o.str(a ? ",mb" : ",ma");
+  else if (a) o.str(",o");
+}
+
+void index_completer(Out& o, const Insn& i) {
+  const bool m = i.flags & kFlagM, u = i.flags & kFlagU;
+  if (u && m) o.str(",sm");
+  else if (u) o.str(",s");
+  else if (m) o.str(",m");
+}
+
+void target(Out& o, const Insn& i, uint32_t pc, const Symbolizer* sym) {
+  const uint32_t t = pc + 8 + static_cast<uint32_t>(i.im);
+  o.hex(t);
+  if (sym && sym->fn) {
+    char buf[128];
+    if (sym->fn(sym->ctx, t, buf, sizeof buf)) {
+      o.ch(' ');
+      o.str(buf);
+    }
+  }
+}
+
+// One {code}; returns false for an unknown code (a table error the tests catch).
+bool operand(Out& o, const char* code, size_t len, const Insn& i, uint32_t pc,
+             const Symbolizer* sym) {
+  auto is = [&](const char* s) {
+    size_t k = 0;
+    while (k < len && s[k] == code[k]) ++k;
+    return k == len && s[k] == 0;
+  };
+  if (is("r1")) o.str(kGrNames[i.r1 & 31]);
+  else if (is("r2")) o.str(kGrNames[i.r2 & 31]);
+  else if (is("t")) o.str(kGrNames[i.t & 31]);
+  else if (is("f1")) fr(o, i.r1, i.flags & kFlagLR1);
+  else if (is("f2")) fr(o, i.r2, i.flags & kFlagLR2);
+  else if (is("ft")) fr(o, i.t, i.flags & kFlagLRT);
+  else if (is("im")) o.shex(i.im);
+  else if (is("im2")) o.shex(i.im2);
+  else if (is("imd")) o.sdec(i.im);
+  else if (is("L")) { o.str("L%"); o.shex(i.im); }
+  else if (is("tgt")) target(o, i, pc, sym);
+  else if (is("p")) o.dec(i.p);
+  else if (is("px")) o.hex(i.p);
+  else if (is("len")) o.dec(i.len);
+  else if (is("sr")) { o.str("sr"); o.dec(i.sr); }
+  else if (is("cr")) o.str(kCrNames[i.r2 & 31]);
+  else if (is("c")) {
+    const char* c = kCondNames[info(i).cond][i.cond & 15];
+    if (c && *c) { o.ch(','); o.str(c); }
+  } else if (is("n")) { if (i.flags & kFlagN) o.str(",n"); }
+  else if (is("ma")) mem_completer(o, i);
+  else if (is("sx")) index_completer(o, i);
+  else return false;
+  return true;
+}
+
+size_t render(const Insn& i, uint32_t pc, char* buf, size_t size, const Symbolizer* sym,
+              bool mnemonic_only) {
+  Out o{buf, buf + (size ? size - 1 : 0)};
+  if (i.op == Op::kIllegal) {
+    o.str(".word 0x");
+    const uint32_t w = static_cast<uint32_t>(i.im);
+    for (int s = 28; s >= 0; s -= 4) o.ch("0123456789abcdef"[(w >> s) & 15]);
+  } else {
+    for (const char* s = info(i).syntax; *s; ++s) {
+      if (mnemonic_only && *s == ' ') break;
+      if (*s != '{') { o.ch(*s); continue; }
+      const char* e = s + 1;
+      while (*e && *e != '}') ++e;
+      if (!operand(o, s + 1, static_cast<size_t>(e - s - 1), i, pc, sym)) o.str("{?}");
+      s = *e ? e : e - 1;
+    }
+  }
+  if (size) *o.p = 0;
+  return o.n < size ? o.n : (size ? size - 1 : 0);
+}
+
+}  // namespace
+
+const char* gr_name(unsigned r) { return kGrNames[r & 31]; }
+const char* cr_name(unsigned r) { return kCrNames[r & 31]; }
+
+size_t disassemble(const Insn& i, uint32_t pc, char* buf, size_t size, const Symbolizer* sym) {
+  return render(i, pc, buf, size, sym, false);
+}
+
+size_t disassemble_word(uint32_t w, uint32_t pc, char* buf, size_t size, const Symbolizer* sym) {
+  return render(decode(w), pc, buf, size, sym, false);
+}
+
+size_t mnemonic(const Insn& i, char* buf, size_t size) {
+  return render(i, 0, buf, size, nullptr, true);
+}
+
+}  // namespace isa
