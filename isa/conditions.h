@@ -12,7 +12,7 @@
 namespace isa {
 
 // Completer text without the leading comma ("" for never); nullptr: not a valid condition.
-constexpr const char* kCondNames[7][16] = {
+constexpr const char* kCondNames[9][16] = {
     // kCondNone
     {"", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
      nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
@@ -32,6 +32,13 @@ constexpr const char* kCondNames[7][16] = {
     // kCondBb: branch on bit: "<" bit is 1, ">=" bit is 0
     {"<", nullptr, ">=", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
      nullptr, nullptr, nullptr, nullptr, nullptr, nullptr},
+    // kCondUxor: the unit conditions without carries (UXOR has none)
+    {"", "tr", nullptr, nullptr, "sbz", "nbz", "shz", "nhz", nullptr, nullptr, nullptr, nullptr,
+     nullptr, nullptr, nullptr, nullptr},
+    // kCondAddb: ADDB/ADDIB keep only never, =, <, <= and negations; PA 2.0 gives c = 4..7
+    // to 64-bit ("*") conditions, outside narrow mode
+    {"", "tr", "=", "<>", "<", ">=", "<=", ">", nullptr, nullptr, nullptr, nullptr, nullptr,
+     nullptr, nullptr, nullptr},
 };
 
 constexpr bool cond_valid(CondTab tab, uint8_t cond) {

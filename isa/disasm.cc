@@ -11,6 +11,7 @@ namespace {
 struct Out {
   char* p;
   char* end;  // last usable byte (reserved for the NUL)
+  bool gas;   // GNU as syntax: %registers, 0x numbers, relative targets
   size_t n = 0;
   void ch(char c) {
     if (p < end) *p++ = c;
@@ -39,6 +40,7 @@ struct Out {
   }
   void shex(int32_t v) {
     if (v < 0) ch('-');
+    if (gas) str("0x");
     hex(v < 0 ? 0u - static_cast<uint32_t>(v) : static_cast<uint32_t>(v));
   }
   void sdec(int32_t v) {
@@ -56,18 +58,41 @@ constexpr const char* kCrNames[32] = {
     "sar",  "pidr3", "pidr4", "iva", "eiem", "itmr", "pcsq", "pcoq", "iir",  "isr",   "ior",
     "ipsw", "eirr", "tr0",  "tr1",  "tr2",  "tr3",  "tr4",  "tr5",  "tr6",   "tr7"};
 
-void fr(Out& o, unsigned r, bool right) {
-  o.str("fr");
+// FP register; `word` operands name a half, which GNU as wants spelled out as L or R.
+void fr(Out& o, unsigned r, bool right, bool word) {
+  // objdump names fr1..fr3 and the right halves of fr0..fr3 after the exception
+  // registers they hold: frNL -> fpe(2N), frNR -> fpe(2N+1); fr0L stays "fr0".
+  if (!o.gas && r < 4 && (r > 0 || right)) {
+    o.str("fpe");
+    o.dec(2 * r + (right ? 1 : 0));
+    return;
+  }
+  o.str(o.gas ? "%fr" : "fr");
   o.dec(r);
   if (right) o.ch('R');
+  else if (o.gas && word) o.ch('L');
+}
+
+void gr(Out& o, unsigned r) {
+  if (o.gas) {
+    o.str("%r");
+    o.dec(r & 31);
+  } else {
+    o.str(kGrNames[r & 31]);
+  }
 }
 
 void mem_completer(Out& o, const Insn& i) {
   const uint32_t am = info(i).props & prop::AM_MASK;
   const bool m = i.flags & kFlagM, a = i.flags & kFlagA;
-  if (am == prop::AM_LONGM) o.str(i.im < 0 ? ",mb" : ",ma");
-  else if (m) o.str(a ? ",mb" : ",ma");
-  else if (a) o.str(",o");
+  if (am == prop::AM_LONGM) {
+    // The architecture (and qemu) modify before for a negative displacement; objdump
+    // decides by bit 18, the top bit of im14, which differs for |d| >= 4096.
+    const bool before = o.gas ? i.im < 0 : ((i.im >> 12) & 1) != 0;
+    o.str(before ? ",mb" : ",ma");
+  } else if (m) {
+    o.str(a ? ",mb" : (i.im == 0 && !o.gas) ? ",o" : ",ma");
+  }
 }
 
 void index_completer(Out& o, const Insn& i) {
@@ -78,6 +103,12 @@ void index_completer(Out& o, const Insn& i) {
 }
 
 void target(Out& o, const Insn& i, uint32_t pc, const Symbolizer* sym) {
+  if (o.gas) {  // relative to this instruction: .+8+disp
+    o.ch('.');
+    if (i.im + 8 >= 0) o.ch('+');
+    o.sdec(i.im + 8);
+    return;
+  }
   const uint32_t t = pc + 8 + static_cast<uint32_t>(i.im);
   o.hex(t);
   if (sym && sym->fn) {
@@ -97,22 +128,28 @@ bool operand(Out& o, const char* code, size_t len, const Insn& i, uint32_t pc,
     while (k < len && s[k] == code[k]) ++k;
     return k == len && s[k] == 0;
   };
-  if (is("r1")) o.str(kGrNames[i.r1 & 31]);
-  else if (is("r2")) o.str(kGrNames[i.r2 & 31]);
-  else if (is("t")) o.str(kGrNames[i.t & 31]);
-  else if (is("f1")) fr(o, i.r1, i.flags & kFlagLR1);
-  else if (is("f2")) fr(o, i.r2, i.flags & kFlagLR2);
-  else if (is("ft")) fr(o, i.t, i.flags & kFlagLRT);
+  const bool word = info(i).size == 4 || i.op == Op::XMPYU;
+  if (is("r1")) gr(o, i.r1);
+  else if (is("r2")) gr(o, i.r2);
+  else if (is("t")) gr(o, i.t);
+  else if (is("gr1")) { if (!o.gas) o.str(",r1"); }  // GNU as wants ADDIL's r1 implicit
+  else if (is("rp")) gr(o, 2);
+  else if (is("r31")) gr(o, 31);
+  else if (is("sar")) o.str(o.gas ? "%sar" : "sar");
+  else if (is("sr0")) o.str(o.gas ? "%sr0" : "sr0");
+  else if (is("f1")) fr(o, i.r1, i.flags & kFlagLR1, word);
+  else if (is("f2")) fr(o, i.r2, i.flags & kFlagLR2, word);
+  else if (is("ft")) fr(o, i.t, i.flags & kFlagLRT, word && i.op != Op::XMPYU);
   else if (is("im")) o.shex(i.im);
   else if (is("im2")) o.shex(i.im2);
   else if (is("imd")) o.sdec(i.im);
   else if (is("L")) { o.str("L%"); o.shex(i.im); }
   else if (is("tgt")) target(o, i, pc, sym);
   else if (is("p")) o.dec(i.p);
-  else if (is("px")) o.hex(i.p);
+  else if (is("px")) o.gas ? o.dec(i.p) : o.hex(i.p);
   else if (is("len")) o.dec(i.len);
-  else if (is("sr")) { o.str("sr"); o.dec(i.sr); }
-  else if (is("cr")) o.str(kCrNames[i.r2 & 31]);
+  else if (is("sr")) { o.str(o.gas ? "%sr" : "sr"); o.dec(i.sr); }
+  else if (is("cr")) { if (o.gas) { o.str("%cr"); o.dec(i.r2 & 31); } else o.str(kCrNames[i.r2 & 31]); }
   else if (is("c")) {
     const char* c = kCondNames[info(i).cond][i.cond & 15];
     if (c && *c) { o.ch(','); o.str(c); }
@@ -124,8 +161,8 @@ bool operand(Out& o, const char* code, size_t len, const Insn& i, uint32_t pc,
 }
 
 size_t render(const Insn& i, uint32_t pc, char* buf, size_t size, const Symbolizer* sym,
-              bool mnemonic_only) {
-  Out o{buf, buf + (size ? size - 1 : 0)};
+              bool mnemonic_only, bool gas) {
+  Out o{buf, buf + (size ? size - 1 : 0), gas};
   if (i.op == Op::kIllegal) {
     o.str(".word 0x");
     const uint32_t w = static_cast<uint32_t>(i.im);
@@ -150,15 +187,19 @@ const char* gr_name(unsigned r) { return kGrNames[r & 31]; }
 const char* cr_name(unsigned r) { return kCrNames[r & 31]; }
 
 size_t disassemble(const Insn& i, uint32_t pc, char* buf, size_t size, const Symbolizer* sym) {
-  return render(i, pc, buf, size, sym, false);
+  return render(i, pc, buf, size, sym, false, false);
 }
 
 size_t disassemble_word(uint32_t w, uint32_t pc, char* buf, size_t size, const Symbolizer* sym) {
-  return render(decode(w), pc, buf, size, sym, false);
+  return render(decode(w), pc, buf, size, sym, false, false);
 }
 
 size_t mnemonic(const Insn& i, char* buf, size_t size) {
-  return render(i, 0, buf, size, nullptr, true);
+  return render(i, 0, buf, size, nullptr, true, false);
+}
+
+size_t gas_syntax(const Insn& i, char* buf, size_t size) {
+  return render(i, 0, buf, size, nullptr, false, true);
 }
 
 }  // namespace isa

@@ -29,6 +29,10 @@ size_t disassemble_word(uint32_t word, uint32_t pc, char* buf, size_t size,
 // count instructions per mnemonic.
 size_t mnemonic(const Insn& insn, char* buf, size_t size);
 
+// The same instruction in GNU as syntax (%registers, 0x-prefixed numbers, branch targets
+// relative to ".", explicit L/R halves): assembling it gives the instruction back.
+size_t gas_syntax(const Insn& insn, char* buf, size_t size);
+
 const char* gr_name(unsigned r);
 const char* cr_name(unsigned r);
 

@@ -31,7 +31,8 @@ enum class Cls : uint8_t {
 };
 
 // Which condition table interprets the 4-bit condition (c << 1 | f); see conditions.h.
-enum CondTab : uint8_t { kCondNone, kCondCmp, kCondAdd, kCondLog, kCondUnit, kCondSed, kCondBb };
+enum CondTab : uint8_t { kCondNone, kCondCmp, kCondAdd, kCondLog, kCondUnit, kCondSed, kCondBb, kCondUxor,
+                        kCondAddb };
 
 // Semantic handler families (semantics/*.h); several patterns share one.
 enum class Sem : uint8_t {
