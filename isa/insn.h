@@ -22,6 +22,11 @@ enum class Format : uint8_t {
 #include "isa/formats.def"
 #undef ISA_FORMAT
 };
+constexpr unsigned kNumFormats = 0
+#define ISA_FORMAT(NAME, ...) +1
+#include "isa/formats.def"
+#undef ISA_FORMAT
+    ;
 
 // Instruction classes for the timing models and Dynamo. Whether a branch is a call or a
 // return depends on its registers: see branch_kind() in operands.h.

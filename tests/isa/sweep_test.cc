@@ -120,6 +120,8 @@ int main() {
     char ours[160];
     isa::disassemble(isa::decode(words[k]), static_cast<uint32_t>(4 * k), ours, sizeof ours);
     const std::string name = isa::info(isa::decode(words[k]).op).name;
+    if (isa::encode(isa::decode(words[k])) != words[k] && ++failures)
+      std::printf("FAIL %s %08x: encode(decode(w)) != w\n", name.c_str(), words[k]);
     // objdump prints targets of .word data relative to address 0 of the object, as we do.
     if (normalize(ours) != ref[k].second && ++failures)
       std::printf("FAIL %s %08x disassembly: ours '%s' objdump '%s'\n", name.c_str(), words[k], ours, ref[k].second.c_str());

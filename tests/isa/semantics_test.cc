@@ -1,0 +1,170 @@
+// Semantics and the IA queue, against the reference State: millicode-style division with
+// DS and ADD,C; 64-bit add/subtract chains; nullification rules; branch targets and links;
+// extract/deposit/shift; addressing modes; traps commit nothing; the syscall gateway.
+#include <gtest/gtest.h>
+
+#include "isa/codec.h"
+#include "isa/step.h"
+#include "tests/isa/ref_state.h"
+
+namespace {
+
+isa::Insn make(isa::Op op, unsigned r1, unsigned r2, unsigned t, int32_t im = 0) {
+  isa::Insn i{};
+  i.op = op;
+  i.r1 = static_cast<uint8_t>(r1);
+  i.r2 = static_cast<uint8_t>(r2);
+  i.t = static_cast<uint8_t>(t);
+  i.im = im;
+  return isa::decode(isa::encode(i));  // everything the tests run is a real encoding
+}
+
+void run(RefState& s, const isa::Insn& i) {
+  ASSERT_NE(isa::step(s, i).kind, isa::StepResult::kTrap) << isa::info(i).name;
+}
+
+// The general case of millicode $$divU: 32 pairs of DS and ADD,C.
+uint32_t div_u(uint32_t n, uint32_t d) {
+  using isa::Op;
+  RefState s;
+  s.g[26] = n;
+  s.g[25] = d;
+  run(s, make(Op::SUB, 0, 25, 1));       // sub 0,arg1,temp
+  run(s, make(Op::DS, 0, 1, 0));         // ds 0,temp,0: set V
+  run(s, make(Op::ADD, 26, 26, 29));     // add arg0,arg0,ret1
+  run(s, make(Op::DS, 0, 25, 1));        // ds 0,arg1,temp
+  run(s, make(Op::ADD_C, 29, 29, 29));
+  for (int k = 1; k < 32; ++k) {
+    run(s, make(Op::DS, 1, 25, 1));
+    run(s, make(Op::ADD_C, 29, 29, 29));
+  }
+  return s.g[29];
+}
+
+TEST(Semantics, DivideStepMatchesHostDivision) {
+  uint32_t x = 12345;
+  for (int k = 0; k < 2000; ++k) {
+    x = x * 1103515245u + 12345u;
+    const uint32_t n = x, d = (x >> 7) % 100000 + 1;
+    EXPECT_EQ(div_u(n, d), n / d) << n << " / " << d;
+  }
+  EXPECT_EQ(div_u(0xffffffffu, 1), 0xffffffffu);
+  EXPECT_EQ(div_u(7, 0x7fffffffu), 0u);
+}
+
+TEST(Semantics, CarryAndBorrowChains) {
+  using isa::Op;
+  RefState s;
+  const uint64_t a = 0x00000001ffffffffull, b = 0x00000000ffffffffull;
+  s.g[3] = a >> 32; s.g[4] = static_cast<uint32_t>(a);
+  s.g[5] = b >> 32; s.g[6] = static_cast<uint32_t>(b);
+  run(s, make(Op::ADD, 4, 6, 8));
+  run(s, make(Op::ADD_C, 3, 5, 7));
+  EXPECT_EQ((uint64_t{s.g[7]} << 32) | s.g[8], a + b);
+  run(s, make(Op::SUB, 6, 4, 10));       // low word of b - a
+  run(s, make(Op::SUB_B, 5, 3, 9));
+  EXPECT_EQ((uint64_t{s.g[9]} << 32) | s.g[10], b - a);
+}
+
+TEST(Nullify, ConditionalBranchRule) {
+  using isa::Op;
+  for (int taken = 0; taken < 2; ++taken) {
+    for (int32_t disp : {-16, 16}) {
+      RefState s;
+      s.g[4] = taken ? 5 : 6;
+      s.g[5] = 5;
+      isa::Insn b = make(Op::CMPB, 4, 5, 0, disp);
+      b.cond = 2;  // "="
+      b.flags |= isa::kFlagN;
+      b = isa::decode(isa::encode(b));
+      const uint32_t pc = s.front;
+      run(s, b);
+      EXPECT_EQ(s.front, pc + 4);  // the delay slot comes next either way
+      EXPECT_EQ(s.back, taken ? pc + 8 + disp : pc + 8);
+      EXPECT_EQ(s.psw_n(), taken ? disp >= 0 : disp < 0) << taken << " " << disp;
+      const auto r = isa::step(s, make(Op::ADDI, 0, 7, 7, 1));  // the delay slot
+      EXPECT_EQ(r.kind == isa::StepResult::kNullified, taken ? disp >= 0 : disp < 0);
+    }
+  }
+}
+
+TEST(Branch, TargetsAndLinksKeepPrivilege) {
+  using isa::Op;
+  RefState s;
+  const uint32_t pc = s.front;
+  run(s, make(Op::B_L, 0, 0, 2, 0x100));
+  EXPECT_EQ(s.g[2], pc + 8);           // IAOQ_back + 4, with privilege 3 in the low bits
+  EXPECT_EQ(s.back, pc + 8 + 0x100);
+  s.g[2] = 0x20000;                    // bv r0(rp) to a link without privilege bits
+  run(s, make(Op::BV, 0, 2, 0));
+  EXPECT_EQ(s.back, 0x20003u);
+}
+
+TEST(Shift, ExtractDepositShiftPair) {
+  using isa::Op;
+  RefState s;
+  s.g[3] = 0xf0f0f0f0u;
+  s.g[4] = 0x12345678u;
+  isa::Insn e = make(Op::EXTRW_S, 0, 3, 5);
+  e.p = 7; e.len = 4;  // bits 4..7 of 0xf0f0f0f0 = 0b0000? (msb numbering) -> 0xf = -1
+  run(s, isa::decode(isa::encode(e)));
+  EXPECT_EQ(s.g[5], 0x0u);
+  e.p = 3;
+  run(s, isa::decode(isa::encode(e)));
+  EXPECT_EQ(s.g[5], 0xffffffffu);
+  isa::Insn d = make(Op::DEPW, 4, 0, 6);
+  s.g[6] = 0xffffffffu;
+  d.p = 31; d.len = 8;
+  run(s, isa::decode(isa::encode(d)));
+  EXPECT_EQ(s.g[6], 0xffffff78u);
+  isa::Insn sh = make(Op::SHRPW, 3, 4, 7);
+  sh.p = 8;
+  run(s, isa::decode(isa::encode(sh)));
+  EXPECT_EQ(s.g[7], 0xf0123456u);
+}
+
+TEST(Memory, ModifyForms) {
+  using isa::Op;
+  RefState s;
+  s.g[30] = 0x10100;
+  s.g[3] = 0xabcd;
+  run(s, make(Op::STW_M, 3, 30, 0, 0x40));   // stw,ma r3,0x40(sp): store at sp, then bump
+  EXPECT_EQ(s.g[30], 0x10140u);
+  uint64_t v = 0;
+  s.load(0x10100, 4, &v);
+  EXPECT_EQ(v, 0xabcdu);
+  run(s, make(Op::LDW_M, 0, 30, 4, -0x40));  // ldw,mb -0x40(sp),r4
+  EXPECT_EQ(s.g[30], 0x10100u);
+  EXPECT_EQ(s.g[4], 0xabcdu);
+}
+
+TEST(Traps, CommitNothing) {
+  using isa::Op;
+  RefState s;
+  s.g[3] = 0x7fffffff;
+  const auto r = isa::step(s, make(Op::ADD_TSV, 3, 3, 4));
+  EXPECT_EQ(r.kind, isa::StepResult::kTrap);
+  EXPECT_EQ(isa::signal_of(r.effect.trap), 8);
+  EXPECT_EQ(s.g[4], 0u);
+  EXPECT_EQ(s.front, RefState::kBase | 3);
+  EXPECT_EQ(isa::signal_of(isa::step(s, isa::decode(0)).effect.trap), 5);  // break 0,0
+  EXPECT_EQ(isa::signal_of(isa::step(s, isa::decode(0xffffffff)).effect.trap), 4);
+  s.g[5] = 0x5000;  // outside memory
+  EXPECT_EQ(isa::step(s, make(Op::LDW, 0, 5, 6, 0)).effect.trap, isa::Trap::kMemory);
+}
+
+TEST(Gateway, SyscallAfterDelaySlot) {
+  using isa::Op;
+  RefState s;
+  const isa::Insn ble = isa::decode(0xe4008200);  // be,l 100(sr2,r0),sr0,r31
+  ASSERT_EQ(ble.op, Op::BE_L);
+  const uint32_t pc = s.front;
+  EXPECT_EQ(isa::step(s, ble).kind, isa::StepResult::kRetired);
+  EXPECT_EQ(s.g[31], pc + 8);
+  EXPECT_EQ(isa::step(s, make(Op::LDI, 0, 0, 20, 64)).kind, isa::StepResult::kGateway);
+  EXPECT_EQ(s.g[20], 64u);                          // the delay slot ran first
+  isa::gateway_return(s);
+  EXPECT_EQ(s.front, pc + 8);
+}
+
+}  // namespace
