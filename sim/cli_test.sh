@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The dynsim command line: help, usage errors, bad input, the instruction limit, a clean
+# run with the guest's status and output, and deterministic statistics.
+# Usage: cli_test.sh DYNSIM HELLO_GUEST LOOP_GUEST
+set -u
+dynsim=$1 hello=$2 loop=$3
+tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/cli.XXXXXX")
+failures=0
+check() {  # check DESCRIPTION EXPECTED_STATUS ACTUAL_STATUS [FILE PATTERN]
+	local what=$1 want=$2 got=$3
+	if [ "$got" != "$want" ]; then
+		echo "FAIL: $what: status $got, expected $want"
+		failures=$((failures + 1))
+	elif [ $# -ge 5 ] && ! grep -q -- "$5" "$4"; then
+		echo "FAIL: $what: '$5' not in output:"
+		head -5 "$4"
+		failures=$((failures + 1))
+	else
+		echo "ok: $what"
+	fi
+}
+
+"$dynsim" --help >"$tmp/out" 2>&1
+check "top-level help" 0 $? "$tmp/out" "dynsim run"
+"$dynsim" run --help >"$tmp/out" 2>&1
+check "run --help lists options" 0 $? "$tmp/out" "--max-insts"
+"$dynsim" frobnicate >"$tmp/out" 2>&1
+check "unknown command" 2 $? "$tmp/out" "unknown command 'frobnicate'"
+"$dynsim" run >"$tmp/out" 2>&1
+check "missing program" 2 $? "$tmp/out" "no PROGRAM given"
+"$dynsim" run --no-such-option "$hello" >"$tmp/out" 2>&1
+check "unknown option" 2 $? "$tmp/out" "no-such-option"
+head -c 200 /dev/zero | tr '\0' x >"$tmp/bad"
+"$dynsim" run "$tmp/bad" >"$tmp/out" 2>&1
+check "malformed ELF is one clear line" 1 $? "$tmp/out" "$tmp/bad: not an ELF file (bad magic)"
+[ "$(wc -l <"$tmp/out")" = 1 ] || { echo "FAIL: the ELF error is not one line"; failures=$((failures + 1)); }
+
+# A clean run: the guest's stdout passes through and its exit status is ours. Guest
+# arguments that look like options belong to the guest.
+"$dynsim" run "$hello" -x --max-insts >"$tmp/out" 2>"$tmp/err"
+check "guest stdout and status pass through" 0 $? "$tmp/out" "^loaded$"
+[ -s "$tmp/err" ] && { echo "FAIL: a normal run printed to stderr:"; cat "$tmp/err"; failures=$((failures + 1)); }
+
+# The limit stops a runaway guest cleanly.
+"$dynsim" run --max-insts 100000 "$loop" >"$tmp/out" 2>"$tmp/err"
+check "--max-insts stops with status 124" 124 $? "$tmp/err" "instruction limit (--max-insts 100000)"
+
+# Statistics are identical across runs apart from the host section.
+"$dynsim" run --stats "$tmp/a.json" "$hello" >/dev/null
+"$dynsim" run --stats "$tmp/b.json" "$hello" >/dev/null
+if cmp -s <(sed '/"host"/,$d' "$tmp/a.json") <(sed '/"host"/,$d' "$tmp/b.json"); then
+	echo "ok: stats are deterministic"
+else
+	echo "FAIL: stats differ between identical runs"
+	failures=$((failures + 1))
+fi
+grep -q '"instructions": [1-9]' "$tmp/a.json" || { echo "FAIL: no instruction count in stats"; failures=$((failures + 1)); }
+grep -q '"exit_group": 1' "$tmp/a.json" || { echo "FAIL: syscalls by name missing from stats"; failures=$((failures + 1)); }
+
+rm -rf "$tmp"
+[ $failures = 0 ]

@@ -1,0 +1,215 @@
+#include "sim/core.h"
+
+#include <array>
+#include <utility>
+
+#include "isa/codec.h"
+#include "isa/step.h"
+#include "isa/state.h"
+#include "os_model/signals.h"
+
+namespace dynsim {
+
+// The isa/ semantics' view of the machine (the State interface of isa/state.h), over the
+// simulator's ArchState and GuestMemory. Everything is inline: the semantics templates
+// are instantiated with this class, so there is no call per register access.
+class CoreState {
+ public:
+  CoreState(ArchState& s, GuestMemory& m, SimClock& clock, FunctionalCore& core)
+      : s_(s), m_(m), clock_(clock), core_(core) {}
+
+  uint32_t gr(unsigned r) const { return s_.gr[r]; }
+  void set_gr(unsigned r, uint32_t v) { s_.gr[r] = v; }
+  uint32_t sar() const { return s_.sar; }
+  void set_sar(uint32_t v) { s_.sar = v & 31; }
+  uint8_t cb() const { return static_cast<uint8_t>(s_.psw_cb); }
+  void set_cb(uint8_t v) { s_.psw_cb = v; }
+  bool psw_v() const { return s_.psw_v; }
+  void set_psw_v(bool v) { s_.psw_v = v; }
+  uint64_t fr(unsigned r) const { return s_.fr[r]; }
+  void set_fr(unsigned r, uint64_t v) { s_.fr[r] = v; }
+
+  int load(uint32_t addr, unsigned size, uint64_t* v) {
+    MemFault f;
+    switch (size) {
+      case 1: { uint8_t x = 0; f = m_.Load(addr, &x); *v = x; break; }
+      case 2: { uint16_t x = 0; f = m_.Load(addr, &x); *v = x; break; }
+      case 4: { uint32_t x = 0; f = m_.Load(addr, &x); *v = x; break; }
+      default: { uint64_t x = 0; f = m_.Load(addr, &x); *v = x; break; }
+    }
+    return static_cast<int>(f);
+  }
+  int store(uint32_t addr, unsigned size, uint64_t v) {
+    switch (size) {
+      case 1: return static_cast<int>(m_.Store(addr, static_cast<uint8_t>(v)));
+      case 2: return static_cast<int>(m_.Store(addr, static_cast<uint16_t>(v)));
+      case 4: return static_cast<int>(m_.Store(addr, static_cast<uint32_t>(v)));
+      default: return static_cast<int>(m_.Store(addr, v));
+    }
+  }
+  uint32_t cr(unsigned r) {
+    switch (r) {
+      case 16: return static_cast<uint32_t>(clock_.cycles);  // interval timer: the cycle counter
+      case 26: return s_.cr26;
+      case 27: return s_.cr27;
+      default: return 0;
+    }
+  }
+  uint32_t space(unsigned) const { return 0; }  // narrow-mode user code: every space is 0
+  void cache(isa::CacheOp op, uint32_t addr) {
+    if (op == isa::CacheOp::kFic) core_.InvalidateCode(addr);
+  }
+  uint32_t iaoq_front() const { return s_.iaoq_front; }
+  uint32_t iaoq_back() const { return s_.iaoq_back; }
+  void set_iaoq(uint32_t front, uint32_t back) {
+    s_.iaoq_front = front;
+    s_.iaoq_back = back;
+  }
+  bool psw_n() const { return s_.psw_n; }
+  void set_psw_n(bool v) { s_.psw_n = v; }
+
+ private:
+  ArchState& s_;
+  GuestMemory& m_;
+  SimClock& clock_;
+  FunctionalCore& core_;
+};
+
+namespace {
+
+// One isa::step per pattern: with the op pinned to a constant, the pattern's info (its
+// semantic family, operand roles, addressing mode) folds away at compile time, leaving
+// straight-line code for that one instruction form.
+// `flatten` inlines isa::step and isa::execute here, which is what lets the constant fold.
+template <isa::Op OP>
+__attribute__((flatten)) isa::StepResult StepOp(CoreState& s, isa::Insn insn) {
+  insn.op = OP;
+  return isa::step(s, insn);
+}
+
+template <size_t... I>
+constexpr auto MakeStepTable(std::index_sequence<I...>) {
+  return std::array<isa::StepResult (*)(CoreState&, isa::Insn), sizeof...(I)>{&StepOp<static_cast<isa::Op>(I)>...};
+}
+constexpr auto kStepTable = MakeStepTable(std::make_index_sequence<isa::kNumOps + 1>{});
+
+// The Linux signal for a trap, with si_code and si_addr as the kernel fills them.
+SignalInfo SignalForTrap(const isa::Effect& e, uint32_t pc) {
+  SignalInfo info;
+  info.addr = pc;
+  switch (e.trap) {
+    case isa::Trap::kBreak: info.signo = kSigTrap; info.code = kTrapBrkpt; break;
+    case isa::Trap::kOverflow: info.signo = kSigFpe; info.code = kFpeIntovf; break;
+    case isa::Trap::kCondition: info.signo = kSigFpe; info.code = kFpeCondtrap; break;
+    case isa::Trap::kIllegal:
+    case isa::Trap::kPrivileged: info.signo = kSigIll; info.code = kIllIllopc; break;
+    case isa::Trap::kMemory:
+    case isa::Trap::kNone: {
+      auto fault = static_cast<MemFault>(e.fault);
+      info.addr = e.target;
+      if (fault == MemFault::kMisaligned) {
+        info.signo = kSigBus;
+        info.code = kBusAdraln;
+      } else {
+        info.signo = kSigSegv;
+        info.code = fault == MemFault::kProtection ? kSegvAccerr : kSegvMaperr;
+      }
+      break;
+    }
+  }
+  return info;
+}
+
+}  // namespace
+
+FunctionalCore::FunctionalCore(ArchState* state, GuestMemory* memory, GuestOs* os, SimClock* clock)
+    : state_(state), memory_(memory), os_(os), clock_(clock), pages_(GuestMemory::kNumPages) {
+  memory_->SetCodeWriteListener([this](GuestAddr page) { InvalidateCode(page); });
+}
+
+FunctionalCore::~FunctionalCore() { memory_->SetCodeWriteListener(nullptr); }
+
+void FunctionalCore::InvalidateCode(GuestAddr addr) {
+  std::unique_ptr<CodePage>& page = pages_[addr >> GuestMemory::kPageBits];
+  if (page) {
+    page.reset();
+    ++code_invalidations_;
+  }
+}
+
+FunctionalCore::CodePage* FunctionalCore::DecodePage(uint32_t page) {
+  GuestAddr base = page << GuestMemory::kPageBits;
+  uint8_t bytes[GuestMemory::kPageSize];
+  if (!memory_->ReadBytes(base, bytes, sizeof bytes)) return nullptr;
+  auto decoded = std::make_unique<CodePage>();
+  for (uint32_t i = 0; i < GuestMemory::kPageSize / 4; ++i) {
+    isa::Insn insn = isa::decode(GuestMemory::FromBigEndian<uint32_t>(bytes + 4 * i));
+    decoded->insns[i] = {kStepTable[static_cast<unsigned>(insn.op)], insn};
+  }
+  memory_->WatchCode(base);
+  ++pages_decoded_;
+  pages_[page] = std::move(decoded);
+  return pages_[page].get();
+}
+
+const Predecoded* FunctionalCore::FetchSlow(GuestAddr pc, MemFault* fault) {
+  if (!memory_->IsMapped(pc)) {
+    *fault = MemFault::kUnmapped;
+    return nullptr;
+  }
+  if (!(memory_->Perms(pc) & kPermExec)) {
+    *fault = MemFault::kProtection;
+    return nullptr;
+  }
+  CodePage* code = DecodePage(pc >> GuestMemory::kPageBits);
+  return &code->insns[(pc & GuestMemory::kPageMask) >> 2];
+}
+
+void FunctionalCore::RaiseFetchFault(GuestAddr pc, MemFault fault) {
+  SignalInfo info;
+  info.signo = kSigSegv;
+  info.code = fault == MemFault::kProtection ? kSegvAccerr : kSegvMaperr;
+  info.addr = pc;
+  os_->Fault(info, state_);
+}
+
+CoreStop FunctionalCore::Run(uint64_t max_insts) {
+  CoreState cs(*state_, *memory_, *clock_, *this);
+  const uint64_t limit = max_insts ? instructions_ + max_insts : UINT64_MAX;
+  ArchState& s = *state_;
+  while (os_->process_state() == ProcessState::kRunning) {
+    if (os_->NeedsAttention()) {
+      os_->Poll(state_);
+      continue;
+    }
+    const uint32_t pc = s.iaoq_front & ~3u;
+    if (isa::is_gateway(s.iaoq_front) && !s.psw_n) {
+      // Page zero is the kernel's gateway page: syscalls enter at 0x100.
+      ++clock_->cycles;
+      if (pc == kGatewaySyscall || pc == kGatewayLightweight || pc == kGatewaySetThreadPointer)
+        os_->Gateway(pc, state_);
+      else
+        RaiseFetchFault(pc, MemFault::kUnmapped);
+      continue;
+    }
+    if (instructions_ >= limit) return CoreStop::kInstLimit;
+    MemFault fault = MemFault::kNone;
+    const Predecoded* decoded = Fetch(pc, &fault);
+    if (!decoded) {
+      RaiseFetchFault(pc, fault);
+      continue;
+    }
+    // The instruction goes by value: a store by this very instruction may drop its page.
+    const isa::StepResult r = decoded->step(cs, decoded->insn);
+    ++clock_->cycles;  // every slot of the queue takes a cycle, nullified or not
+    switch (r.kind) {
+      case isa::StepResult::kNullified: ++nullified_; break;
+      case isa::StepResult::kTrap: os_->Fault(SignalForTrap(r.effect, pc), state_); break;
+      case isa::StepResult::kRetired:
+      case isa::StepResult::kGateway: ++instructions_; break;
+    }
+  }
+  return os_->process_state() == ProcessState::kExited ? CoreStop::kExited : CoreStop::kKilled;
+}
+
+}  // namespace dynsim

@@ -1,0 +1,87 @@
+// The functional core: executes guest instructions against ArchState and GuestMemory with
+// the shared isa/ semantics, and hands the OS model syscalls, faults and signals.
+//
+// Predecoded-instruction cache: a code page is decoded once, on first fetch, into an array
+// of isa::Insn (decode once, run many times). What the model guarantees about code that
+// the guest writes: a store to a page that holds predecoded code drops that page's
+// decoded copy before the store completes (GuestMemory's code watch), and so does `fic`
+// and any change that removes execute permission; so the next fetch always sees memory as
+// it is. This is stronger than PA-RISC requires (software must `fdc`, `sync`, `fic`,
+// `sync` before running new code), so every correct program runs correctly here.
+//
+// The instruction address queue and nullification are isa::step()'s (the one place that
+// applies the PA-RISC rules); a nullified instruction occupies its slot in the queue,
+// takes a cycle, and is counted in `nullified`, not in `instructions`.
+#ifndef DYNSIM_SIM_CORE_H
+#define DYNSIM_SIM_CORE_H
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "isa/step.h"
+
+#include "isa/insn.h"
+#include "os_model/guest_os.h"
+#include "sim/arch_state.h"
+#include "sim/memory.h"
+
+namespace dynsim {
+
+enum class CoreStop { kExited, kKilled, kInstLimit };
+
+class CoreState;
+
+// A predecoded instruction: the decoded fields and the step function specialized for its
+// pattern (see core.cc), so dispatch is one indirect call with no table lookups.
+struct Predecoded {
+  isa::StepResult (*step)(CoreState& s, isa::Insn insn);
+  isa::Insn insn;
+};
+
+class FunctionalCore {
+ public:
+  FunctionalCore(ArchState* state, GuestMemory* memory, GuestOs* os, SimClock* clock);
+  ~FunctionalCore();
+
+  // Runs until the guest exits or is killed, or `max_insts` instructions (0: no limit)
+  // have retired.
+  CoreStop Run(uint64_t max_insts);
+
+  // Counters (the stats bind to these).
+  const uint64_t& instructions() const { return instructions_; }
+  const uint64_t& nullified() const { return nullified_; }
+  const uint64_t& pages_decoded() const { return pages_decoded_; }
+  const uint64_t& code_invalidations() const { return code_invalidations_; }
+
+  // Drops the decoded copy of the page holding `addr` (fic, code writes).
+  void InvalidateCode(GuestAddr addr);
+
+ private:
+  struct CodePage {
+    Predecoded insns[GuestMemory::kPageSize / 4];
+  };
+  // The predecoded instruction at pc, or nullptr with *fault set if fetch fails.
+  const Predecoded* Fetch(GuestAddr pc, MemFault* fault) {
+    CodePage* code = pages_[pc >> GuestMemory::kPageBits].get();
+    if (__builtin_expect(code != nullptr, 1)) return &code->insns[(pc & GuestMemory::kPageMask) >> 2];
+    return FetchSlow(pc, fault);
+  }
+  const Predecoded* FetchSlow(GuestAddr pc, MemFault* fault);
+  CodePage* DecodePage(uint32_t page);
+  void RaiseFetchFault(GuestAddr pc, MemFault fault);
+
+  ArchState* state_;
+  GuestMemory* memory_;
+  GuestOs* os_;
+  SimClock* clock_;
+  std::vector<std::unique_ptr<CodePage>> pages_;  // by page number; null: not decoded
+  uint64_t instructions_ = 0;
+  uint64_t nullified_ = 0;
+  uint64_t pages_decoded_ = 0;
+  uint64_t code_invalidations_ = 0;
+};
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_SIM_CORE_H

@@ -1,0 +1,94 @@
+#include "sim/simulation.h"
+
+#include <cstdio>
+
+#include "os_model/process.h"
+#include "sim/core.h"
+
+namespace dynsim {
+
+Simulation::Simulation(const RunOptions& options, std::ostream* log) : options_(options), log_(log) {
+  clock_.hz = options.clock_hz;
+}
+
+Simulation::~Simulation() = default;
+
+bool Simulation::Load(std::string* error) {
+  if (!ReadElf(options_.program, &image_, error)) return false;
+  if (!LoadElf(image_, &memory_, error)) return false;
+  OsConfig os_config;
+  os_config.random_seed = options_.seed;
+  os_config.fs_roots = options_.fs_roots;
+  os_ = std::make_unique<GuestOs>(&memory_, &clock_, os_config, log_);
+  if (!os_->Start(image_, error)) return false;
+  ProcessSpec spec;
+  spec.argv.push_back(options_.program);
+  spec.argv.insert(spec.argv.end(), options_.args.begin(), options_.args.end());
+  spec.envp = options_.env;
+  os_->RandomBytes(spec.random_bytes, sizeof spec.random_bytes);
+  if (!SetUpProcess(image_, spec, &memory_, &state_, error)) {
+    *error = options_.program + ": " + *error;
+    return false;
+  }
+  core_ = std::make_unique<FunctionalCore>(&state_, &memory_, os_.get(), &clock_);
+  DeclareStats();
+  return true;
+}
+
+void Simulation::DeclareStats() {
+  stats_.Counter("cycles", "cycles", "simulated cycles (functional model: one per instruction slot)",
+                 &clock_.cycles);
+  stats_.Counter("instructions", "count", "guest instructions retired (nullified ones excluded)",
+                 &core_->instructions());
+  stats_.Formula("ipc", "ratio", "instructions per cycle", [this] {
+    return static_cast<double>(core_->instructions()) / static_cast<double>(clock_.cycles);
+  });
+  stats_.Formula("sim_seconds", "s", "simulated time at the configured clock", [this] {
+    return static_cast<double>(clock_.cycles) / static_cast<double>(clock_.hz);
+  });
+  StatGroup& core = stats_.Group("core");
+  core.Counter("nullified", "count", "instructions nullified (PSW[N]) instead of executed", &core_->nullified());
+  core.Counter("code_pages_decoded", "count", "code pages predecoded (first fetch or after invalidation)",
+               &core_->pages_decoded());
+  core.Counter("code_invalidations", "count", "predecoded pages dropped by stores to code or fic",
+               &core_->code_invalidations());
+  core.Counter("idle_cycles", "cycles", "cycles the guest spent sleeping (nanosleep, sigsuspend)",
+               &clock_.idle_cycles);
+  StatGroup& os = stats_.Group("os");
+  os.Map("syscalls", "count", "system calls by name", &os_->syscall_counts());
+  os.Map("signals_delivered", "count", "signals delivered or acted on, by name", &os_->signal_counts());
+}
+
+RunEnd Simulation::Run() {
+  CoreStop stop = core_->Run(options_.max_insts);
+  switch (stop) {
+    case CoreStop::kExited: return RunEnd::kExited;
+    case CoreStop::kKilled: return RunEnd::kKilled;
+    case CoreStop::kInstLimit: return RunEnd::kInstLimit;
+  }
+  return RunEnd::kExited;
+}
+
+int Simulation::status() const { return os_->exit_status(); }
+
+uint64_t Simulation::instructions() const { return core_ ? core_->instructions() : 0; }
+
+std::string Simulation::EndMessage(RunEnd end) const {
+  char buf[160];
+  switch (end) {
+    case RunEnd::kExited:
+      std::snprintf(buf, sizeof buf, "guest exited with status %d", os_->exit_status());
+      break;
+    case RunEnd::kKilled:
+      std::snprintf(buf, sizeof buf, "guest killed by %s at pc 0x%x", SignalName(os_->killed_by()),
+                    os_->killed_at_pc());
+      break;
+    case RunEnd::kInstLimit:
+      std::snprintf(buf, sizeof buf, "stopped at the instruction limit (--max-insts %llu) at pc 0x%x",
+                    static_cast<unsigned long long>(options_.max_insts), state_.pc());
+      break;
+  }
+  return buf;
+}
+
+}  // namespace dynsim

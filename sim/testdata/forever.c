@@ -1,0 +1,7 @@
+/* A guest that never ends: the fixture for the --max-insts limit. */
+int main(void)
+{
+	volatile unsigned n = 0;
+	for (;;)
+		n++;
+}
