@@ -51,6 +51,9 @@ inline Effect execute(S& s, const Insn& i, Ia ia) {
     case Sem::Bl: return exec_bl(s, i, ia);
     case Sem::Blr: return exec_blr(s, i, ia);
     case Sem::Bv: return exec_bv(s, i, ia);
+    case Sem::Probe: return exec_probe(s, i, ia);
+    case Sem::Stby: return exec_stby(s, i, ia);
+    case Sem::Fcpy: return exec_fcpy(s, i, ia);
   }
   return trap(Trap::kIllegal);
 }

@@ -43,7 +43,7 @@ enum CondTab : uint8_t { kCondNone, kCondCmp, kCondAdd, kCondLog, kCondUnit, kCo
 enum class Sem : uint8_t {
   Illegal, Break, Sync, Mfsp, Mfctl, Mtsar, CacheFlush, Logical, Sub, Ds, Add, Cmpclr,
   Uaddcm, Dcor, Load, Ldcw, Store, Ldil, Addil, Ldo, Fload, Fstore, Xmpyu, Cmpb, Addb, Bb,
-  Movb, Shrpw, Extrw, Depw, Be, Bl, Blr, Bv,
+  Movb, Shrpw, Extrw, Depw, Be, Bl, Blr, Bv, Probe, Stby, Fcpy,
 };
 
 // Operand roles and variant bits of a pattern (the PROPS column of insns.def).

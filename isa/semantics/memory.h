@@ -75,6 +75,19 @@ inline Effect exec_store(S& s, const Insn& i, Ia) {
   return next();
 }
 
+// STBY,B stores bytes (addr & 3)..3 of r at their places in the word; STBY,E stores
+// bytes 0..(addr & 3) - 1 (big-endian byte numbering). Used by memset/memcpy-like code.
+template <class S>
+inline Effect exec_stby(S& s, const Insn& i, Ia) {
+  const uint32_t addr = s.gr(i.r2) + static_cast<uint32_t>(i.im), word = addr & ~3u, r = s.gr(i.r1);
+  const unsigned from = i.op == Op::STBY_E ? 0 : (addr & 3), to = i.op == Op::STBY_E ? (addr & 3) : 4;
+  uint64_t probe = 0;
+  if (const int f = s.load(word, 4, &probe)) return trap(Trap::kMemory, f, addr);
+  for (unsigned b = from; b < to; ++b)
+    if (const int f = s.store(word + b, 1, (r >> (8 * (3 - b))) & 0xff)) return trap(Trap::kMemory, f, addr);
+  return next();
+}
+
 // Word halves of FP registers: frNL is bits 63..32, frNR bits 31..0.
 template <class S>
 inline uint32_t fr_word(S& s, unsigned r, bool right) {
@@ -106,6 +119,15 @@ inline Effect exec_fstore(S& s, const Insn& i, Ia) {
   const uint64_t v = size == 8 ? s.fr(i.t) : fr_word(s, i.t, i.flags & kFlagLRT);
   if (const int f = s.store(a.addr, size, v)) return trap(Trap::kMemory, f, a.addr);
   if (a.modify) write_gr(s, i.r2, a.new_base);
+  return next();
+}
+
+// FCPY,SGL / FCPY,DBL; fr0 as a source reads as zero.
+template <class S>
+inline Effect exec_fcpy(S& s, const Insn& i, Ia) {
+  const uint64_t v = i.r1 ? s.fr(i.r1) : 0;
+  if (i.op == Op::FCPY_DBL) s.set_fr(i.t, v);
+  else set_fr_word(s, i.t, false, static_cast<uint32_t>(v >> 32));
   return next();
 }
 

@@ -45,6 +45,15 @@ inline Effect exec_mtsar(S& s, const Insn& i, Ia) {
   return next();
 }
 
+// PROBEI,R: t = 1 if the address in b is readable at privilege level im5, else 0. The
+// State's load is side-effect free, so a one-byte read answers it.
+template <class S>
+inline Effect exec_probe(S& s, const Insn& i, Ia) {
+  uint64_t v = 0;
+  write_gr(s, i.t, s.load(s.gr(i.r2), 1, &v) == 0 ? 1u : 0u);
+  return next();
+}
+
 // FDC, FIC (indexed, optionally modifying the base) and FDC short: cache-maintenance
 // events for the simulator's caches and predecoded-instruction cache.
 template <class S>

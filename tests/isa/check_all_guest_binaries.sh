@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bazel build //tests/isa:objdump_diff >/dev/null
-mapfile -t bins < <(bazel cquery 'kind("guest_binary", //...)' --output=files 2>/dev/null | sort -u)
+# (Bazel 4 has no --output=files; a starlark expression lists each target's outputs.)
+mapfile -t bins < <(bazel cquery --keep_going 'kind("guest_binary", //...)' --output=starlark \
+  --starlark:expr='"\n".join([f.path for f in target.files.to_list()])' 2>/dev/null | grep . | sort -u)
 existing=()
 for b in "${bins[@]}"; do [ -f "$b" ] && existing+=("$b"); done
 if [ "${#existing[@]}" -eq 0 ]; then
