@@ -165,7 +165,10 @@ bool SignalState::BuildFrame(const SignalInfo& info, const SignalAction& action,
   f.Put32(kScIaoq + 0, state->iaoq_front);
   f.Put32(kScIaoq + 4, state->iaoq_back);
   f.Put32(kScSar, state->sar);
-  f.Put64(kSigmaskOffset, has_frame_mask_override_ ? frame_mask_override_ : blocked_);
+  // The kernel's sigset is two words, signals 1-32 in the first (lower address).
+  uint64_t saved_mask = has_frame_mask_override_ ? frame_mask_override_ : blocked_;
+  f.Put32(kSigmaskOffset, static_cast<uint32_t>(saved_mask));
+  f.Put32(kSigmaskOffset + 4, static_cast<uint32_t>(saved_mask >> 32));
   has_frame_mask_override_ = false;
   memory->WriteBytes(frame + kSiginfoOffset, f.data() + kSiginfoOffset, kFrameWritten);
 
@@ -183,7 +186,7 @@ bool SignalState::Return(ArchState* state, GuestMemory* memory) {
   uint32_t frame = state->gr[30] - kRtSigframeSize;
   FrameImage f;
   if (!memory->ReadBytes(frame + kSiginfoOffset, f.data() + kSiginfoOffset, kFrameWritten)) return false;
-  SetBlocked(f.Get64(kSigmaskOffset));
+  SetBlocked(f.Get32(kSigmaskOffset) | (uint64_t{f.Get32(kSigmaskOffset + 4)} << 32));
   UnpackPsw(f.Get32(kScGr), state);
   for (int i = 1; i < 32; ++i) state->gr[i] = f.Get32(kScGr + 4 * i);
   for (int i = 0; i < 32; ++i) state->fr[i] = f.Get64(kScFr + 8 * i);
