@@ -1,9 +1,11 @@
-"""Golden-output tests for guest programs.
+"""Golden-output and differential tests for guest programs.
 
-guest_golden_test runs a guest binary under an emulator (qemu-hppa today; the same
-macro gains a dynsim variant once the simulator exists) and compares its stdout and exit
-status with expectations derived by hand. Stdout goes to a file compared byte for byte
-with `expected_stdout`; the exit status must equal `expected_status`.
+guest_golden_test(NAME, ...) defines two tests:
+  NAME         runs the guest under qemu-hppa and compares its stdout (byte for byte) and
+               exit status with expectations derived by hand;
+  NAME_dynsim  runs it under both dynsim and qemu-hppa: stdout, exit status and (for a
+               normal exit) stderr must be identical, and the expectations must hold.
+So every program with a golden test is also a differential test of the simulator.
 """
 
 def guest_golden_test(
@@ -41,7 +43,14 @@ def guest_golden_test(
     native.sh_test(
         name = name,
         srcs = ["//tests:run_guest_golden.sh"],
-        args = test_args + ["--"] + args,
+        args = ["--runner", "qemu"] + test_args + ["--"] + args,
         data = test_data,
+        **kwargs
+    )
+    native.sh_test(
+        name = name + "_dynsim",
+        srcs = ["//tests:run_guest_golden.sh"],
+        args = ["--runner", "differential", "--dynsim", "$(location //sim:dynsim)"] + test_args + ["--"] + args,
+        data = test_data + ["//sim:dynsim"],
         **kwargs
     )
