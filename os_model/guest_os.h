@@ -71,9 +71,11 @@ class GuestOs {
   // Posts timer signals due by now and delivers deliverable signals. Cheap to call when
   // `NeedsAttention` is false: the core calls it only when that is true.
   void Poll(ArchState* state);
-  bool NeedsAttention() const {
-    return clock_->cycles >= next_timer_cycle_ || signals_.HasDeliverable();
-  }
+  bool NeedsAttention() const { return clock_->cycles >= AttentionCycle(); }
+  // The cycle at which the core must next call Poll: now (0) if a signal is deliverable,
+  // else the next timer expiry. Only calls into GuestOs change it, so the core may keep
+  // it until its next call here.
+  uint64_t AttentionCycle() const { return signals_.HasDeliverable() ? 0 : next_timer_cycle_; }
 
   ProcessState process_state() const { return process_state_; }
   int exit_status() const { return exit_status_; }  // 128+signo if killed

@@ -77,21 +77,31 @@ class CoreState {
 
 namespace {
 
-// One isa::step per pattern: with the op pinned to a constant, the pattern's info (its
-// semantic family, operand roles, addressing mode) folds away at compile time, leaving
-// straight-line code for that one instruction form.
-// `flatten` inlines isa::step and isa::execute here, which is what lets the constant fold.
-template <isa::Op OP>
+// One isa::step per pattern, and a second one for words whose condition field is 0:
+// with the op (and the condition) pinned to constants, the pattern's info (semantic
+// family, operand roles, addressing mode) and the condition evaluation fold away at
+// compile time, leaving straight-line code for that one instruction form. Pinning a field
+// to the value the word actually has cannot change what the instruction does.
+// `flatten` inlines isa::step and isa::execute here, which is what lets the constants fold.
+template <isa::Op OP, bool kCondZero>
 __attribute__((flatten)) isa::StepResult StepOp(CoreState& s, isa::Insn insn) {
   insn.op = OP;
+  if (kCondZero) insn.cond = 0;
   return isa::step(s, insn);
 }
 
-template <size_t... I>
-constexpr auto MakeStepTable(std::index_sequence<I...>) {
-  return std::array<isa::StepResult (*)(CoreState&, isa::Insn), sizeof...(I)>{&StepOp<static_cast<isa::Op>(I)>...};
+using StepFn = isa::StepResult (*)(CoreState&, isa::Insn);
+template <bool kCondZero, size_t... I>
+constexpr std::array<StepFn, sizeof...(I)> MakeStepTable(std::index_sequence<I...>) {
+  return {&StepOp<static_cast<isa::Op>(I), kCondZero>...};
 }
-constexpr auto kStepTable = MakeStepTable(std::make_index_sequence<isa::kNumOps + 1>{});
+constexpr auto kStepTable = MakeStepTable<false>(std::make_index_sequence<isa::kNumOps + 1>{});
+constexpr auto kStepTableCondZero = MakeStepTable<true>(std::make_index_sequence<isa::kNumOps + 1>{});
+
+StepFn StepFor(const isa::Insn& insn) {
+  unsigned op = static_cast<unsigned>(insn.op);
+  return insn.cond == 0 ? kStepTableCondZero[op] : kStepTable[op];
+}
 
 // The Linux signal for a trap, with si_code and si_addr as the kernel fills them.
 SignalInfo SignalForTrap(const isa::Effect& e, uint32_t pc) {
@@ -144,7 +154,7 @@ FunctionalCore::CodePage* FunctionalCore::DecodePage(uint32_t page) {
   auto decoded = std::make_unique<CodePage>();
   for (uint32_t i = 0; i < GuestMemory::kPageSize / 4; ++i) {
     isa::Insn insn = isa::decode(GuestMemory::FromBigEndian<uint32_t>(bytes + 4 * i));
-    decoded->insns[i] = {kStepTable[static_cast<unsigned>(insn.op)], insn};
+    decoded->insns[i] = {StepFor(insn), insn};
   }
   memory_->WatchCode(base);
   ++pages_decoded_;
@@ -177,36 +187,46 @@ CoreStop FunctionalCore::Run(uint64_t max_insts) {
   CoreState cs(*state_, *memory_, *clock_, *this);
   const uint64_t limit = max_insts ? instructions_ + max_insts : UINT64_MAX;
   ArchState& s = *state_;
+  uint64_t& cycles = clock_->cycles;
   while (os_->process_state() == ProcessState::kRunning) {
     if (os_->NeedsAttention()) {
       os_->Poll(state_);
       continue;
     }
-    const uint32_t pc = s.iaoq_front & ~3u;
-    if (isa::is_gateway(s.iaoq_front) && !s.psw_n) {
-      // Page zero is the kernel's gateway page: syscalls enter at 0x100.
-      ++clock_->cycles;
-      if (pc == kGatewaySyscall || pc == kGatewayLightweight || pc == kGatewaySetThreadPointer)
-        os_->Gateway(pc, state_);
-      else
-        RaiseFetchFault(pc, MemFault::kUnmapped);
-      continue;
-    }
-    if (instructions_ >= limit) return CoreStop::kInstLimit;
-    MemFault fault = MemFault::kNone;
-    const Predecoded* decoded = Fetch(pc, &fault);
-    if (!decoded) {
-      RaiseFetchFault(pc, fault);
-      continue;
-    }
-    // The instruction goes by value: a store by this very instruction may drop its page.
-    const isa::StepResult r = decoded->step(cs, decoded->insn);
-    ++clock_->cycles;  // every slot of the queue takes a cycle, nullified or not
-    switch (r.kind) {
-      case isa::StepResult::kNullified: ++nullified_; break;
-      case isa::StepResult::kTrap: os_->Fault(SignalForTrap(r.effect, pc), state_); break;
-      case isa::StepResult::kRetired:
-      case isa::StepResult::kGateway: ++instructions_; break;
+    // The fast path runs until the OS must act: a timer is due, the guest enters the
+    // gateway, or an instruction traps. Nothing else changes the attention cycle.
+    const uint64_t attention = os_->AttentionCycle();
+    while (cycles < attention) {
+      const uint32_t pc = s.iaoq_front & ~3u;
+      if (isa::is_gateway(s.iaoq_front) && !s.psw_n) {
+        // Page zero is the kernel's gateway page: syscalls enter at 0x100.
+        ++cycles;
+        if (pc == kGatewaySyscall || pc == kGatewayLightweight || pc == kGatewaySetThreadPointer)
+          os_->Gateway(pc, state_);
+        else
+          RaiseFetchFault(pc, MemFault::kUnmapped);
+        break;
+      }
+      if (instructions_ >= limit) return CoreStop::kInstLimit;
+      MemFault fault = MemFault::kNone;
+      const Predecoded* decoded = Fetch(pc, &fault);
+      if (!decoded) {
+        RaiseFetchFault(pc, fault);
+        break;
+      }
+      // The instruction goes by value: a store by this very instruction may drop its page.
+      const isa::StepResult r = decoded->step(cs, decoded->insn);
+      ++cycles;  // every slot of the queue takes a cycle, nullified or not
+      if (__builtin_expect(r.kind == isa::StepResult::kRetired, 1)) {
+        ++instructions_;
+      } else if (r.kind == isa::StepResult::kNullified) {
+        ++nullified_;
+      } else if (r.kind == isa::StepResult::kGateway) {
+        ++instructions_;
+      } else {
+        os_->Fault(SignalForTrap(r.effect, pc), state_);
+        break;
+      }
     }
   }
   return os_->process_state() == ProcessState::kExited ? CoreStop::kExited : CoreStop::kKilled;
