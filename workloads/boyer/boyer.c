@@ -442,7 +442,7 @@ static uint32_t term_hash(const Cell *t)
 
 struct size {
 	const char *name;
-	int rounds, links;
+	int first, rounds, links; /* rounds first .. first+rounds-1 */
 	uint32_t expected;
 };
 
@@ -451,9 +451,10 @@ struct size {
  * host_matches test; the program uses only 32-bit unsigned arithmetic and structural
  * hashes, so the value does not depend on the host's endianness or word size. */
 static const struct size sizes[] = {
-	{"test", 1, 3, 0x50f6ca5au},
-	{"train", 6, 4, 0x8c76718au},
-	{"ref", 16, 4, 0x0b37e990u},
+	{"test", 0, 1, 3, 0x50f6ca5au},
+	{"train", 0, 6, 4, 0x8c76718au},
+	/* Round 14 alone would cost more than the other 40 together: ref starts after it. */
+	{"ref", 15, 40, 4, 0xe8a41367u},
 };
 
 int main(int argc, char **argv)
@@ -489,7 +490,7 @@ int main(int argc, char **argv)
 	chunks_used = 0;
 	chunk_fill = CHUNK_CELLS;
 
-	for (r = 0; r < sz->rounds; r++) {
+	for (r = sz->first; r < sz->first + sz->rounds; r++) {
 		Cell *thm, *rw;
 		int ok;
 		seed = 0x5eed0000u + (uint32_t)r * 7919u;
