@@ -67,6 +67,7 @@ class CoreState {
   }
   bool psw_n() const { return s_.psw_n; }
   void set_psw_n(bool v) { s_.psw_n = v; }
+  FunctionalCore& core() { return core_; }
 
  private:
   ArchState& s_;
@@ -83,11 +84,19 @@ namespace {
 // compile time, leaving straight-line code for that one instruction form. Pinning a field
 // to the value the word actually has cannot change what the instruction does.
 // `flatten` inlines isa::step and isa::execute here, which is what lets the constants fold.
+// Branch forms also count themselves by kind; other forms pay nothing for that.
 template <isa::Op OP, bool kCondZero>
 __attribute__((flatten)) isa::StepResult StepOp(CoreState& s, isa::Insn insn) {
   insn.op = OP;
   if (kCondZero) insn.cond = 0;
-  return isa::step(s, insn);
+  const isa::StepResult r = isa::step(s, insn);
+  constexpr isa::Cls kCls = isa::info(OP).cls;
+  if constexpr (kCls == isa::Cls::kBranchCond || kCls == isa::Cls::kBranchUncond ||
+                kCls == isa::Cls::kBranchIndirect) {
+    if (r.kind == isa::StepResult::kRetired || r.kind == isa::StepResult::kGateway)
+      s.core().CountBranch(isa::branch_kind(insn), r.effect.kind == isa::Effect::kBranch);
+  }
+  return r;
 }
 
 using StepFn = isa::StepResult (*)(CoreState&, isa::Insn);

@@ -19,6 +19,7 @@
 #include <memory>
 #include <vector>
 
+#include "isa/operands.h"
 #include "isa/step.h"
 
 #include "isa/insn.h"
@@ -53,6 +54,13 @@ class FunctionalCore {
   const uint64_t& nullified() const { return nullified_; }
   const uint64_t& pages_decoded() const { return pages_decoded_; }
   const uint64_t& code_invalidations() const { return code_invalidations_; }
+  // Retired branches by kind (isa::BranchKind), and conditional branches taken.
+  const uint64_t& branches(isa::BranchKind kind) const { return branches_[static_cast<unsigned>(kind)]; }
+  const uint64_t& conditional_taken() const { return conditional_taken_; }
+  void CountBranch(isa::BranchKind kind, bool taken) {
+    ++branches_[static_cast<unsigned>(kind)];
+    if (kind == isa::BranchKind::kConditional && taken) ++conditional_taken_;
+  }
 
   // Drops the decoded copy of the page holding `addr` (fic, code writes).
   void InvalidateCode(GuestAddr addr);
@@ -80,6 +88,8 @@ class FunctionalCore {
   uint64_t nullified_ = 0;
   uint64_t pages_decoded_ = 0;
   uint64_t code_invalidations_ = 0;
+  uint64_t branches_[8] = {};
+  uint64_t conditional_taken_ = 0;
 };
 
 }  // namespace dynsim

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "isa/operands.h"
 #include "os_model/process.h"
 #include "sim/core.h"
 
@@ -54,6 +55,26 @@ void Simulation::DeclareStats() {
                &core_->code_invalidations());
   core.Counter("idle_cycles", "cycles", "cycles the guest spent sleeping (nanosleep, sigsuspend)",
                &clock_.idle_cycles);
+  StatGroup& branches = core.Group("branches");
+  static const struct {
+    isa::BranchKind kind;
+    const char* name;
+    const char* doc;
+  } kKinds[] = {
+      {isa::BranchKind::kConditional, "conditional", "conditional branches retired (cmpb, addib, bb, ...)"},
+      {isa::BranchKind::kUnconditional, "unconditional", "direct branches without a link"},
+      {isa::BranchKind::kCall, "call", "direct calls (b,l with a link register)"},
+      {isa::BranchKind::kIndirect, "indirect", "indirect branches that are neither calls nor returns"},
+      {isa::BranchKind::kIndirectCall, "indirect_call", "indirect calls (ble, blr and bve,l with a link)"},
+      {isa::BranchKind::kReturn, "return", "returns (bv r0(rp), bve (rp))"},
+      {isa::BranchKind::kSyscall, "syscall", "system calls (be,l 0x100(sr2,r0))"},
+  };
+  for (const auto& k : kKinds) branches.Counter(k.name, "count", k.doc, &core_->branches(k.kind));
+  branches.Counter("conditional_taken", "count", "conditional branches taken", &core_->conditional_taken());
+  branches.Formula("taken_fraction", "ratio", "fraction of conditional branches taken", [this] {
+    return static_cast<double>(core_->conditional_taken()) /
+           static_cast<double>(core_->branches(isa::BranchKind::kConditional));
+  });
   StatGroup& os = stats_.Group("os");
   os.Map("syscalls", "count", "system calls by name", &os_->syscall_counts());
   os.Map("signals_delivered", "count", "signals delivered or acted on, by name", &os_->signal_counts());
