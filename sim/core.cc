@@ -68,6 +68,8 @@ class CoreState {
   bool psw_n() const { return s_.psw_n; }
   void set_psw_n(bool v) { s_.psw_n = v; }
   FunctionalCore& core() { return core_; }
+  // The last trap's effect (set by a step function that returns kTrap).
+  isa::Effect trap;
 
  private:
   ArchState& s_;
@@ -86,7 +88,7 @@ namespace {
 // `flatten` inlines isa::step and isa::execute here, which is what lets the constants fold.
 // Branch forms also count themselves by kind; other forms pay nothing for that.
 template <isa::Op OP, bool kCondZero>
-__attribute__((flatten)) isa::StepResult StepOp(CoreState& s, isa::Insn insn) {
+__attribute__((flatten)) isa::StepResult::Kind StepOp(CoreState& s, isa::Insn insn) {
   insn.op = OP;
   if (kCondZero) insn.cond = 0;
   const isa::StepResult r = isa::step(s, insn);
@@ -96,10 +98,11 @@ __attribute__((flatten)) isa::StepResult StepOp(CoreState& s, isa::Insn insn) {
     if (r.kind == isa::StepResult::kRetired || r.kind == isa::StepResult::kGateway)
       s.core().CountBranch(isa::branch_kind(insn), r.effect.kind == isa::Effect::kBranch);
   }
-  return r;
+  if (__builtin_expect(r.kind == isa::StepResult::kTrap, 0)) s.trap = r.effect;
+  return r.kind;
 }
 
-using StepFn = isa::StepResult (*)(CoreState&, isa::Insn);
+using StepFn = isa::StepResult::Kind (*)(CoreState&, isa::Insn);
 template <bool kCondZero, size_t... I>
 constexpr std::array<StepFn, sizeof...(I)> MakeStepTable(std::index_sequence<I...>) {
   return {&StepOp<static_cast<isa::Op>(I), kCondZero>...};
@@ -224,16 +227,16 @@ CoreStop FunctionalCore::Run(uint64_t max_insts) {
         break;
       }
       // The instruction goes by value: a store by this very instruction may drop its page.
-      const isa::StepResult r = decoded->step(cs, decoded->insn);
+      const isa::StepResult::Kind kind = decoded->step(cs, decoded->insn);
       ++cycles;  // every slot of the queue takes a cycle, nullified or not
-      if (__builtin_expect(r.kind == isa::StepResult::kRetired, 1)) {
+      if (__builtin_expect(kind == isa::StepResult::kRetired, 1)) {
         ++instructions_;
-      } else if (r.kind == isa::StepResult::kNullified) {
+      } else if (kind == isa::StepResult::kNullified) {
         ++nullified_;
-      } else if (r.kind == isa::StepResult::kGateway) {
+      } else if (kind == isa::StepResult::kGateway) {
         ++instructions_;
       } else {
-        os_->Fault(SignalForTrap(r.effect, pc), state_);
+        os_->Fault(SignalForTrap(cs.trap, pc), state_);
         break;
       }
     }

@@ -35,8 +35,10 @@ class CoreState;
 
 // A predecoded instruction: the decoded fields and the step function specialized for its
 // pattern (see core.cc), so dispatch is one indirect call with no table lookups.
+// The step function returns only what happened (isa::StepResult::Kind, one byte, so it
+// travels in a register); a trap's details are left in the CoreState.
 struct Predecoded {
-  isa::StepResult (*step)(CoreState& s, isa::Insn insn);
+  isa::StepResult::Kind (*step)(CoreState& s, isa::Insn insn);
   isa::Insn insn;
 };
 
