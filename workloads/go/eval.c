@@ -327,6 +327,7 @@ int evaluate(const Board *b)
 	score += eval_thickness(b);
 	score += eval_moyo(b);
 	score += eval_contact(b);
+	score += eval_dragons(b);
 	if (wb > 2)
 		score -= (wb - 2) * 15;
 	if (ww > 2)

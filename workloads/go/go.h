@@ -76,6 +76,12 @@ int pattern_score(const Board *b, int p, int color);
 int evaluate(const Board *b);
 void eval_stats(uint32_t *calls, uint32_t *sum);
 
+/* dragons.c: dragon (group) strength and capturing races, from BLACK's point of view */
+int eval_dragons(const Board *b);
+
+/* tactics.c: local tactical and shape motifs of a candidate move */
+int tactics_value(const Board *b, int p, int color);
+
 /* movegen.c: heuristic score of a candidate move */
 int move_heuristic(const Board *b, int p, int color);
 

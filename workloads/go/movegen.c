@@ -183,6 +183,7 @@ int move_heuristic(const Board *b, int p, int color)
 	v += opening_value(b, p);
 	v += locality_value(b, p);
 	v += spacing_value(b, p);
+	v += tactics_value(b, p, color);
 	if (neighbor_count(b, p, EMPTY) < 4 || diag_count(b, p, EMPTY) < 4)
 		v += self_atari_penalty(b, p, color);
 	return v;

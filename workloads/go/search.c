@@ -4,8 +4,8 @@
  * by the lower point index, so self-play is reproducible on every host. */
 #include "go.h"
 
-#define TOP_MOVES 6
-#define TOP_REPLIES 3
+#define TOP_MOVES 5
+#define TOP_REPLIES 2
 #define REPLY_RADIUS 2
 
 uint32_t search_nodes;
