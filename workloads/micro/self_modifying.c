@@ -51,7 +51,7 @@ typedef int (*fn)(int);
 
 int main(int argc, char **argv)
 {
-	uint32_t rounds = micro_size(argc, argv, "self_modifying", 20000u, 50000u, 150000u);
+	uint32_t rounds = micro_size(argc, argv, "self_modifying", 20000u, 40000u, 60000u);
 	volatile uint32_t *page;
 	uint32_t r, errors = 0, h = 0;
 
