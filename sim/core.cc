@@ -37,15 +37,19 @@ class CoreState {
       case 4: { uint32_t x = 0; f = m_.Load(addr, &x); *v = x; break; }
       default: { uint64_t x = 0; f = m_.Load(addr, &x); *v = x; break; }
     }
+    if (__builtin_expect(f == MemFault::kMisaligned, 0)) return UnalignedLoad(addr, size, v);
     return static_cast<int>(f);
   }
   int store(uint32_t addr, unsigned size, uint64_t v) {
+    MemFault f;
     switch (size) {
-      case 1: return static_cast<int>(m_.Store(addr, static_cast<uint8_t>(v)));
-      case 2: return static_cast<int>(m_.Store(addr, static_cast<uint16_t>(v)));
-      case 4: return static_cast<int>(m_.Store(addr, static_cast<uint32_t>(v)));
-      default: return static_cast<int>(m_.Store(addr, v));
+      case 1: f = m_.Store(addr, static_cast<uint8_t>(v)); break;
+      case 2: f = m_.Store(addr, static_cast<uint16_t>(v)); break;
+      case 4: f = m_.Store(addr, static_cast<uint32_t>(v)); break;
+      default: f = m_.Store(addr, v); break;
     }
+    if (__builtin_expect(f == MemFault::kMisaligned, 0)) return UnalignedStore(addr, size, v);
+    return static_cast<int>(f);
   }
   uint32_t cr(unsigned r) {
     switch (r) {
@@ -68,6 +72,30 @@ class CoreState {
   bool psw_n() const { return s_.psw_n; }
   void set_psw_n(bool v) { s_.psw_n = v; }
   FunctionalCore& core() { return core_; }
+
+  // Misaligned accesses trap on PA-RISC, and Linux's unaligned-access handler
+  // (arch/parisc/kernel/unaligned.c) emulates them for user code by default, so the
+  // access completes; qemu-hppa agrees. We emulate byte by byte, all or nothing.
+  int UnalignedLoad(uint32_t addr, unsigned size, uint64_t* v) {
+    uint64_t value = 0;
+    for (unsigned i = 0; i < size; ++i) {
+      uint8_t b = 0;
+      MemFault f = m_.Load(addr + i, &b);
+      if (f != MemFault::kNone) return static_cast<int>(f);
+      value = (value << 8) | b;
+    }
+    *v = value;
+    core_.CountUnaligned();
+    return 0;
+  }
+  int UnalignedStore(uint32_t addr, unsigned size, uint64_t v) {
+    for (unsigned i = 0; i < size; ++i)
+      if (!m_.IsMapped(addr + i)) return static_cast<int>(MemFault::kUnmapped);
+    if (!m_.RangeHas(addr, size, kPermWrite)) return static_cast<int>(MemFault::kProtection);
+    for (unsigned i = 0; i < size; ++i) m_.Store(addr + i, static_cast<uint8_t>(v >> (8 * (size - 1 - i))));
+    core_.CountUnaligned();
+    return 0;
+  }
   // The last trap's effect (set by a step function that returns kTrap).
   isa::Effect trap;
 
@@ -115,12 +143,14 @@ StepFn StepFor(const isa::Insn& insn) {
   return insn.cond == 0 ? kStepTableCondZero[op] : kStepTable[op];
 }
 
-// The Linux signal for a trap, with si_code and si_addr as the kernel fills them.
-SignalInfo SignalForTrap(const isa::Effect& e, uint32_t pc) {
+// The Linux signal for a trap, with si_code and si_addr as the kernel fills them
+// (arch/parisc/kernel/traps.c): instruction traps report IAOQ front with its privilege
+// bits, except BREAK, whose handler masks them off.
+SignalInfo SignalForTrap(const isa::Effect& e, uint32_t iaoq_front) {
   SignalInfo info;
-  info.addr = pc;
+  info.addr = iaoq_front;
   switch (e.trap) {
-    case isa::Trap::kBreak: info.signo = kSigTrap; info.code = kTrapBrkpt; break;
+    case isa::Trap::kBreak: info.signo = kSigTrap; info.code = kTrapBrkpt; info.addr = iaoq_front & ~3u; break;
     case isa::Trap::kOverflow: info.signo = kSigFpe; info.code = kFpeIntovf; break;
     case isa::Trap::kCondition: info.signo = kSigFpe; info.code = kFpeCondtrap; break;
     case isa::Trap::kIllegal:
@@ -209,7 +239,7 @@ CoreStop FunctionalCore::Run(uint64_t max_insts) {
     // gateway, or an instruction traps. Nothing else changes the attention cycle.
     const uint64_t attention = os_->AttentionCycle();
     while (cycles < attention) {
-      const uint32_t pc = s.iaoq_front & ~3u;
+      const uint32_t front = s.iaoq_front, pc = front & ~3u;
       if (isa::is_gateway(s.iaoq_front) && !s.psw_n) {
         // Page zero is the kernel's gateway page: syscalls enter at 0x100.
         ++cycles;
@@ -236,7 +266,7 @@ CoreStop FunctionalCore::Run(uint64_t max_insts) {
       } else if (kind == isa::StepResult::kGateway) {
         ++instructions_;
       } else {
-        os_->Fault(SignalForTrap(cs.trap, pc), state_);
+        os_->Fault(SignalForTrap(cs.trap, front), state_);
         break;
       }
     }

@@ -59,6 +59,9 @@ class FunctionalCore {
   // Retired branches by kind (isa::BranchKind), and conditional branches taken.
   const uint64_t& branches(isa::BranchKind kind) const { return branches_[static_cast<unsigned>(kind)]; }
   const uint64_t& conditional_taken() const { return conditional_taken_; }
+  // Misaligned loads and stores completed by emulation (as Linux's trap handler does).
+  const uint64_t& unaligned_emulated() const { return unaligned_emulated_; }
+  void CountUnaligned() { ++unaligned_emulated_; }
   void CountBranch(isa::BranchKind kind, bool taken) {
     ++branches_[static_cast<unsigned>(kind)];
     if (kind == isa::BranchKind::kConditional && taken) ++conditional_taken_;
@@ -92,6 +95,7 @@ class FunctionalCore {
   uint64_t code_invalidations_ = 0;
   uint64_t branches_[8] = {};
   uint64_t conditional_taken_ = 0;
+  uint64_t unaligned_emulated_ = 0;
 };
 
 }  // namespace dynsim

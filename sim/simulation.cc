@@ -53,6 +53,9 @@ void Simulation::DeclareStats() {
                &core_->pages_decoded());
   core.Counter("code_invalidations", "count", "predecoded pages dropped by stores to code or fic",
                &core_->code_invalidations());
+  core.Counter("unaligned_emulated", "count",
+               "misaligned loads and stores completed by emulation, as Linux's unaligned trap handler does",
+               &core_->unaligned_emulated());
   core.Counter("idle_cycles", "cycles", "cycles the guest spent sleeping (nanosleep, sigsuspend)",
                &clock_.idle_cycles);
   StatGroup& branches = core.Group("branches");

@@ -17,6 +17,7 @@ here=${RUNFILES_DIR:-$0.runfiles}/dynsim
 dynsim=$here/sim/dynsim
 if [ ${#programs[@]} -eq 0 ]; then
 	programs=(
+		"workloads/micro/tight_loop_O2:ref"
 		"workloads/compress/compress_O2:ref"
 		"workloads/li/li_O2:ref"
 		"workloads/m88ksim/m88ksim_O2:ref"
@@ -42,8 +43,8 @@ for spec in "${programs[@]}"; do
 	for _ in $(seq "$runs"); do
 		# shellcheck disable=SC2086
 		"$dynsim" run --stats "$stats" "$bin" $args >/dev/null 2>&1
-		insts=$(grep -m1 '"instructions"' "$stats" | tr -dc 0-9)
-		dyn_times+=("$(grep '"seconds"' "$stats" | tr -dc '0-9.e-')")
+		insts=$(sed -n 's/^ *"instructions": \([0-9]*\).*/\1/p' "$stats" | head -1)
+		dyn_times+=("$(sed -n 's/^ *"seconds": \([0-9.e+-]*\).*/\1/p' "$stats" | head -1)")
 		t0=$(now_ms)
 		# shellcheck disable=SC2086
 		env -i qemu-hppa "$bin" $args >/dev/null 2>&1
@@ -54,6 +55,6 @@ for spec in "${programs[@]}"; do
 	qemu=$(printf '%s\n' "${qemu_times[@]}" | median)
 	awk -v n="$prog" -v i="$insts" -v d="$dyn" -v q="$qemu" 'BEGIN {
 		dm = d > 0 ? i / d / 1e6 : 0; qm = q > 0 ? i / q / 1e6 : 0
-		printf "%-28s %14d %12.1f %12.1f %8.2f\n", n, i, dm, qm, qm > 0 ? dm / qm : 0 }'
+		printf "%-28s %14d %12.1f %12.1f %8.2f\n", n, i, dm, qm, (qm > 0 ? dm / qm : 0) }'
 done
 echo "(medians of $runs runs; ratio = dynsim MIPS / qemu-hppa MIPS)"
