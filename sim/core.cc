@@ -12,10 +12,12 @@ namespace dynsim {
 
 // The isa/ semantics' view of the machine (the State interface of isa/state.h), over the
 // simulator's ArchState and GuestMemory. Everything is inline: the semantics templates
-// are instantiated with this class, so there is no call per register access.
-class CoreState {
+// are instantiated with this class, so there is no call per register access. With
+// kObserve it also notes each access's effective address for the retire record.
+template <bool kObserve>
+class CoreStateT {
  public:
-  CoreState(ArchState& s, GuestMemory& m, SimClock& clock, FunctionalCore& core)
+  CoreStateT(ArchState& s, GuestMemory& m, SimClock& clock, FunctionalCore& core)
       : s_(s), m_(m), clock_(clock), core_(core) {}
 
   uint32_t gr(unsigned r) const { return s_.gr[r]; }
@@ -30,6 +32,7 @@ class CoreState {
   void set_fr(unsigned r, uint64_t v) { s_.fr[r] = v; }
 
   int load(uint32_t addr, unsigned size, uint64_t* v) {
+    if constexpr (kObserve) mem_addr = addr;
     MemFault f;
     switch (size) {
       case 1: { uint8_t x = 0; f = m_.Load(addr, &x); *v = x; break; }
@@ -41,6 +44,7 @@ class CoreState {
     return static_cast<int>(f);
   }
   int store(uint32_t addr, unsigned size, uint64_t v) {
+    if constexpr (kObserve) mem_addr = addr;
     MemFault f;
     switch (size) {
       case 1: f = m_.Store(addr, static_cast<uint8_t>(v)); break;
@@ -98,6 +102,9 @@ class CoreState {
   }
   // The last trap's effect (set by a step function that returns kTrap).
   isa::Effect trap;
+  // With kObserve: the last access's address and the record of the last slot.
+  uint32_t mem_addr = 0;
+  RetireRecord record;
 
  private:
   ArchState& s_;
@@ -115,32 +122,52 @@ namespace {
 // to the value the word actually has cannot change what the instruction does.
 // `flatten` inlines isa::step and isa::execute here, which is what lets the constants fold.
 // Branch forms also count themselves by kind; other forms pay nothing for that.
-template <isa::Op OP, bool kCondZero>
-__attribute__((flatten)) isa::StepResult::Kind StepOp(CoreState& s, isa::Insn insn) {
+template <isa::Op OP, bool kCondZero, bool kObserve>
+__attribute__((flatten)) isa::StepResult::Kind StepOp(CoreStateT<kObserve>& s, isa::Insn insn) {
   insn.op = OP;
   if (kCondZero) insn.cond = 0;
+  [[maybe_unused]] const uint32_t front = s.iaoq_front();
   const isa::StepResult r = isa::step(s, insn);
   constexpr isa::Cls kCls = isa::info(OP).cls;
-  if constexpr (kCls == isa::Cls::kBranchCond || kCls == isa::Cls::kBranchUncond ||
-                kCls == isa::Cls::kBranchIndirect) {
+  constexpr bool kIsBranch = kCls == isa::Cls::kBranchCond || kCls == isa::Cls::kBranchUncond ||
+                             kCls == isa::Cls::kBranchIndirect;
+  if constexpr (kIsBranch) {
     if (r.kind == isa::StepResult::kRetired || r.kind == isa::StepResult::kGateway)
       s.core().CountBranch(isa::branch_kind(insn), r.effect.kind == isa::Effect::kBranch);
   }
   if (__builtin_expect(r.kind == isa::StepResult::kTrap, 0)) s.trap = r.effect;
+  if constexpr (kObserve) {
+    const isa::Operands ops = isa::operands(insn);
+    RetireRecord& rec = s.record;
+    rec.pc = front & ~3u;
+    rec.cls = kCls;
+    rec.nullified = r.kind == isa::StepResult::kNullified;
+    rec.gr_read = rec.nullified ? 0 : ops.gr_read;
+    rec.gr_written = rec.nullified ? 0 : ops.gr_written;
+    rec.mem_size = rec.nullified ? 0 : ops.mem_size;
+    rec.mem_addr = rec.mem_size ? s.mem_addr : 0;
+    rec.is_store = isa::info(OP).sem == isa::Sem::Store || isa::info(OP).sem == isa::Sem::Fstore;
+    rec.branch = kIsBranch && !rec.nullified ? isa::branch_kind(insn) : isa::BranchKind::kNone;
+    rec.taken = !rec.nullified && r.effect.kind == isa::Effect::kBranch;
+    rec.target = rec.taken ? r.effect.target : 0;
+  }
   return r.kind;
 }
 
-using StepFn = isa::StepResult::Kind (*)(CoreState&, isa::Insn);
-template <bool kCondZero, size_t... I>
-constexpr std::array<StepFn, sizeof...(I)> MakeStepTable(std::index_sequence<I...>) {
-  return {&StepOp<static_cast<isa::Op>(I), kCondZero>...};
+template <bool kObserve>
+using StepFn = isa::StepResult::Kind (*)(CoreStateT<kObserve>&, isa::Insn);
+template <bool kCondZero, bool kObserve, size_t... I>
+constexpr std::array<StepFn<kObserve>, sizeof...(I)> MakeStepTable(std::index_sequence<I...>) {
+  return {&StepOp<static_cast<isa::Op>(I), kCondZero, kObserve>...};
 }
-constexpr auto kStepTable = MakeStepTable<false>(std::make_index_sequence<isa::kNumOps + 1>{});
-constexpr auto kStepTableCondZero = MakeStepTable<true>(std::make_index_sequence<isa::kNumOps + 1>{});
+template <bool kCondZero, bool kObserve>
+constexpr auto kStepTable = MakeStepTable<kCondZero, kObserve>(std::make_index_sequence<isa::kNumOps + 1>{});
 
-StepFn StepFor(const isa::Insn& insn) {
+// The step function for a decoded word: the condition-0 variant when its condition is 0.
+template <bool kObserve>
+StepFn<kObserve> StepFor(const isa::Insn& insn) {
   unsigned op = static_cast<unsigned>(insn.op);
-  return insn.cond == 0 ? kStepTableCondZero[op] : kStepTable[op];
+  return insn.cond == 0 ? kStepTable<true, kObserve>[op] : kStepTable<false, kObserve>[op];
 }
 
 // The Linux signal for a trap, with si_code and si_addr as the kernel fills them
@@ -196,7 +223,7 @@ FunctionalCore::CodePage* FunctionalCore::DecodePage(uint32_t page) {
   auto decoded = std::make_unique<CodePage>();
   for (uint32_t i = 0; i < GuestMemory::kPageSize / 4; ++i) {
     isa::Insn insn = isa::decode(GuestMemory::FromBigEndian<uint32_t>(bytes + 4 * i));
-    decoded->insns[i] = {StepFor(insn), insn};
+    decoded->insns[i] = {StepFor<false>(insn), insn};
   }
   memory_->WatchCode(base);
   ++pages_decoded_;
@@ -226,7 +253,12 @@ void FunctionalCore::RaiseFetchFault(GuestAddr pc, MemFault fault) {
 }
 
 CoreStop FunctionalCore::Run(uint64_t max_insts) {
-  CoreState cs(*state_, *memory_, *clock_, *this);
+  return sink_ ? RunLoop<true>(max_insts) : RunLoop<false>(max_insts);
+}
+
+template <bool kObserve>
+CoreStop FunctionalCore::RunLoop(uint64_t max_insts) {
+  CoreStateT<kObserve> cs(*state_, *memory_, *clock_, *this);
   const uint64_t limit = max_insts ? instructions_ + max_insts : UINT64_MAX;
   ArchState& s = *state_;
   uint64_t& cycles = clock_->cycles;
@@ -257,7 +289,13 @@ CoreStop FunctionalCore::Run(uint64_t max_insts) {
         break;
       }
       // The instruction goes by value: a store by this very instruction may drop its page.
-      const isa::StepResult::Kind kind = decoded->step(cs, decoded->insn);
+      isa::StepResult::Kind kind;
+      if constexpr (kObserve) {
+        kind = StepFor<true>(decoded->insn)(cs, decoded->insn);
+        if (kind != isa::StepResult::kTrap) sink_->Retire(cs.record);
+      } else {
+        kind = decoded->step(cs, decoded->insn);
+      }
       ++cycles;  // every slot of the queue takes a cycle, nullified or not
       if (__builtin_expect(kind == isa::StepResult::kRetired, 1)) {
         ++instructions_;

@@ -21,6 +21,7 @@
 
 #include "isa/operands.h"
 #include "isa/step.h"
+#include "sim/retire.h"
 
 #include "isa/insn.h"
 #include "os_model/guest_os.h"
@@ -31,14 +32,15 @@ namespace dynsim {
 
 enum class CoreStop { kExited, kKilled, kInstLimit };
 
-class CoreState;
+template <bool kObserve>
+class CoreStateT;
 
 // A predecoded instruction: the decoded fields and the step function specialized for its
 // pattern (see core.cc), so dispatch is one indirect call with no table lookups.
 // The step function returns only what happened (isa::StepResult::Kind, one byte, so it
 // travels in a register); a trap's details are left in the CoreState.
 struct Predecoded {
-  isa::StepResult::Kind (*step)(CoreState& s, isa::Insn insn);
+  isa::StepResult::Kind (*step)(CoreStateT<false>& s, isa::Insn insn);
   isa::Insn insn;
 };
 
@@ -70,6 +72,9 @@ class FunctionalCore {
   // Drops the decoded copy of the page holding `addr` (fic, code writes).
   void InvalidateCode(GuestAddr addr);
 
+  // Sends a RetireRecord per instruction slot to `sink` (nullptr: none, the fast path).
+  void set_retire_sink(RetireSink* sink) { sink_ = sink; }
+
  private:
   struct CodePage {
     Predecoded insns[GuestMemory::kPageSize / 4];
@@ -82,12 +87,15 @@ class FunctionalCore {
   }
   const Predecoded* FetchSlow(GuestAddr pc, MemFault* fault);
   CodePage* DecodePage(uint32_t page);
+  template <bool kObserve>
+  CoreStop RunLoop(uint64_t max_insts);
   void RaiseFetchFault(GuestAddr pc, MemFault fault);
 
   ArchState* state_;
   GuestMemory* memory_;
   GuestOs* os_;
   SimClock* clock_;
+  RetireSink* sink_ = nullptr;
   std::vector<std::unique_ptr<CodePage>> pages_;  // by page number; null: not decoded
   uint64_t instructions_ = 0;
   uint64_t nullified_ = 0;

@@ -93,6 +93,8 @@ RunEnd Simulation::Run() {
   return RunEnd::kExited;
 }
 
+void Simulation::set_retire_sink(RetireSink* sink) { core_->set_retire_sink(sink); }
+
 int Simulation::status() const { return os_->exit_status(); }
 
 uint64_t Simulation::instructions() const { return core_ ? core_->instructions() : 0; }

@@ -14,6 +14,7 @@
 #include "os_model/guest_os.h"
 #include "sim/arch_state.h"
 #include "sim/memory.h"
+#include "sim/retire.h"
 #include "sim/stats.h"
 
 namespace dynsim {
@@ -50,6 +51,8 @@ class Simulation {
   std::string EndMessage(RunEnd end) const;
 
   StatGroup& stats() { return stats_; }
+  // Attaches a timing model's sink for retire records (after Load, before Run).
+  void set_retire_sink(RetireSink* sink);
   uint64_t instructions() const;
   const ElfImage& image() const { return image_; }
 
