@@ -85,6 +85,7 @@ void GuestOs::Gateway(GuestAddr gateway, ArchState* state) {
   } else {
     // Light-weight syscalls (atomic compare-and-swap for threads) are not modeled.
     ++syscall_counts_["lws"];
+    ++unsupported_counts_["lws"];
     unknown_syscalls_.insert(0x10000 | gateway);
     result = -kENOSYS;
   }
@@ -138,6 +139,7 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrUname: return SysUname(a);
     case kNrGetrandom: return SysGetrandom(a);
     default:
+      ++unsupported_counts_[name ? name : "sys_" + std::to_string(nr)];
       if (unknown_syscalls_.insert(nr).second && log_)
         *log_ << "dynsim: guest called unsupported system call " << nr << (name ? std::string(" (") + name + ")" : "")
               << " at pc 0x" << std::hex << (state->gr[31] & ~3u) << std::dec << "; returning ENOSYS\n";

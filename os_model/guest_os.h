@@ -86,6 +86,8 @@ class GuestOs {
   const std::map<std::string, uint64_t>& syscall_counts() const { return syscall_counts_; }
   const std::map<std::string, uint64_t>& signal_counts() const { return signal_counts_; }
   const std::set<uint32_t>& unknown_syscalls() const { return unknown_syscalls_; }
+  // Calls answered with ENOSYS, by name ("sys_42" where Linux-hppa has no name).
+  const std::map<std::string, uint64_t>& unsupported_counts() const { return unsupported_counts_; }
 
   // Simulated time in nanoseconds since the epoch.
   uint64_t NowNs() const;
@@ -172,6 +174,7 @@ class GuestOs {
   std::map<std::string, uint64_t> syscall_counts_;
   std::map<std::string, uint64_t> signal_counts_;
   std::set<uint32_t> unknown_syscalls_;
+  std::map<std::string, uint64_t> unsupported_counts_;
 };
 
 }  // namespace dynsim

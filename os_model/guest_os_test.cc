@@ -86,6 +86,7 @@ TEST_F(GuestOsTest, UnknownSyscallIsEnosysAndLoggedOnce) {
   EXPECT_EQ(Call(42), -kENOSYS);  // pipe
   EXPECT_EQ(Call(42), -kENOSYS);
   EXPECT_EQ(os_->unknown_syscalls().count(42), 1u);
+  EXPECT_EQ(os_->unsupported_counts().at("pipe"), 2u);
   std::string log = log_.str();
   EXPECT_NE(log.find("unsupported system call 42 (pipe)"), std::string::npos) << log;
   EXPECT_EQ(log.find("system call 42", log.find('\n')), std::string::npos) << "logged once: " << log;

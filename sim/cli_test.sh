@@ -45,6 +45,14 @@ check "guest stdout and status pass through" 0 $? "$tmp/out" "^loaded$"
 "$dynsim" run --max-insts 100000 "$loop" >"$tmp/out" 2>"$tmp/err"
 check "--max-insts stops with status 124" 124 $? "$tmp/err" "instruction limit (--max-insts 100000)"
 
+# disasm lists .text as objdump does (the ISA tests compare every word with objdump).
+"$dynsim" disasm "$hello" >"$tmp/out" 2>&1
+check "disasm lists .text" 0 $? "$tmp/out" "Disassembly of section .text:"
+grep -q "<_start>:" "$tmp/out" || { echo "FAIL: disasm has no <_start>: header"; failures=$((failures + 1)); }
+grep -q "ldil L%" "$tmp/out" || { echo "FAIL: disasm lacks crt0's ldil"; failures=$((failures + 1)); }
+"$dynsim" disasm "$tmp/bad" >"$tmp/out" 2>&1
+check "disasm of a malformed file fails clearly" 1 $? "$tmp/out" "$tmp/bad"
+
 # Statistics are identical across runs apart from the host section.
 "$dynsim" run --stats "$tmp/a.json" "$hello" >/dev/null
 "$dynsim" run --stats "$tmp/b.json" "$hello" >/dev/null

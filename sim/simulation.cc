@@ -80,6 +80,8 @@ void Simulation::DeclareStats() {
   });
   StatGroup& os = stats_.Group("os");
   os.Map("syscalls", "count", "system calls by name", &os_->syscall_counts());
+  os.Map("unsupported_syscalls", "count", "system calls answered with ENOSYS (not modeled), by name",
+         &os_->unsupported_counts());
   os.Map("signals_delivered", "count", "signals delivered or acted on, by name", &os_->signal_counts());
 }
 
