@@ -17,7 +17,10 @@ def workload(name, srcs, host = True, host_copts = ["-O2"]):
     guest_binary_all_levels(
         name = name,
         srcs = srcs,
-        deps = ["//os_model/guest:runtime"],
+        deps = [
+            "//os_model/guest:runtime",
+            "//workloads:size_arg_guest",
+        ],
         visibility = ["//visibility:public"],
     )
     expected = name + ".expected"
@@ -35,6 +38,7 @@ def workload(name, srcs, host = True, host_copts = ["-O2"]):
         name = name + "_host",
         srcs = srcs,
         copts = host_copts,
+        deps = ["//workloads:size_arg"],
         testonly = True,
     )
     native.sh_test(

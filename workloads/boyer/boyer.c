@@ -174,6 +174,7 @@ typedef struct Rule {
 } Rule;
 
 #include "rules.h"
+#include "size_arg.h"
 
 static void add_rules(void)
 {
@@ -459,19 +460,10 @@ static const struct size sizes[] = {
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "test";
-	const struct size *sz = 0;
+	const struct size *sz = WORKLOAD_SIZE(sizes, argc, argv, "boyer");
 	uint32_t sum = 0;
 	int r, proved = 0;
 	unsigned i;
-
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-		if (strcmp(name, sizes[i].name) == 0)
-			sz = &sizes[i];
-	if (!sz) {
-		fprintf(stderr, "boyer: unknown size '%s' (use test, train or ref)\n", name);
-		return 2;
-	}
 
 	NIL = atom("nil");
 	sym_if = intern("if", 2);

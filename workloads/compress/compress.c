@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "size_arg.h"
 
 #define MAXBITS 16
 #define MAXCODES (1u << MAXBITS) /* codes 0 .. 65535 */
@@ -303,15 +304,7 @@ static uint32_t fnv(uint32_t h, const uint8_t *p, uint32_t n)
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "test";
-	const struct size *sz = NULL;
-	for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-		if (strcmp(name, sizes[i].name) == 0)
-			sz = &sizes[i];
-	if (!sz) {
-		fprintf(stderr, "compress: unknown size '%s' (expected test, train or ref)\n", name);
-		return 2;
-	}
+	const struct size *sz = WORKLOAD_SIZE(sizes, argc, argv, "compress");
 	uint32_t n = sz->bytes;
 	uint8_t *text = malloc(n);
 	uint8_t *packed = malloc(n + n / 2 + 16);

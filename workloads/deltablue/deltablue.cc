@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "size_arg.h"
 
 void *operator new(size_t n) {
   void *p = malloc(n ? n : 1);
@@ -565,14 +566,7 @@ const Size kSizes[] = {
 }  // namespace
 
 int main(int argc, char **argv) {
-  const char *name = argc > 1 ? argv[1] : "test";
-  const Size *size = nullptr;
-  for (const Size &s : kSizes)
-    if (strcmp(name, s.name) == 0) size = &s;
-  if (!size) {
-    fprintf(stderr, "deltablue: unknown size '%s' (use test, train or ref)\n", name);
-    return 2;
-  }
+  const Size *size = WORKLOAD_SIZE(kSizes, argc, argv, "deltablue");
   for (int i = 0; i < size->iterations; i++) {
     chainTest(size->n);
     projectionTest(size->n);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "go.h"
+#include "size_arg.h"
 
 extern uint32_t ladder_nodes, pattern_evaluations;
 
@@ -92,20 +93,11 @@ static int area_score(const Board *b)
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "test";
-	const struct size *sz = 0;
+	const struct size *sz = WORKLOAD_SIZE(sizes, argc, argv, "go");
 	static Board board;
 	uint32_t calls, esum;
 	int g, total_moves = 0;
 	unsigned i;
-
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-		if (strcmp(name, sizes[i].name) == 0)
-			sz = &sizes[i];
-	if (!sz) {
-		fprintf(stderr, "go: unknown size '%s' (use test, train or ref)\n", name);
-		return 2;
-	}
 	patterns_init();
 	for (g = 0; g < sz->games; g++) {
 		int m, passes = 0, color, score;

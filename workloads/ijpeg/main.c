@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ijpeg.h"
+#include "size_arg.h"
 
 struct size {
 	const char *name;
@@ -52,15 +53,7 @@ static struct coefs new_coefs(const struct plane *p)
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "test";
-	const struct size *sz = NULL;
-	for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-		if (strcmp(name, sizes[i].name) == 0)
-			sz = &sizes[i];
-	if (!sz) {
-		fprintf(stderr, "ijpeg: unknown size '%s' (expected test, train or ref)\n", name);
-		return 2;
-	}
+	const struct size *sz = WORKLOAD_SIZE(sizes, argc, argv, "ijpeg");
 	int w = sz->w, h = sz->h, cw = (w + 1) / 2, ch = (h + 1) / 2;
 	uint8_t *rgb = malloc((size_t)w * h * 3), *out = malloc((size_t)w * h * 3);
 	struct plane planes[3] = {new_plane(w, h), new_plane(cw, ch), new_plane(cw, ch)};

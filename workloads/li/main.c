@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "li.h"
+#include "size_arg.h"
 
 static const char program[] =
 	"(define (tak x y z)\n"
@@ -128,15 +129,7 @@ static const struct size sizes[] = {
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "test";
-	const struct size *sz = NULL;
-	for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-		if (strcmp(name, sizes[i].name) == 0)
-			sz = &sizes[i];
-	if (!sz) {
-		fprintf(stderr, "li: unknown size '%s' (expected test, train or ref)\n", name);
-		return 2;
-	}
+	const struct size *sz = WORKLOAD_SIZE(sizes, argc, argv, "li");
 	li_init(sz->cells);
 	li_init_builtins();
 

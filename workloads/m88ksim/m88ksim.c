@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "r32.h"
+#include "size_arg.h"
 
 uint8_t r32_mem[R32_MEMSIZE];
 
@@ -252,15 +253,7 @@ static const struct size sizes[] = {
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "test";
-	const struct size *sz = NULL;
-	for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-		if (strcmp(name, sizes[i].name) == 0)
-			sz = &sizes[i];
-	if (!sz) {
-		fprintf(stderr, "m88ksim: unknown size '%s' (expected test, train or ref)\n", name);
-		return 2;
-	}
+	const struct size *sz = WORKLOAD_SIZE(sizes, argc, argv, "m88ksim");
 	memset(r32_mem, 0, sizeof r32_mem);
 	uint32_t code_words = r32_assemble_program();
 	r32_load_params(&sz->p);

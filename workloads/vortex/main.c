@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vortex.h"
+#include "size_arg.h"
 
 struct size {
 	const char *name;
@@ -31,20 +32,11 @@ static uint32_t mix(uint32_t h, uint32_t x)
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "test";
-	const struct size *sz = 0;
+	const struct size *sz = WORKLOAD_SIZE(sizes, argc, argv, "vortex");
 	static Db db;
 	Rng rng;
 	uint32_t sum, i;
 	int problems;
-
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-		if (strcmp(name, sizes[i].name) == 0)
-			sz = &sizes[i];
-	if (!sz) {
-		fprintf(stderr, "vortex: unknown size '%s' (use test, train or ref)\n", name);
-		return 2;
-	}
 	db_init(&db);
 	rng.s = 0x3c6ef372u;
 	sum = run_workload(&db, &sz->w, &rng);
