@@ -1,0 +1,780 @@
+// The parameter schema (every parameter's single declaration) and its YAML loader, override
+// parser, Markdown reference and YAML dump. Facts: ../shared/reference/pa8000.md (Kumar,
+// "The HP PA-8000 RISC CPU", IEEE Micro 17(2), 1997; the Dynamo paper).
+#include "sim/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <type_traits>
+#include <utility>
+
+namespace dynsim {
+namespace {
+
+// A generic accessor of one MachineConfig field, usable on const and non-const configs.
+#define DYNSIM_FIELD(path) [](auto& c) -> auto& { return c.path; }
+
+// Collects declarations; each helper binds a dotted name to a field through an accessor.
+class SchemaBuilder {
+ public:
+  template <typename Ref>
+  void Int(std::string name, std::string unit, int64_t def, int64_t min, int64_t max,
+           IntConstraint constraint, std::string doc, Ref ref) {
+    ParamDef p = Common(std::move(name), ParamType::kInt, std::move(unit), std::move(doc));
+    p.default_value.i = def;
+    p.min = min;
+    p.max = max;
+    p.constraint = constraint;
+    p.get = [ref](const MachineConfig& c) {
+      ParamValue v;
+      v.i = static_cast<int64_t>(ref(c));
+      return v;
+    };
+    p.set = [ref](MachineConfig* c, const ParamValue& v) {
+      auto& field = ref(*c);
+      field = static_cast<std::remove_reference_t<decltype(field)>>(v.i);
+    };
+    Add(std::move(p));
+  }
+
+  template <typename Ref>
+  void Bool(std::string name, bool def, std::string doc, Ref ref) {
+    ParamDef p = Common(std::move(name), ParamType::kBool, "", std::move(doc));
+    p.default_value.b = def;
+    p.get = [ref](const MachineConfig& c) {
+      ParamValue v;
+      v.b = ref(c);
+      return v;
+    };
+    p.set = [ref](MachineConfig* c, const ParamValue& v) { ref(*c) = v.b; };
+    Add(std::move(p));
+  }
+
+  // `choices` are in the order of the enumerators of the bound field's enum type.
+  template <typename Ref>
+  void Enum(std::string name, std::vector<std::string> choices, const std::string& def,
+            std::string doc, Ref ref) {
+    ParamDef p = Common(std::move(name), ParamType::kEnum, "", std::move(doc));
+    p.choices = std::move(choices);
+    p.default_value.i = std::find(p.choices.begin(), p.choices.end(), def) - p.choices.begin();
+    p.get = [ref](const MachineConfig& c) {
+      ParamValue v;
+      v.i = static_cast<int64_t>(ref(c));
+      return v;
+    };
+    p.set = [ref](MachineConfig* c, const ParamValue& v) {
+      auto& field = ref(*c);
+      field = static_cast<std::remove_reference_t<decltype(field)>>(v.i);
+    };
+    Add(std::move(p));
+  }
+
+  template <typename Ref>
+  void String(std::string name, std::string def, std::string doc, Ref ref) {
+    ParamDef p = Common(std::move(name), ParamType::kString, "", std::move(doc));
+    p.default_value.s = std::move(def);
+    p.get = [ref](const MachineConfig& c) {
+      ParamValue v;
+      v.s = ref(c);
+      return v;
+    };
+    p.set = [ref](MachineConfig* c, const ParamValue& v) { ref(*c) = v.s; };
+    Add(std::move(p));
+  }
+
+  // The parameters of one cache, under `prefix` ("icache"); `cache` accesses its CacheConfig.
+  struct CacheDefaults {
+    int64_t size_kb, assoc, line_bytes;
+    std::string replacement;
+    int64_t hit_latency, miss_penalty;
+    std::string size_doc, assoc_doc, line_doc, replacement_doc, hit_doc, miss_doc;
+  };
+  template <typename CacheRef>
+  void Cache(const std::string& prefix, const CacheDefaults& d, CacheRef cache) {
+    Int(prefix + ".size_kb", "KiB", d.size_kb, 1, 1 << 20, IntConstraint::kNone, d.size_doc,
+        [cache](auto& c) -> auto& { return cache(c).size_kb; });
+    Int(prefix + ".assoc", "ways", d.assoc, 1, 1024, IntConstraint::kNone, d.assoc_doc,
+        [cache](auto& c) -> auto& { return cache(c).assoc; });
+    Int(prefix + ".line_bytes", "bytes", d.line_bytes, 4, 4096, IntConstraint::kPowerOfTwo,
+        d.line_doc, [cache](auto& c) -> auto& { return cache(c).line_bytes; });
+    Enum(prefix + ".replacement", {"lru", "fifo", "random"}, d.replacement, d.replacement_doc,
+         [cache](auto& c) -> auto& { return cache(c).replacement; });
+    Int(prefix + ".hit_latency", "cycles", d.hit_latency, 0, 1000, IntConstraint::kNone,
+        d.hit_doc, [cache](auto& c) -> auto& { return cache(c).hit_latency; });
+    Int(prefix + ".miss_penalty", "cycles", d.miss_penalty, 0, 100000, IntConstraint::kNone,
+        d.miss_doc, [cache](auto& c) -> auto& { return cache(c).miss_penalty; });
+  }
+
+  std::vector<ParamDef> Take() { return std::move(params_); }
+
+ private:
+  static ParamDef Common(std::string name, ParamType type, std::string unit, std::string doc) {
+    ParamDef p;
+    p.name = std::move(name);
+    p.type = type;
+    p.unit = std::move(unit);
+    p.doc = std::move(doc);
+    return p;
+  }
+  void Add(ParamDef p) { params_.push_back(std::move(p)); }
+
+  std::vector<ParamDef> params_;
+};
+
+constexpr IntConstraint kAny = IntConstraint::kNone;
+constexpr IntConstraint kPow2 = IntConstraint::kPowerOfTwo;
+
+// THE declaration of every parameter. Groups must stay contiguous (the YAML dump nests them).
+std::vector<ParamDef> BuildSchema() {
+  SchemaBuilder s;
+  s.String("name", "pa8000",
+           "Label for this machine, copied into stats and config dumps.", DYNSIM_FIELD(name));
+  s.Int("clock_mhz", "MHz", 180, 1, 100000, kAny,
+        "Core clock; simulated time = cycles / clock. PA-8000: up to 180 MHz (Kumar 1997).",
+        DYNSIM_FIELD(clock_mhz));
+  s.Int("seed", "", 1, 0, INT64_MAX, kAny,
+        "Seed of every pseudo-random choice (random replacement). Same seed and inputs, "
+        "same stats.",
+        DYNSIM_FIELD(seed));
+
+  s.Enum("core.model", {"inorder", "ooo"}, "ooo",
+         "Timing model: `inorder` is a scalar pipeline with interlocks and explicit penalties "
+         "(for teaching and analytic checks); `ooo` approximates the PA-8000's out-of-order "
+         "core in the interval-simulation style.",
+         DYNSIM_FIELD(core.model));
+  s.Int("core.dispatch_width", "instructions/cycle", 4, 1, 64, kAny,
+        "Instructions dispatched and retired per cycle by `ooo` (`inorder` issues one). "
+        "PA-8000: 4-way superscalar (Kumar 1997).",
+        DYNSIM_FIELD(core.dispatch_width));
+  s.Int("core.rob_entries", "instructions", 56, 1, 4096, kAny,
+        "Reorder window of `ooo`: how far past a long-latency miss independent work can "
+        "proceed. PA-8000: 56-entry instruction reorder buffer (Kumar 1997).",
+        DYNSIM_FIELD(core.rob_entries));
+
+  const std::string kSizeFact =
+      "PA-8000: large off-chip primary caches, separate instruction and data, up to 1 MB "
+      "each (2 MB on the PA-8200) (Kumar 1997); the default is the largest PA-8000 size.";
+  const std::string kAssocDoc =
+      "Ways per set; 1 = direct mapped. Our assumption: direct mapped (the reference does not "
+      "confirm it): one tag compare per access is what an off-chip SRAM array affords at "
+      "speed. size_kb * 1024 / (assoc * line_bytes) must be a power of two (the sets).";
+  const std::string kLineDoc =
+      "Line size. Our assumption: 32 bytes (the reference does not give it), a common line "
+      "size for caches of the period.";
+  const std::string kReplDoc =
+      "Victim choice within a set: least recently used, first in first out, or random "
+      "(seeded by `seed`). Irrelevant when direct mapped.";
+  const std::string kMissDoc =
+      "Cycles added by a miss to fetch the line from memory (from L2 instead when "
+      "l2.enabled: then the L2's latencies apply). Our assumption: 50 cycles, about 280 ns "
+      "of memory latency at 180 MHz.";
+  s.Cache("icache",
+          {1024, 1, 32, "lru", 2, 50, "Instruction cache size. " + kSizeFact, kAssocDoc,
+           kLineDoc, kReplDoc,
+           "Cycles from fetch request to instructions on a hit. Our assumption: 2 (a pipelined "
+           "off-chip access).",
+           kMissDoc},
+          DYNSIM_FIELD(icache));
+  s.Cache("dcache",
+          {1024, 1, 32, "lru", 3, 50, "Data cache size. " + kSizeFact, kAssocDoc, kLineDoc,
+           kReplDoc,
+           "Load-to-use cycles on a hit: a dependent instruction issues this many cycles after "
+           "the load. Our assumption: 3 (a pipelined off-chip access).",
+           kMissDoc},
+          DYNSIM_FIELD(dcache));
+
+  s.Bool("l2.enabled", false,
+         "Adds a unified second-level cache behind icache and dcache, for what-if studies. "
+         "Off by default: the PA-8000's off-chip primaries are its last level (Kumar 1997).",
+         DYNSIM_FIELD(l2.enabled));
+  s.Cache("l2",
+          {4096, 4, 64, "lru", 12, 50,
+           "Unified L2 size (when l2.enabled). Our assumption: 4 MiB, four times a primary.",
+           "Ways per set (when l2.enabled). Our assumption: 4. size_kb * 1024 / (assoc * "
+           "line_bytes) must be a power of two.",
+           "L2 line size (when l2.enabled). Our assumption: 64 bytes.", kReplDoc,
+           "Cycles an L1 miss costs when it hits in L2, replacing the L1's miss_penalty (when "
+           "l2.enabled). Our assumption: 12.",
+           "Cycles an L2 miss adds to l2.hit_latency to fetch from memory (when l2.enabled). "
+           "Our assumption: 50, as for the primaries without L2."},
+          DYNSIM_FIELD(l2.cache));
+
+  s.Int("tlb.entries", "entries", 96, 1, 65536, kAny,
+        "Unified, fully associative TLB for instructions and data. PA-8000: 96 entries "
+        "(Dynamo paper). The 4-entry instruction micro-TLB is not modelled.",
+        DYNSIM_FIELD(tlb.entries));
+  s.Int("tlb.page_bytes", "bytes", 4096, 4096, 1 << 30, kPow2,
+        "Page size the TLB maps. 4 KiB: Linux on PA-RISC maps user memory with 4 KiB pages.",
+        DYNSIM_FIELD(tlb.page_bytes));
+  s.Int("tlb.miss_penalty", "cycles", 40, 0, 100000, kAny,
+        "Cycles a TLB miss costs (PA-RISC refills in software: interruption plus the "
+        "kernel's miss handler). Our assumption: 40.",
+        DYNSIM_FIELD(tlb.miss_penalty));
+
+  s.Enum("branch.predictor", {"bht", "static", "perfect"}, "bht",
+         "Conditional-branch direction prediction: `bht` = the branch history table below; "
+         "`static` = backward taken, forward not taken (PA-8000's per-page static mode, Kumar "
+         "1997); `perfect` = never mispredicts (what-if).",
+         DYNSIM_FIELD(branch.predictor));
+  s.Int("branch.bht_entries", "entries", 256, 1, 1 << 20, kPow2,
+        "Branch history table entries, indexed by branch address. PA-8000: 256 (Kumar 1997).",
+        DYNSIM_FIELD(branch.bht_entries));
+  s.Int("branch.history_bits", "bits", 3, 1, 15, IntConstraint::kOdd,
+        "Bits of each BHT entry's outcome shift register; predicts the majority of the last "
+        "history_bits outcomes (odd, so a vote never ties). PA-8000: 3 bits (Kumar 1997).",
+        DYNSIM_FIELD(branch.history_bits));
+  s.Int("branch.mispredict_penalty", "cycles", 5, 0, 1000, kAny,
+        "Cycles lost per mispredicted branch. PA-8000: 5 (Kumar 1997).",
+        DYNSIM_FIELD(branch.mispredict_penalty));
+  s.Int("branch.taken_bubble", "cycles", 2, 0, 100, kAny,
+        "Fetch bubble of a correctly predicted taken branch whose target the BTAC does not "
+        "supply. PA-8000: 2 cycles (Kumar 1997).",
+        DYNSIM_FIELD(branch.taken_bubble));
+  s.Int("branch.btac_entries", "entries", 0, 0, 65536, kAny,
+        "Branch target address cache entries, which remove the taken bubble on a hit; 0 = "
+        "none, as the default PA-8000 model assumes. The PA-8500 had 32.",
+        DYNSIM_FIELD(branch.btac_entries));
+  s.Enum("branch.indirect", {"always_mispredict", "btb"}, "always_mispredict",
+         "Indirect branches, returns included: `always_mispredict` as on the PA-8000 (Dynamo "
+         "paper), or predicted by a BTB and a return address stack (what-if).",
+         DYNSIM_FIELD(branch.indirect));
+  s.Int("branch.btb_entries", "entries", 256, 1, 1 << 20, kPow2,
+        "Branch target buffer entries for indirect branches (when branch.indirect = btb). "
+        "Our assumption: 256.",
+        DYNSIM_FIELD(branch.btb_entries));
+  s.Int("branch.ras_entries", "entries", 8, 0, 1024, kAny,
+        "Return address stack depth (when branch.indirect = btb); 0 = returns go through "
+        "the BTB. Our assumption: 8.",
+        DYNSIM_FIELD(branch.ras_entries));
+  return s.Take();
+}
+
+#undef DYNSIM_FIELD
+
+const char* TypeName(ParamType t) {
+  switch (t) {
+    case ParamType::kBool:
+      return "bool";
+    case ParamType::kInt:
+      return "integer";
+    case ParamType::kEnum:
+      return "enum";
+    case ParamType::kString:
+      return "string";
+  }
+  return "?";
+}
+
+std::string JoinChoices(const std::vector<std::string>& choices, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < choices.size(); ++i) {
+    if (i) out += sep;
+    out += choices[i];
+  }
+  return out;
+}
+
+std::string UnitSuffix(const ParamDef& def) { return def.unit.empty() ? "" : " (" + def.unit + ")"; }
+
+// What the parameter accepts, for messages: "an integer (KiB)", "true or false", ...
+std::string Expected(const ParamDef& def) {
+  switch (def.type) {
+    case ParamType::kBool:
+      return "true or false";
+    case ParamType::kInt:
+      return "an integer" + UnitSuffix(def);
+    case ParamType::kEnum:
+      return "one of " + JoinChoices(def.choices, ", ");
+    case ParamType::kString:
+      return "a string";
+  }
+  return "?";
+}
+
+// Strict integer syntax: optional '-', then decimal digits or 0x and hex digits.
+bool ParseInt(const std::string& text, int64_t* out) {
+  if (text.empty()) return false;
+  size_t pos = 0;
+  bool negative = false;
+  if (text[0] == '-' || text[0] == '+') {
+    negative = text[0] == '-';
+    pos = 1;
+  }
+  int base = 10;
+  if (text.size() > pos + 2 && text[pos] == '0' && (text[pos + 1] == 'x' || text[pos + 1] == 'X')) {
+    base = 16;
+    pos += 2;
+  }
+  if (pos >= text.size()) return false;
+  for (size_t i = pos; i < text.size(); ++i) {
+    char ch = text[i];
+    bool ok = base == 10 ? (ch >= '0' && ch <= '9') : std::isxdigit(static_cast<unsigned char>(ch));
+    if (!ok) return false;
+  }
+  errno = 0;
+  unsigned long long magnitude = std::strtoull(text.c_str() + pos, nullptr, base);
+  if (errno == ERANGE) return false;
+  if (negative) {
+    if (magnitude > static_cast<unsigned long long>(INT64_MAX) + 1) return false;
+    *out = static_cast<int64_t>(0 - magnitude);
+  } else {
+    if (magnitude > static_cast<unsigned long long>(INT64_MAX)) return false;
+    *out = static_cast<int64_t>(magnitude);
+  }
+  return true;
+}
+
+// Validates `text` against `def`. `plain` is false for a quoted YAML scalar, which is a
+// string and so the wrong type for a bool or an integer. Returns "" or the message.
+std::string ParseValue(const ParamDef& def, const std::string& text, bool plain, ParamValue* out) {
+  switch (def.type) {
+    case ParamType::kBool:
+      if (plain && (text == "true" || text == "True" || text == "TRUE")) {
+        out->b = true;
+        return "";
+      }
+      if (plain && (text == "false" || text == "False" || text == "FALSE")) {
+        out->b = false;
+        return "";
+      }
+      return "expected true or false, got " + std::string(plain ? "'" : "string '") + text + "'";
+    case ParamType::kInt: {
+      int64_t v = 0;
+      if (!plain || !ParseInt(text, &v)) {
+        return "expected " + Expected(def) + ", got " + (plain ? "'" : "string '") + text + "'";
+      }
+      if (v < def.min || v > def.max) {
+        return std::to_string(v) + " is out of range [" + std::to_string(def.min) + ", " +
+               std::to_string(def.max) + "]" + UnitSuffix(def);
+      }
+      if (def.constraint == IntConstraint::kPowerOfTwo && (v & (v - 1)) != 0) {
+        return std::to_string(v) + " is not a power of two";
+      }
+      if (def.constraint == IntConstraint::kOdd && v % 2 == 0) {
+        return std::to_string(v) + " is not odd";
+      }
+      out->i = v;
+      return "";
+    }
+    case ParamType::kEnum: {
+      auto it = std::find(def.choices.begin(), def.choices.end(), text);
+      if (it == def.choices.end()) {
+        return "'" + text + "' is not one of " + JoinChoices(def.choices, ", ");
+      }
+      out->i = it - def.choices.begin();
+      return "";
+    }
+    case ParamType::kString:
+      out->s = text;
+      return "";
+  }
+  return "unknown parameter type";
+}
+
+// Dotted names of every group ("icache", "l2", ...), in schema order.
+const std::vector<std::string>& GroupNames() {
+  static const std::vector<std::string> groups = [] {
+    std::vector<std::string> out;
+    for (const ParamDef& p : ConfigSchema()) {
+      for (size_t dot = p.name.find('.'); dot != std::string::npos;
+           dot = p.name.find('.', dot + 1)) {
+        std::string g = p.name.substr(0, dot);
+        if (std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
+      }
+    }
+    return out;
+  }();
+  return groups;
+}
+
+bool IsGroup(const std::string& name) {
+  const auto& g = GroupNames();
+  return std::find(g.begin(), g.end(), name) != g.end();
+}
+
+// " (did you mean X?)" for the likeliest intended key, else "". When the key's group
+// exists, only that group's parameters are candidates (a misspelled leaf, such as
+// core.rob_entry for core.rob_entries); otherwise every parameter and group is (a
+// misspelled group, such as icahce.size_kb). A candidate is close when it is within edit
+// distance 3, or when one name is a prefix of the other.
+std::string Suggestion(const std::string& name) {
+  const size_t dot = name.rfind('.');
+  const std::string group = dot == std::string::npos ? "" : name.substr(0, dot);
+  const bool group_known = !group.empty() && IsGroup(group);
+  std::string best;
+  int best_distance = 4;
+  auto consider = [&](const std::string& candidate) {
+    int d = EditDistance(name, candidate);
+    bool prefix = candidate.compare(0, name.size(), name) == 0 || name.compare(0, candidate.size(), candidate) == 0;
+    if (prefix && d > 3) d = 3;
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  };
+  for (const ParamDef& p : ConfigSchema()) {
+    if (group_known && p.name.compare(0, group.size() + 1, group + ".") != 0) continue;
+    consider(p.name);
+  }
+  if (!group_known)
+    for (const std::string& g : GroupNames()) consider(g);
+  return best.empty() ? "" : " (did you mean " + best + "?)";
+}
+
+// Cross-parameter checks. On failure returns the message (without key) and the keys that
+// could be blamed, most specific first.
+std::string CheckGeometry(const MachineConfig& c, std::vector<std::string>* keys) {
+  struct Named {
+    const char* prefix;
+    const CacheConfig* cache;
+  };
+  const Named caches[] = {{"icache", &c.icache}, {"dcache", &c.dcache}, {"l2", &c.l2.cache}};
+  for (const Named& n : caches) {
+    uint64_t bytes = uint64_t{n.cache->size_kb} * 1024;
+    uint64_t set_bytes = uint64_t{n.cache->assoc} * n.cache->line_bytes;
+    uint64_t sets = set_bytes ? bytes / set_bytes : 0;
+    if (set_bytes == 0 || bytes % set_bytes != 0 || sets == 0 || (sets & (sets - 1)) != 0) {
+      std::string p = n.prefix;
+      *keys = {p + ".assoc", p + ".size_kb", p + ".line_bytes"};
+      return std::to_string(n.cache->size_kb) + " KiB in " + std::to_string(n.cache->assoc) +
+             "-way sets of " + std::to_string(n.cache->line_bytes) +
+             "-byte lines is not a power-of-two number of sets";
+    }
+  }
+  return "";
+}
+
+void ApplyDefaults(MachineConfig* c) {
+  for (const ParamDef& p : ConfigSchema()) p.set(c, p.default_value);
+}
+
+// Walks the YAML maps, validating and setting each parameter.
+class YamlLoader {
+ public:
+  explicit YamlLoader(std::string file) : file_(std::move(file)) { ApplyDefaults(&config_); }
+
+  bool Load(const std::string& text) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+      error_ = file_ + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
+      return false;
+    } catch (const std::exception& e) {
+      error_ = file_ + ": malformed YAML: " + e.what();
+      return false;
+    }
+    try {
+      if (root.IsNull()) return Check();  // empty file: the defaults
+      if (!root.IsMap()) {
+        error_ = file_ + ":" + std::to_string(root.Mark().line + 1) +
+                 ": expected a map of parameters at the top level";
+        return false;
+      }
+      return Walk(root, "") && Check();
+    } catch (const std::exception& e) {
+      error_ = file_ + ": " + e.what();
+      return false;
+    }
+  }
+
+  const MachineConfig& config() const { return config_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  bool Fail(int line, const std::string& key, const std::string& message) {
+    error_ = file_ + ":" + std::to_string(line) + ": " + key + ": " + message;
+    return false;
+  }
+
+  bool Walk(const YAML::Node& map, const std::string& prefix) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const YAML::Node key = it->first;  // copies: the iterator yields a temporary pair
+      const YAML::Node value = it->second;
+      int line = key.Mark().line + 1;
+      if (!key.IsScalar()) {
+        return Fail(line, prefix.empty() ? "(top level)" : prefix.substr(0, prefix.size() - 1),
+                    "keys must be plain names");
+      }
+      std::string name = prefix + key.Scalar();
+      auto seen = lines_.find(name);
+      if (seen != lines_.end()) {
+        return Fail(line, name, "duplicate key (first on line " + std::to_string(seen->second) + ")");
+      }
+      lines_[name] = line;
+      if (const ParamDef* def = FindParam(name)) {
+        if (value.IsNull()) return Fail(line, name, "expected " + Expected(*def) + ", got nothing");
+        if (value.IsMap()) return Fail(line, name, "expected " + Expected(*def) + ", got a map");
+        if (value.IsSequence()) {
+          return Fail(line, name, "expected " + Expected(*def) + ", got a sequence");
+        }
+        ParamValue v;
+        std::string message = ParseValue(*def, value.Scalar(), value.Tag() == "?", &v);
+        if (!message.empty()) return Fail(line, name, message);
+        def->set(&config_, v);
+      } else if (IsGroup(name)) {
+        if (value.IsNull()) continue;  // "icache:" with nothing under it
+        if (!value.IsMap()) return Fail(line, name, "expected a map of " + name + ".* parameters");
+        if (!Walk(value, name + ".")) return false;
+      } else {
+        return Fail(line, name, "unknown key" + Suggestion(name));
+      }
+    }
+    return true;
+  }
+
+  // Cross-parameter checks, blaming the first involved key this file set.
+  bool Check() {
+    std::vector<std::string> keys;
+    std::string message = CheckGeometry(config_, &keys);
+    if (message.empty()) return true;
+    for (const std::string& k : keys) {
+      auto it = lines_.find(k);
+      if (it != lines_.end()) return Fail(it->second, k, message);
+    }
+    error_ = file_ + ": " + keys[0] + ": " + message;
+    return false;
+  }
+
+  std::string file_;
+  MachineConfig config_;
+  std::map<std::string, int> lines_;  // dotted key -> line it was set on
+  std::string error_;
+};
+
+// "  " per level of nesting.
+std::string Indent(size_t depth) { return std::string(2 * depth, ' '); }
+
+std::vector<std::string> SplitDots(const std::string& name) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', start)) {
+    parts.push_back(name.substr(start, dot - start));
+    start = dot + 1;
+  }
+  parts.push_back(name.substr(start));
+  return parts;
+}
+
+std::string QuoteYaml(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char ch : s) {
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += static_cast<char>(ch);
+    } else if (ch < 0x20 || ch == 0x7f) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[ch >> 4];
+      out += kHex[ch & 15];
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out + "\"";
+}
+
+std::string EscapeMarkdownCell(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '|') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<ParamDef>& ConfigSchema() {
+  static const std::vector<ParamDef> schema = BuildSchema();
+  return schema;
+}
+
+const ParamDef* FindParam(const std::string& name) {
+  for (const ParamDef& p : ConfigSchema()) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+MachineConfig DefaultConfig() {
+  MachineConfig c{};
+  ApplyDefaults(&c);
+  return c;
+}
+
+bool LoadConfigString(const std::string& yaml, const std::string& filename, MachineConfig* out,
+                      std::string* error) {
+  YamlLoader loader(filename);
+  if (!loader.Load(yaml)) {
+    *error = loader.error();
+    return false;
+  }
+  *out = loader.config();
+  return true;
+}
+
+bool LoadConfigFile(const std::string& path, MachineConfig* out, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = path + ": cannot open";
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return LoadConfigString(text.str(), path, out, error);
+}
+
+bool ApplyOverride(const std::string& assignment, MachineConfig* config, std::string* error) {
+  std::string where = "--set " + assignment + ": ";
+  size_t eq = assignment.find('=');
+  if (eq == std::string::npos) {
+    *error = where + "expected KEY=VALUE";
+    return false;
+  }
+  std::string name = assignment.substr(0, eq);
+  std::string text = assignment.substr(eq + 1);
+  const ParamDef* def = FindParam(name);
+  if (!def) {
+    *error = where + name + ": " + (IsGroup(name) ? "is a group, not a parameter" :
+                                                    "unknown key" + Suggestion(name));
+    return false;
+  }
+  ParamValue v;
+  std::string message = ParseValue(*def, text, /*plain=*/true, &v);
+  if (!message.empty()) {
+    *error = where + name + ": " + message;
+    return false;
+  }
+  def->set(config, v);
+  return true;
+}
+
+bool ApplyOverrides(const std::vector<std::string>& assignments, MachineConfig* config,
+                    std::string* error) {
+  MachineConfig c = *config;
+  for (const std::string& a : assignments) {
+    if (!ApplyOverride(a, &c, error)) return false;
+  }
+  std::string message;
+  if (!CheckConfig(c, &message)) {
+    *error = "--set: " + message;
+    return false;
+  }
+  *config = c;
+  return true;
+}
+
+bool CheckConfig(const MachineConfig& config, std::string* error, std::string* key) {
+  std::vector<std::string> keys;
+  std::string message = CheckGeometry(config, &keys);
+  if (message.empty()) return true;
+  *error = keys[0] + ": " + message;
+  if (key) *key = keys[0];
+  return false;
+}
+
+std::string FormatParamValue(const ParamDef& def, const ParamValue& value) {
+  switch (def.type) {
+    case ParamType::kBool:
+      return value.b ? "true" : "false";
+    case ParamType::kInt:
+      return std::to_string(value.i);
+    case ParamType::kEnum:
+      return value.i >= 0 && static_cast<size_t>(value.i) < def.choices.size()
+                 ? def.choices[value.i]
+                 : "?" + std::to_string(value.i);
+    case ParamType::kString:
+      return QuoteYaml(value.s);
+  }
+  return "?";
+}
+
+std::string DumpConfigYaml(const MachineConfig& config) {
+  std::string out = "# dynsim machine configuration: every parameter (see docs/config.md)\n";
+  std::vector<std::string> open;  // groups currently open, outermost first
+  for (const ParamDef& p : ConfigSchema()) {
+    std::vector<std::string> parts = SplitDots(p.name);
+    std::vector<std::string> groups(parts.begin(), parts.end() - 1);
+    size_t common = 0;
+    while (common < open.size() && common < groups.size() && open[common] == groups[common]) {
+      ++common;
+    }
+    open.resize(common);
+    for (size_t i = common; i < groups.size(); ++i) {
+      out += Indent(i) + groups[i] + ":\n";
+      open.push_back(groups[i]);
+    }
+    out += Indent(groups.size()) + parts.back() + ": " + FormatParamValue(p, p.get(config));
+    if (!p.unit.empty()) out += "  # " + p.unit;
+    out += "\n";
+  }
+  return out;
+}
+
+std::string ConfigDocMarkdown() {
+  std::string out =
+      "# Configuration parameters\n\n"
+      "Generated from the schema in `sim/config.cc` (`ConfigSchema()`), where each parameter "
+      "is declared once; do not edit by hand.\n\n"
+      "A machine file is YAML whose nested maps mirror the dotted names: `icache.size_kb` is "
+      "`size_kb` inside the `icache` map. Keys left out keep their defaults; unknown keys, "
+      "wrong types and out-of-range values are errors naming file, line and key. One value "
+      "can be overridden with `--set icache.size_kb=64`. Besides each range, a cache's "
+      "`size_kb * 1024 / (assoc * line_bytes)` must be a power of two (its number of sets). "
+      "Defaults come from `reference/pa8000.md`; \"Our assumption\" marks values it does not "
+      "give.\n\n"
+      "| Parameter | Type | Unit | Default | Valid values | Description |\n"
+      "|---|---|---|---|---|---|\n";
+  for (const ParamDef& p : ConfigSchema()) {
+    std::string valid;
+    switch (p.type) {
+      case ParamType::kBool:
+        valid = "true, false";
+        break;
+      case ParamType::kInt:
+        valid = std::to_string(p.min) + " .. " + std::to_string(p.max);
+        if (p.constraint == IntConstraint::kPowerOfTwo) valid += ", power of two";
+        if (p.constraint == IntConstraint::kOdd) valid += ", odd";
+        break;
+      case ParamType::kEnum:
+        valid = JoinChoices(p.choices, ", ");
+        break;
+      case ParamType::kString:
+        valid = "any";
+        break;
+    }
+    out += "| `" + p.name + "` | " + TypeName(p.type) + " | " + p.unit + " | `" +
+           EscapeMarkdownCell(FormatParamValue(p, p.default_value)) + "` | " +
+           EscapeMarkdownCell(valid) + " | " + EscapeMarkdownCell(p.doc) + " |\n";
+  }
+  return out;
+}
+
+int EditDistance(const std::string& a, const std::string& b) {
+  // d[i][j] = distance between a[0, i) and b[0, j).
+  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace dynsim
