@@ -1,0 +1,107 @@
+// The translation lookaside buffer for the timing models: a unified, fully associative TLB
+// (pa8000.md: 96 entries, from the Dynamo paper) with an optional instruction micro-TLB in
+// front (pa8000.md: 4 entries). Only the presence of a page's translation is modelled, so
+// the TLB can never change what an access does (DESIGN decision 5). Addresses are the
+// guest's 32-bit virtual addresses; space registers are ignored (Linux user processes
+// run in one space).
+//
+// Timing rule: a main-TLB access costs its hit latency, plus its miss penalty on a miss. An
+// instruction access through the micro-TLB costs the micro-TLB's hit latency, plus on a
+// micro miss the micro miss penalty and the cost of the main-TLB access that refills it.
+// The micro-TLB is kept a subset of the main TLB: an entry the main TLB evicts or flushes
+// leaves the micro-TLB too.
+#ifndef DYNSIM_SIM_TLB_H
+#define DYNSIM_SIM_TLB_H
+
+#include <cstdint>
+#include <string>
+
+#include "sim/cache.h"
+#include "sim/stats.h"
+
+namespace dynsim {
+
+struct TlbParams {
+  uint32_t entries = 96;        // pa8000.md: unified TLB of 96 entries
+  uint32_t page_bytes = 4096;   // bytes, power of two (Linux's 4 KiB pages)
+  ReplacementPolicy replacement = ReplacementPolicy::kLru;  // our assumption
+  uint64_t seed = 1;            // random replacement's seed
+  uint32_t hit_latency = 0;     // cycles (our assumption: translation overlaps the access)
+  uint32_t miss_penalty = 30;   // cycles (our assumption: a software-walked miss)
+  uint32_t micro_entries = 0;   // instruction micro-TLB entries; 0 = none; pa8000.md: 4
+  uint32_t micro_hit_latency = 0;   // cycles (our assumption)
+  uint32_t micro_miss_penalty = 1;  // cycles added to the main-TLB access (our assumption)
+};
+
+// "" when `params` describe a buildable TLB, else what is wrong.
+std::string CheckTlbParams(const TlbParams& params);
+
+struct TlbAccess {
+  bool hit;         // the translation was found at the first level asked
+  uint32_t cycles;  // total cost, per the timing rule above
+};
+
+struct TlbCounters {
+  uint64_t accesses = 0;
+  uint64_t hits = 0;
+  uint64_t misses = 0;
+  uint64_t flushes = 0;        // Flush() calls
+  uint64_t page_flushes = 0;   // entries dropped by FlushPage
+};
+
+class Tlb {
+ public:
+  // `params` must pass CheckTlbParams (aborts with the message otherwise).
+  explicit Tlb(const TlbParams& params);
+  Tlb(const Tlb&) = delete;
+  Tlb& operator=(const Tlb&) = delete;
+
+  // A data (or any unified) access: the main TLB only.
+  TlbAccess Access(uint32_t vaddr) {
+    const uint32_t vpn = vaddr >> page_shift_;
+    ++main_counters_.accesses;
+    // Fast path: the entry that hit or filled last (consecutive accesses to one page).
+    if (vpn == mru_vpn_ && mru_way_ >= 0) {
+      ++main_counters_.hits;
+      main_.Touch(0, mru_way_);
+      return {true, params_.hit_latency};
+    }
+    return Lookup(vpn);
+  }
+  // An instruction fetch: through the micro-TLB when there is one, else like Access.
+  TlbAccess AccessInstruction(uint32_t vaddr);
+
+  // Drops every translation, in both TLBs (a context switch, a purge of the whole TLB).
+  void Flush();
+  // Drops the translation of `vaddr`'s page from both TLBs (pitlb/pdtlb). Returns whether
+  // the main TLB held it.
+  bool FlushPage(uint32_t vaddr);
+
+  // Whether the main TLB / the micro-TLB holds `vaddr`'s page; no side effects.
+  bool Contains(uint32_t vaddr) const { return main_.Find(0, vaddr >> page_shift_) >= 0; }
+  bool MicroContains(uint32_t vaddr) const;
+
+  const TlbParams& params() const { return params_; }
+  const TlbCounters& counters() const { return main_counters_; }
+  const TlbCounters& micro_counters() const { return micro_counters_; }
+
+  // Binds the main TLB's counters and miss_rate into `group`, and the micro-TLB's, if any,
+  // into its child group "micro". The TLB must outlive the group's dumps.
+  void RegisterStats(StatGroup& group) const;
+
+ private:
+  TlbAccess Lookup(uint32_t vpn);
+
+  TlbParams params_;
+  uint32_t page_shift_;
+  TagStore main_;   // one set of `entries` ways, keyed by virtual page number
+  TagStore micro_;  // one set of `micro_entries` ways (at least 1; unused when 0)
+  int32_t mru_way_ = -1;  // main_ way of the last hit or fill, -1 after flushes
+  uint32_t mru_vpn_ = 0;
+  TlbCounters main_counters_;
+  TlbCounters micro_counters_;
+};
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_SIM_TLB_H
