@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "sim/config.h"
+
 namespace dynsim {
 namespace bpred {
 namespace {
@@ -11,6 +13,24 @@ bool IsPowerOfTwo(uint32_t n) { return n != 0 && (n & (n - 1)) == 0; }
 constexpr uint32_t kPrivMask = ~3u;
 
 }  // namespace
+
+BranchParams ParamsFromConfig(const BranchConfig& c) {
+  BranchParams p;
+  switch (c.predictor) {
+    case dynsim::BranchPredictor::kBht: p.kind = DirectionKind::kBht; break;
+    case dynsim::BranchPredictor::kStatic: p.kind = DirectionKind::kStatic; break;
+    case dynsim::BranchPredictor::kPerfect: p.kind = DirectionKind::kPerfect; break;
+  }
+  p.bht_entries = c.bht_entries;
+  p.history_bits = c.history_bits;
+  p.mispredict_penalty = c.mispredict_penalty;
+  p.taken_bubble = c.taken_bubble;
+  p.btac_entries = c.btac_entries;
+  p.indirect = c.indirect == IndirectPolicy::kBtb ? IndirectKind::kBtb : IndirectKind::kAlwaysMispredict;
+  p.btb_entries = c.btb_entries;
+  p.ras_entries = c.ras_entries;
+  return p;
+}
 
 BranchPredictor::BranchPredictor(const BranchParams& params) : params_(params) {
   if (params_.bht_entries == 0) params_.bht_entries = 1;

@@ -72,6 +72,8 @@
 #include "sim/stats.h"
 
 namespace dynsim {
+struct BranchConfig;  // sim/config.h
+
 // A namespace of its own: sim/config.h declares an enum dynsim::BranchPredictor for the YAML
 // choice, and a timing model includes both headers.
 namespace bpred {
@@ -91,6 +93,9 @@ struct BranchParams {
   uint32_t btb_entries = 256;        // btb mode; our assumption; >= 1
   uint32_t ras_entries = 8;          // btb mode; our assumption; 0 = returns use the BTB
 };
+
+// The parameters of a validated machine config (the `branch` group of the YAML schema).
+BranchParams ParamsFromConfig(const BranchConfig& config);
 
 // Why a branch cost cycles.
 enum class PenaltyCause : uint8_t { kNone, kDirection, kTarget, kTakenBubble };

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include "sim/config.h"
+
 namespace dynsim {
 namespace bpred {
 namespace {
@@ -418,6 +420,33 @@ TEST(BranchPredictor, StatsNameKindsCausesAndRates) {
   EXPECT_NE(j.find("\"target\": 5"), std::string::npos) << j;
   EXPECT_NE(j.find("\"taken_bubble\": 4"), std::string::npos) << j;
   EXPECT_NE(j.find("\"total\": 19"), std::string::npos) << j;
+}
+
+// The default machine config gives the PA-8000 defaults; every choice maps across.
+TEST(BranchPredictor, ParamsFromConfig) {
+  MachineConfig c = DefaultConfig();
+  BranchParams p = ParamsFromConfig(c.branch);
+  BranchParams d;
+  EXPECT_EQ(p.kind, d.kind);
+  EXPECT_EQ(p.bht_entries, d.bht_entries);
+  EXPECT_EQ(p.history_bits, d.history_bits);
+  EXPECT_EQ(p.mispredict_penalty, d.mispredict_penalty);
+  EXPECT_EQ(p.taken_bubble, d.taken_bubble);
+  EXPECT_EQ(p.btac_entries, d.btac_entries);
+  EXPECT_EQ(p.indirect, d.indirect);
+  c.branch.predictor = dynsim::BranchPredictor::kStatic;
+  EXPECT_EQ(ParamsFromConfig(c.branch).kind, DirectionKind::kStatic);
+  c.branch.predictor = dynsim::BranchPredictor::kPerfect;
+  EXPECT_EQ(ParamsFromConfig(c.branch).kind, DirectionKind::kPerfect);
+  c.branch.indirect = IndirectPolicy::kBtb;
+  c.branch.btb_entries = 64;
+  c.branch.ras_entries = 4;
+  c.branch.btac_entries = 32;
+  p = ParamsFromConfig(c.branch);
+  EXPECT_EQ(p.indirect, IndirectKind::kBtb);
+  EXPECT_EQ(p.btb_entries, 64u);
+  EXPECT_EQ(p.ras_entries, 4u);
+  EXPECT_EQ(p.btac_entries, 32u);
 }
 
 // Same trace, same counts: nothing depends on anything but the records.
