@@ -126,7 +126,7 @@ template <isa::Op OP, bool kCondZero, bool kObserve>
 __attribute__((flatten)) isa::StepResult::Kind StepOp(CoreStateT<kObserve>& s, isa::Insn insn) {
   insn.op = OP;
   if (kCondZero) insn.cond = 0;
-  [[maybe_unused]] const uint32_t front = s.iaoq_front();
+  [[maybe_unused]] const uint32_t front = s.iaoq_front(), back = s.iaoq_back();
   const isa::StepResult r = isa::step(s, insn);
   constexpr isa::Cls kCls = isa::info(OP).cls;
   constexpr bool kIsBranch = kCls == isa::Cls::kBranchCond || kCls == isa::Cls::kBranchUncond ||
@@ -149,7 +149,12 @@ __attribute__((flatten)) isa::StepResult::Kind StepOp(CoreStateT<kObserve>& s, i
     rec.is_store = isa::info(OP).sem == isa::Sem::Store || isa::info(OP).sem == isa::Sem::Fstore;
     rec.branch = kIsBranch && !rec.nullified ? isa::branch_kind(insn) : isa::BranchKind::kNone;
     rec.taken = !rec.nullified && r.effect.kind == isa::Effect::kBranch;
-    rec.target = rec.taken ? r.effect.target : 0;
+    // Direct conditional branches carry their target even when not taken, so a static
+    // predictor can tell a backward loop exit from a forward skip.
+    if constexpr (kCls == isa::Cls::kBranchCond)
+      rec.target = rec.nullified ? 0 : isa::cond_branch_target(insn, isa::Ia{front, back});
+    else
+      rec.target = rec.taken ? r.effect.target : 0;
   }
   return r.kind;
 }

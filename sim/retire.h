@@ -20,7 +20,8 @@ struct RetireRecord {
   uint32_t gr_read = 0;      // bit r: general register r read (gr0 never listed)
   uint32_t gr_written = 0;   // bit r: general register r written
   uint32_t mem_addr = 0;     // effective address, when mem_size != 0
-  uint32_t target = 0;       // taken branches: the new IAOQ back (the target, with privilege bits)
+  uint32_t target = 0;       // taken branches: the new IAOQ back (with privilege bits); direct
+                             // conditional branches: their target whether taken or not
   isa::Cls cls = isa::Cls::kNop;
   isa::BranchKind branch = isa::BranchKind::kNone;
   uint8_t mem_size = 0;      // bytes loaded or stored (0: no memory access)

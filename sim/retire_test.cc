@@ -47,6 +47,7 @@ TEST(Retire, RecordsDescribeEverySlotInProgramOrder) {
   EXPECT_EQ(sink.records.size(), Stat(observed, "instructions") + Stat(observed, "nullified"));
 
   uint64_t loads = 0, stores = 0, calls = 0, returns = 0, conditional = 0, taken = 0;
+  uint64_t backward_not_taken = 0;  // loop exits
   for (const RetireRecord& r : sink.records) {
     if (r.mem_size) (r.is_store ? stores : loads)++;
     calls += r.branch == isa::BranchKind::kCall;
@@ -54,7 +55,12 @@ TEST(Retire, RecordsDescribeEverySlotInProgramOrder) {
     conditional += r.branch == isa::BranchKind::kConditional;
     taken += r.branch == isa::BranchKind::kConditional && r.taken;
     if (r.nullified) EXPECT_EQ(r.gr_written | r.mem_size, 0u) << "a nullified slot does nothing";
+    if (r.branch == isa::BranchKind::kConditional && !r.taken) {
+      ASSERT_NE(r.target, 0u) << "a not-taken conditional branch still names its target";
+      backward_not_taken += (r.target & ~3u) <= r.pc;
+    }
   }
+  EXPECT_GT(backward_not_taken, 0u) << "li's loops exit";
   EXPECT_GT(loads, 0u);
   EXPECT_GT(stores, 0u);
   EXPECT_EQ(calls, Stat(observed, "call"));

@@ -12,10 +12,13 @@
 
 namespace isa {
 
+// Where a conditional branch goes when taken (also wanted when it is not, by predictors).
+constexpr uint32_t cond_branch_target(const Insn& i, Ia ia) { return ia.front + 8 + static_cast<uint32_t>(i.im); }
+
 inline Effect cond_branch(const Insn& i, Ia ia, bool taken) {
   const bool nul = cond_branch_nullifies(i.flags & kFlagN, taken, i.im);
   if (!taken) return next(nul);
-  return branch(ia.front + 8 + static_cast<uint32_t>(i.im), nul);
+  return branch(cond_branch_target(i, ia), nul);
 }
 
 template <class S>
