@@ -26,8 +26,13 @@ const TlbParams& Checked(const TlbParams& p) {
 }  // namespace
 
 std::string CheckTlbParams(const TlbParams& p) {
-  if (p.entries == 0) return "entries must be at least 1";
-  if (!IsPowerOfTwo(p.page_bytes)) return "page_bytes " + std::to_string(p.page_bytes) + " is not a power of two";
+  if (p.entries == 0 || p.entries > 4096) {
+    return "entries " + std::to_string(p.entries) + " is outside 1..4096";
+  }
+  if (!IsPowerOfTwo(p.page_bytes) || p.page_bytes < 4096) {
+    // PA-RISC's smallest page is 4 KB; the per-page index needs no more pages than that.
+    return "page_bytes " + std::to_string(p.page_bytes) + " is not a power of two of at least 4096";
+  }
   if (p.micro_entries > p.entries) {
     return "micro_entries " + std::to_string(p.micro_entries) + " exceeds entries " + std::to_string(p.entries);
   }
@@ -37,30 +42,63 @@ std::string CheckTlbParams(const TlbParams& p) {
 Tlb::Tlb(const TlbParams& params)
     : params_(Checked(params)),
       page_shift_(Log2(params.page_bytes)),
-      main_(1, params.entries, params.replacement, params.seed),
+      vpn_(params.entries, 0),
+      valid_(params.entries, 0),
+      index_(size_t{1} << (32 - page_shift_), 0),
+      prev_(params.entries, kNone),
+      next_(params.entries, kNone),
+      rng_(params.seed),
       // The micro-TLB draws from its own stream, so enabling it never changes the main TLB's
-      // random choices beyond what its own accesses do.
-      micro_(1, params.micro_entries == 0 ? 1 : params.micro_entries, params.replacement, params.seed ^ 0x1u) {}
+      // random choices.
+      micro_(1, params.micro_entries == 0 ? 1 : params.micro_entries, params.replacement, params.seed ^ 0x1u) {
+  for (uint32_t w = 0; w < params.entries; ++w) LinkBack(w);
+}
 
-TlbAccess Tlb::Lookup(uint32_t vpn) {
-  int way = main_.Find(0, vpn);
-  if (way >= 0) {
-    ++main_counters_.hits;
-    main_.Touch(0, way);
-    mru_way_ = way;
-    mru_vpn_ = vpn;
-    return {true, params_.hit_latency};
-  }
-  ++main_counters_.misses;
-  way = main_.Victim(0);
-  if (params_.micro_entries != 0 && main_.valid(0, way)) {
+void Tlb::Unlink(uint32_t way) {
+  const uint16_t p = prev_[way], n = next_[way];
+  if (p != kNone) next_[p] = n; else head_ = n;
+  if (n != kNone) prev_[n] = p; else tail_ = p;
+}
+
+void Tlb::LinkFront(uint32_t way) {
+  prev_[way] = kNone;
+  next_[way] = head_;
+  if (head_ != kNone) prev_[head_] = uint16_t(way); else tail_ = uint16_t(way);
+  head_ = uint16_t(way);
+}
+
+void Tlb::LinkBack(uint32_t way) {
+  next_[way] = kNone;
+  prev_[way] = tail_;
+  if (tail_ != kNone) next_[tail_] = uint16_t(way); else head_ = uint16_t(way);
+  tail_ = uint16_t(way);
+}
+
+void Tlb::DropEntry(uint32_t way) {
+  index_[vpn_[way]] = 0;
+  valid_[way] = 0;
+  --valid_count_;
+  if (params_.micro_entries != 0) {
     // Keep the micro-TLB a subset of the main TLB.
-    const int m = micro_.Find(0, main_.key(0, way));
+    const int m = micro_.Find(0, vpn_[way]);
     if (m >= 0) micro_.Drop(0, m);
   }
-  main_.Fill(0, way, vpn);
-  mru_way_ = way;
-  mru_vpn_ = vpn;
+}
+
+TlbAccess Tlb::Miss(uint32_t vpn) {
+  ++main_counters_.misses;
+  // The tail is invalid while any way is; a full TLB gives up its tail (LRU, FIFO) or a
+  // uniformly random way.
+  uint32_t way = tail_;
+  if (params_.replacement == ReplacementPolicy::kRandom && valid_count_ == params_.entries) {
+    way = rng_.Below(params_.entries);
+  }
+  if (valid_[way]) DropEntry(way);
+  vpn_[way] = vpn;
+  valid_[way] = 1;
+  ++valid_count_;
+  index_[vpn] = uint16_t(way + 1);
+  MoveToFront(way);
   return {false, params_.hit_latency + params_.miss_penalty};
 }
 
@@ -83,12 +121,17 @@ TlbAccess Tlb::AccessInstruction(uint32_t vaddr) {
 
 void Tlb::Flush() {
   ++main_counters_.flushes;
-  main_.DropAll();
+  for (uint32_t w = 0; w < params_.entries; ++w) {
+    if (valid_[w]) {
+      index_[vpn_[w]] = 0;
+      valid_[w] = 0;
+    }
+  }
+  valid_count_ = 0;
   if (params_.micro_entries != 0) {
     ++micro_counters_.flushes;
     micro_.DropAll();
   }
-  mru_way_ = -1;
 }
 
 bool Tlb::FlushPage(uint32_t vaddr) {
@@ -100,11 +143,13 @@ bool Tlb::FlushPage(uint32_t vaddr) {
       micro_.Drop(0, m);
     }
   }
-  const int way = main_.Find(0, vpn);
-  if (way < 0) return false;
+  const uint32_t slot = index_[vpn];
+  if (slot == 0) return false;
   ++main_counters_.page_flushes;
-  main_.Drop(0, way);
-  if (way == mru_way_) mru_way_ = -1;
+  DropEntry(slot - 1);
+  // Invalid ways live at the tail of the list.
+  Unlink(slot - 1);
+  LinkBack(slot - 1);
   return true;
 }
 

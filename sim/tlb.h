@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sim/cache.h"
 #include "sim/stats.h"
@@ -60,13 +61,13 @@ class Tlb {
   TlbAccess Access(uint32_t vaddr) {
     const uint32_t vpn = vaddr >> page_shift_;
     ++main_counters_.accesses;
-    // Fast path: the entry that hit or filled last (consecutive accesses to one page).
-    if (vpn == mru_vpn_ && mru_way_ >= 0) {
+    const uint32_t slot = index_[vpn];
+    if (slot != 0) {
       ++main_counters_.hits;
-      main_.Touch(0, mru_way_);
+      if (params_.replacement == ReplacementPolicy::kLru) MoveToFront(slot - 1);
       return {true, params_.hit_latency};
     }
-    return Lookup(vpn);
+    return Miss(vpn);
   }
   // An instruction fetch: through the micro-TLB when there is one, else like Access.
   TlbAccess AccessInstruction(uint32_t vaddr);
@@ -78,7 +79,7 @@ class Tlb {
   bool FlushPage(uint32_t vaddr);
 
   // Whether the main TLB / the micro-TLB holds `vaddr`'s page; no side effects.
-  bool Contains(uint32_t vaddr) const { return main_.Find(0, vaddr >> page_shift_) >= 0; }
+  bool Contains(uint32_t vaddr) const { return index_[vaddr >> page_shift_] != 0; }
   bool MicroContains(uint32_t vaddr) const;
 
   const TlbParams& params() const { return params_; }
@@ -90,14 +91,38 @@ class Tlb {
   void RegisterStats(StatGroup& group) const;
 
  private:
-  TlbAccess Lookup(uint32_t vpn);
+  static constexpr uint16_t kNone = 0xffff;
+
+  TlbAccess Miss(uint32_t vpn);
+  void Unlink(uint32_t way);
+  void LinkFront(uint32_t way);
+  void LinkBack(uint32_t way);
+  void MoveToFront(uint32_t way) {
+    if (head_ != way) {
+      Unlink(way);
+      LinkFront(way);
+    }
+  }
+  void DropEntry(uint32_t way);
 
   TlbParams params_;
   uint32_t page_shift_;
-  TagStore main_;   // one set of `entries` ways, keyed by virtual page number
+  // The main TLB, fully associative. Layout and invariants:
+  // - vpn_[w] is the virtual page number held by way w when valid_[w].
+  // - index_[vpn] = w + 1 when way w holds vpn, else 0: one table entry per virtual page
+  //   of the 32-bit space (2 MB for 4 KiB pages), so lookups, hits and misses alike, are
+  //   one load, like the memory's per-page tables.
+  // - The ways form one doubly linked list (prev_/next_, head_ to tail_): valid ways from
+  //   the most recently used (LRU) or filled (FIFO, random) to the least, then every invalid
+  //   way. So the tail is the victim under LRU and FIFO, and is invalid whenever any way is.
+  std::vector<uint32_t> vpn_;
+  std::vector<uint8_t> valid_;
+  std::vector<uint16_t> index_;
+  std::vector<uint16_t> prev_, next_;
+  uint16_t head_ = kNone, tail_ = kNone;
+  uint32_t valid_count_ = 0;
+  XorShift64 rng_;
   TagStore micro_;  // one set of `micro_entries` ways (at least 1; unused when 0)
-  int32_t mru_way_ = -1;  // main_ way of the last hit or fill, -1 after flushes
-  uint32_t mru_vpn_ = 0;
   TlbCounters main_counters_;
   TlbCounters micro_counters_;
 };

@@ -173,6 +173,43 @@ TEST(Tlb, RandomReplacementIsDeterministicPerSeed) {
   EXPECT_NE(run(3), run(4));
 }
 
+TEST(Tlb, MatchesAReferenceTagStoreOnRandomTraffic) {
+  // The TLB's indexed list against the plain stamp-based TagStore (one set, same policy):
+  // under LRU and FIFO, hits and misses must agree access by access, flushes included.
+  for (ReplacementPolicy policy : {ReplacementPolicy::kLru, ReplacementPolicy::kFifo}) {
+    TlbParams p;
+    p.entries = 16;
+    p.replacement = policy;
+    Tlb t(p);
+    TagStore ref(1, 16, policy, 1);
+    XorShift64 rng(42);
+    for (int i = 0; i < 20000; ++i) {
+      const uint32_t r = rng.Below(1000);
+      const uint32_t vpn = r < 700 ? rng.Below(20) : rng.Below(40);  // mostly a hot set
+      if (r == 999) {
+        t.Flush();
+        ref.DropAll();
+        continue;
+      }
+      if (r >= 990) {
+        const int w = ref.Find(0, vpn);
+        EXPECT_EQ(t.FlushPage(vpn * kPage), w >= 0);
+        if (w >= 0) ref.Drop(0, w);
+        continue;
+      }
+      int w = ref.Find(0, vpn);
+      const bool ref_hit = w >= 0;
+      if (ref_hit) {
+        ref.Touch(0, w);
+      } else {
+        w = ref.Victim(0);
+        ref.Fill(0, w, vpn);
+      }
+      ASSERT_EQ(t.Access(vpn * kPage + 8).hit, ref_hit) << ReplacementPolicyName(policy) << " access " << i;
+    }
+  }
+}
+
 TEST(Tlb, BadParamsAreNamed) {
   TlbParams p;
   p.page_bytes = 3000;
