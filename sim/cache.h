@@ -16,7 +16,9 @@
 // PA-8000 facts (../shared/reference/pa8000.md): separate off-chip primary I- and D-caches of
 // up to 1 MB each. Line size and associativity are not given there; our defaults assume
 // direct-mapped caches with 32-byte lines, and the latencies are our assumptions too. The
-// YAML schema (sim/config.h) fills CacheParams from the machine file.
+// machine schema (sim/config.h, CacheConfig) is the source of truth for the values; these
+// defaults only mirror its icache defaults. From a CacheConfig: size_bytes = size_kb * 1024,
+// replacement = ReplacementPolicy(int(replacement)) (same order), seed = MachineConfig::seed.
 #ifndef DYNSIM_SIM_CACHE_H
 #define DYNSIM_SIM_CACHE_H
 
@@ -29,7 +31,7 @@
 namespace dynsim {
 
 // Which valid way a full set gives up. Enumerators in the order of the schema's choices
-// "lru", "fifo", "random" (config.h's Replacement), so a static_cast converts.
+// "lru", "fifo", "random" (config.h's Replacement): ReplacementPolicy(int(r)) converts.
 enum class ReplacementPolicy : uint8_t {
   kLru,     // least recently used (hits and fills count as uses)
   kFifo,    // oldest fill; hits do not reorder
@@ -126,8 +128,8 @@ struct CacheParams {
   uint32_t line_bytes = 32;        // bytes, power of two (our assumption)
   ReplacementPolicy replacement = ReplacementPolicy::kLru;
   uint64_t seed = 1;               // random replacement's seed
-  uint32_t hit_latency = 1;        // cycles (our assumption)
-  uint32_t miss_penalty = 20;      // cycles to memory when this is the last level (our assumption)
+  uint32_t hit_latency = 2;        // cycles (our assumption, as config.cc's icache)
+  uint32_t miss_penalty = 50;      // cycles to memory at the last level (our assumption, as config.cc)
 };
 
 // "" when `params` describe a buildable cache, else what is wrong: line_bytes not a power

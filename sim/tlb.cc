@@ -26,8 +26,8 @@ const TlbParams& Checked(const TlbParams& p) {
 }  // namespace
 
 std::string CheckTlbParams(const TlbParams& p) {
-  if (p.entries == 0 || p.entries > 4096) {
-    return "entries " + std::to_string(p.entries) + " is outside 1..4096";
+  if (p.entries == 0 || p.entries > (1u << 20)) {
+    return "entries " + std::to_string(p.entries) + " is outside 1..1048576";
   }
   if (!IsPowerOfTwo(p.page_bytes) || p.page_bytes < 4096) {
     // PA-RISC's smallest page is 4 KB; the per-page index needs no more pages than that.
@@ -55,7 +55,7 @@ Tlb::Tlb(const TlbParams& params)
 }
 
 void Tlb::Unlink(uint32_t way) {
-  const uint16_t p = prev_[way], n = next_[way];
+  const uint32_t p = prev_[way], n = next_[way];
   if (p != kNone) next_[p] = n; else head_ = n;
   if (n != kNone) prev_[n] = p; else tail_ = p;
 }
@@ -63,15 +63,15 @@ void Tlb::Unlink(uint32_t way) {
 void Tlb::LinkFront(uint32_t way) {
   prev_[way] = kNone;
   next_[way] = head_;
-  if (head_ != kNone) prev_[head_] = uint16_t(way); else tail_ = uint16_t(way);
-  head_ = uint16_t(way);
+  if (head_ != kNone) prev_[head_] = way; else tail_ = way;
+  head_ = way;
 }
 
 void Tlb::LinkBack(uint32_t way) {
   next_[way] = kNone;
   prev_[way] = tail_;
-  if (tail_ != kNone) next_[tail_] = uint16_t(way); else head_ = uint16_t(way);
-  tail_ = uint16_t(way);
+  if (tail_ != kNone) next_[tail_] = way; else head_ = way;
+  tail_ = way;
 }
 
 void Tlb::DropEntry(uint32_t way) {
@@ -97,7 +97,7 @@ TlbAccess Tlb::Miss(uint32_t vpn) {
   vpn_[way] = vpn;
   valid_[way] = 1;
   ++valid_count_;
-  index_[vpn] = uint16_t(way + 1);
+  index_[vpn] = way + 1;
   MoveToFront(way);
   return {false, params_.hit_latency + params_.miss_penalty};
 }

@@ -28,7 +28,7 @@ struct TlbParams {
   ReplacementPolicy replacement = ReplacementPolicy::kLru;  // our assumption
   uint64_t seed = 1;            // random replacement's seed
   uint32_t hit_latency = 0;     // cycles (our assumption: translation overlaps the access)
-  uint32_t miss_penalty = 30;   // cycles (our assumption: a software-walked miss)
+  uint32_t miss_penalty = 40;   // cycles (our assumption, as config.cc's tlb.miss_penalty)
   uint32_t micro_entries = 0;   // instruction micro-TLB entries; 0 = none; pa8000.md: 4
   uint32_t micro_hit_latency = 0;   // cycles (our assumption)
   uint32_t micro_miss_penalty = 1;  // cycles added to the main-TLB access (our assumption)
@@ -91,7 +91,7 @@ class Tlb {
   void RegisterStats(StatGroup& group) const;
 
  private:
-  static constexpr uint16_t kNone = 0xffff;
+  static constexpr uint32_t kNone = 0xffffffffu;
 
   TlbAccess Miss(uint32_t vpn);
   void Unlink(uint32_t way);
@@ -110,16 +110,16 @@ class Tlb {
   // The main TLB, fully associative. Layout and invariants:
   // - vpn_[w] is the virtual page number held by way w when valid_[w].
   // - index_[vpn] = w + 1 when way w holds vpn, else 0: one table entry per virtual page
-  //   of the 32-bit space (2 MB for 4 KiB pages), so lookups, hits and misses alike, are
+  //   of the 32-bit space (4 MB for 4 KiB pages, touched lazily), so lookups, hits and misses alike, are
   //   one load, like the memory's per-page tables.
   // - The ways form one doubly linked list (prev_/next_, head_ to tail_): valid ways from
   //   the most recently used (LRU) or filled (FIFO, random) to the least, then every invalid
   //   way. So the tail is the victim under LRU and FIFO, and is invalid whenever any way is.
   std::vector<uint32_t> vpn_;
   std::vector<uint8_t> valid_;
-  std::vector<uint16_t> index_;
-  std::vector<uint16_t> prev_, next_;
-  uint16_t head_ = kNone, tail_ = kNone;
+  std::vector<uint32_t> index_;
+  std::vector<uint32_t> prev_, next_;
+  uint32_t head_ = kNone, tail_ = kNone;
   uint32_t valid_count_ = 0;
   XorShift64 rng_;
   TagStore micro_;  // one set of `micro_entries` ways (at least 1; unused when 0)

@@ -210,6 +210,18 @@ TEST(Tlb, MatchesAReferenceTagStoreOnRandomTraffic) {
   }
 }
 
+TEST(Tlb, TheSchemasLargestTlbWorks) {
+  TlbParams p;
+  p.entries = 65536;  // config.cc's tlb.entries maximum
+  Tlb t(p);
+  CyclePages(t, 65536, 2);
+  EXPECT_EQ(t.counters().misses, 65536u);
+  EXPECT_EQ(t.counters().hits, 65536u);
+  t.Access(0xfffff000);  // the last page of the address space: evicts page 0 (LRU)
+  EXPECT_FALSE(t.Contains(0));
+  EXPECT_TRUE(t.Contains(0xffffffff));
+}
+
 TEST(Tlb, BadParamsAreNamed) {
   TlbParams p;
   p.page_bytes = 3000;
