@@ -45,6 +45,26 @@ check "guest stdout and status pass through" 0 $? "$tmp/out" "^loaded$"
 "$dynsim" run --max-insts 100000 "$loop" >"$tmp/out" 2>"$tmp/err"
 check "--max-insts stops with status 124" 124 $? "$tmp/err" "instruction limit (--max-insts 100000)"
 
+# Machine configuration: validated before anything runs, one line naming the key.
+"$dynsim" run --set icache.sise_kb=4 "$hello" >"$tmp/out" 2>&1
+check "--set with an unknown key" 2 $? "$tmp/out" "icache.sise_kb: unknown key (did you mean icache.size_kb?)"
+printf 'core:\n  rob_entries: 0\n' >"$tmp/bad.yaml"
+"$dynsim" run --config "$tmp/bad.yaml" "$hello" >"$tmp/out" 2>&1
+check "--config with an out-of-range value" 2 $? "$tmp/out" "bad.yaml:2: core.rob_entries: 0 is out of range"
+"$dynsim" config --dump --set clock_mhz=90 >"$tmp/out" 2>&1
+check "config --dump shows overrides" 0 $? "$tmp/out" "^clock_mhz: 90"
+# The clock sets simulated time: half the clock, twice the simulated seconds.
+"$dynsim" run --stats "$tmp/fast.json" "$hello" >/dev/null
+"$dynsim" run --set clock_mhz=90 --stats "$tmp/slow.json" "$hello" >/dev/null
+fast=$(sed -n 's/^ *"sim_seconds": \(.*\),$/\1/p' "$tmp/fast.json")
+slow=$(sed -n 's/^ *"sim_seconds": \(.*\),$/\1/p' "$tmp/slow.json")
+if awk -v f="$fast" -v s="$slow" 'BEGIN { exit !(f > 0 && (s / f > 1.999) && (s / f < 2.001)) }'; then
+	echo "ok: clock_mhz sets simulated time"
+else
+	echo "FAIL: sim_seconds $fast at 180 MHz, $slow at 90 MHz"
+	failures=$((failures + 1))
+fi
+
 # disasm lists .text as objdump does (the ISA tests compare every word with objdump).
 "$dynsim" disasm "$hello" >"$tmp/out" 2>&1
 check "disasm lists .text" 0 $? "$tmp/out" "Disassembly of section .text:"

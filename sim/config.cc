@@ -142,7 +142,8 @@ std::vector<ParamDef> BuildSchema() {
         "Core clock; simulated time = cycles / clock. PA-8000: up to 180 MHz (Kumar 1997).",
         DYNSIM_FIELD(clock_mhz));
   s.Int("seed", "", 1, 0, INT64_MAX, kAny,
-        "Seed of every pseudo-random choice (random replacement). Same seed and inputs, "
+        "Seed of every pseudo-random choice: random replacement, and the guest's getrandom and "
+        "AT_RANDOM bytes. Same seed and inputs, "
         "same stats.",
         DYNSIM_FIELD(seed));
 

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "isa/listing.h"
+#include "sim/config.h"
 #include "sim/simulation.h"
 
 namespace po = boost::program_options;
@@ -32,9 +33,56 @@ void PrintTopUsage(std::ostream& out) {
          "commands:\n"
          "  run PROGRAM [ARGS...]   run a guest program (try: dynsim run --help)\n"
          "  disasm PROGRAM          list PROGRAM's .text as hppa-linux-gnu-objdump -d does\n"
+         "  config --doc            every machine parameter: type, unit, default, range, meaning\n"
+         "  config --dump [--config FILE] [--set KEY=VALUE ...]\n"
+         "                          the effective machine configuration, as YAML\n"
          "\n"
          "example:\n"
-         "  dynsim run --stats stats.json bazel-bin/workloads/li/li_O2 test\n";
+         "  dynsim run --stats stats.json bazel-bin/workloads/li/li_O2 test\n"
+         "  dynsim run --config configs/machines/tiny-icache.yaml --set clock_mhz=90 PROGRAM\n";
+}
+
+// The machine configuration: the schema's defaults (the PA-8000), then --config FILE,
+// then each --set KEY=VALUE in order. False with a one-line error on any mistake.
+bool LoadMachine(const std::string& config_path, const std::vector<std::string>& sets, MachineConfig* machine,
+                 std::string* error) {
+  *machine = DefaultConfig();
+  if (!config_path.empty() && !LoadConfigFile(config_path, machine, error)) return false;
+  return ApplyOverrides(sets, machine, error);
+}
+
+int Config(int argc, char** argv) {
+  po::options_description visible("options for 'dynsim config'");
+  std::string config_path;
+  std::vector<std::string> sets;
+  visible.add_options()("help,h", "print this help")("doc", "print every parameter as a Markdown table")(
+      "dump", "print the effective configuration as YAML")("config", po::value<std::string>(&config_path),
+                                                           "machine configuration YAML file")(
+      "set", po::value<std::vector<std::string>>(&sets)->composing(), "KEY=VALUE override (repeatable)");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc - 1, argv + 1).options(visible).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "dynsim config: " << e.what() << " (try: dynsim config --help)\n";
+    return kUsageError;
+  }
+  if (vm.count("help") || (!vm.count("doc") && !vm.count("dump"))) {
+    std::cout << visible;
+    return vm.count("help") ? 0 : kUsageError;
+  }
+  if (vm.count("doc")) {
+    std::cout << ConfigDocMarkdown();
+    return 0;
+  }
+  MachineConfig machine;
+  std::string error;
+  if (!LoadMachine(config_path, sets, &machine, &error)) {
+    std::cerr << "dynsim: " << error << "\n";
+    return kUsageError;
+  }
+  std::cout << DumpConfigYaml(machine);
+  return 0;
 }
 
 int Disasm(int argc, char** argv) {
@@ -55,12 +103,17 @@ int Disasm(int argc, char** argv) {
 
 int Run(int argc, char** argv) {
   po::options_description visible("options for 'dynsim run [OPTIONS] PROGRAM [ARGS...]'");
-  std::string stats_path, log_path;
+  std::string stats_path, log_path, config_path;
+  std::vector<std::string> sets;
   std::vector<std::string> fs_roots, fs_writable;
   RunOptions opts;
   bool summary = false;
   visible.add_options()
       ("help,h", "print this help")
+      ("config", po::value<std::string>(&config_path),
+       "machine configuration YAML (default: the PA-8000; see configs/machines/ and dynsim config --doc)")
+      ("set", po::value<std::vector<std::string>>(&sets)->composing(),
+       "KEY=VALUE: override one machine parameter, e.g. --set icache.size_kb=64 (repeatable)")
       ("max-insts", po::value<uint64_t>(&opts.max_insts)->default_value(0),
        "stop cleanly after N guest instructions (0: no limit); exit status 124")
       ("stats", po::value<std::string>(&stats_path), "write statistics as JSON to FILE")
@@ -71,7 +124,6 @@ int Run(int argc, char** argv) {
        "like --fs-root, but the guest may also create and write files there")
       ("env", po::value<std::vector<std::string>>(&opts.env)->composing(),
        "NAME=VALUE for the guest's environment (repeatable; the default environment is empty)")
-      ("seed", po::value<uint64_t>(&opts.seed)->default_value(1), "seed for getrandom and AT_RANDOM")
       ("log", po::value<std::string>(&log_path), "write the simulator's diagnostics to FILE (default: stderr)");
   // Options end at the program name (or "--"): everything after it belongs to the guest,
   // even words that look like options.
@@ -110,6 +162,11 @@ int Run(int argc, char** argv) {
   }
   opts.program = positional[0];
   opts.args.assign(positional.begin() + 1, positional.end());
+  std::string config_error;
+  if (!LoadMachine(config_path, sets, &opts.machine, &config_error)) {
+    std::cerr << "dynsim: " << config_error << "\n";
+    return kUsageError;
+  }
   for (const auto& dir : fs_roots) opts.fs_roots.push_back({dir, false});
   for (const auto& dir : fs_writable) opts.fs_roots.push_back({dir, true});
 
@@ -168,6 +225,7 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   if (command == "run") return dynsim::Run(argc, argv);
   if (command == "disasm") return dynsim::Disasm(argc, argv);
+  if (command == "config") return dynsim::Config(argc, argv);
   std::cerr << "dynsim: unknown command '" << command << "' (try: dynsim --help)\n";
   return dynsim::kUsageError;
 }

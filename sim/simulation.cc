@@ -9,7 +9,7 @@
 namespace dynsim {
 
 Simulation::Simulation(const RunOptions& options, std::ostream* log) : options_(options), log_(log) {
-  clock_.hz = options.clock_hz;
+  clock_.hz = uint64_t{options.machine.clock_mhz} * 1000000;
 }
 
 Simulation::~Simulation() = default;
@@ -18,7 +18,7 @@ bool Simulation::Load(std::string* error) {
   if (!ReadElf(options_.program, &image_, error)) return false;
   if (!LoadElf(image_, &memory_, error)) return false;
   OsConfig os_config;
-  os_config.random_seed = options_.seed;
+  os_config.random_seed = options_.machine.seed;
   os_config.fs_roots = options_.fs_roots;
   os_ = std::make_unique<GuestOs>(&memory_, &clock_, os_config, log_);
   if (!os_->Start(image_, error)) return false;

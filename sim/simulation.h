@@ -12,6 +12,7 @@
 
 #include "os_model/elf_loader.h"
 #include "os_model/guest_os.h"
+#include "sim/config.h"
 #include "sim/arch_state.h"
 #include "sim/memory.h"
 #include "sim/retire.h"
@@ -26,9 +27,8 @@ struct RunOptions {
   std::vector<std::string> args;  // after the program name
   std::vector<std::string> env;   // NAME=VALUE; empty by default (deterministic)
   uint64_t max_insts = 0;         // 0: no limit
-  uint64_t seed = 1;
   std::vector<FsGrant> fs_roots;
-  uint64_t clock_hz = 180000000;
+  MachineConfig machine = DefaultConfig();  // the clock and the seed come from here
 };
 
 enum class RunEnd {
