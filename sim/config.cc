@@ -26,6 +26,20 @@ namespace {
 // Collects declarations; each helper binds a dotted name to a field through an accessor.
 class SchemaBuilder {
  public:
+  // Binds a field held as an integer (integer parameters and enum indexes) to a parameter.
+  template <typename Ref>
+  static void BindIntegral(ParamDef* p, Ref ref) {
+    p->get = [ref](const MachineConfig& c) {
+      ParamValue v;
+      v.i = static_cast<int64_t>(ref(c));
+      return v;
+    };
+    p->set = [ref](MachineConfig* c, const ParamValue& v) {
+      auto& field = ref(*c);
+      field = static_cast<std::remove_reference_t<decltype(field)>>(v.i);
+    };
+  }
+
   template <typename Ref>
   void Int(std::string name, std::string unit, int64_t def, int64_t min, int64_t max,
            IntConstraint constraint, std::string doc, Ref ref) {
@@ -34,15 +48,7 @@ class SchemaBuilder {
     p.min = min;
     p.max = max;
     p.constraint = constraint;
-    p.get = [ref](const MachineConfig& c) {
-      ParamValue v;
-      v.i = static_cast<int64_t>(ref(c));
-      return v;
-    };
-    p.set = [ref](MachineConfig* c, const ParamValue& v) {
-      auto& field = ref(*c);
-      field = static_cast<std::remove_reference_t<decltype(field)>>(v.i);
-    };
+    BindIntegral(&p, ref);
     Add(std::move(p));
   }
 
@@ -66,15 +72,7 @@ class SchemaBuilder {
     ParamDef p = Common(std::move(name), ParamType::kEnum, "", std::move(doc));
     p.choices = std::move(choices);
     p.default_value.i = std::find(p.choices.begin(), p.choices.end(), def) - p.choices.begin();
-    p.get = [ref](const MachineConfig& c) {
-      ParamValue v;
-      v.i = static_cast<int64_t>(ref(c));
-      return v;
-    };
-    p.set = [ref](MachineConfig* c, const ParamValue& v) {
-      auto& field = ref(*c);
-      field = static_cast<std::remove_reference_t<decltype(field)>>(v.i);
-    };
+    BindIntegral(&p, ref);
     Add(std::move(p));
   }
 
