@@ -1,0 +1,72 @@
+// The `inorder` timing model: a scalar in-order pipeline for teaching and for checking
+// each penalty analytically (DESIGN.md, "Timing models"). It consumes the functional
+// core's retire records and never touches architectural state.
+//
+// Cycles, per retire slot (nullified slots included, since they occupy the pipeline):
+//   1                         issue
+//   + I-TLB and I-cache stall when the slot's pc lies in a different cache line from the
+//     previous slot's (one fetch per line): the access's cycles beyond the hit latency,
+//     which the pipeline hides
+//   + D-TLB and D-cache stall for a load or store, likewise beyond the hit latency
+//   + load-use interlock: dcache.hit_latency - 1 when the slot reads a register the
+//     previous slot loaded (a load's written registers: its target, and its base if it
+//     modifies it; counting the base too makes this an upper bound for ,ma/,mb forms)
+//   + the branch predictor's cost (misprediction penalty, or the taken bubble)
+// Every stall is counted by cause, so the causes sum with the slots to the total.
+#ifndef DYNSIM_SIM_INORDER_MODEL_H
+#define DYNSIM_SIM_INORDER_MODEL_H
+
+#include <cstdint>
+#include <memory>
+
+#include "sim/branch_predictor.h"
+#include "sim/cache.h"
+#include "sim/config.h"
+#include "sim/retire.h"
+#include "sim/stats.h"
+#include "sim/tlb.h"
+
+namespace dynsim {
+
+class InOrderModel : public RetireSink {
+ public:
+  explicit InOrderModel(const MachineConfig& config);
+  InOrderModel(const InOrderModel&) = delete;
+  InOrderModel& operator=(const InOrderModel&) = delete;
+
+  void Retire(const RetireRecord& r) override;
+
+  uint64_t cycles() const { return cycles_; }
+  uint64_t slots() const { return slots_; }
+
+  // Stall cycles by cause; together with slots() they sum to cycles().
+  struct Stalls {
+    uint64_t icache = 0, itlb = 0, dcache = 0, dtlb = 0, load_use = 0;
+    uint64_t branch_direction = 0, branch_target = 0, taken_bubble = 0;
+  };
+  const Stalls& stalls() const { return stalls_; }
+
+  // cycles, slots, CPI, stalls by cause, and the caches', TLB's and predictor's counters.
+  void RegisterStats(StatGroup& group) const;
+
+ private:
+  void Fetch(uint32_t pc);
+  void Data(const RetireRecord& r);
+  void Branch(const RetireRecord& r);
+
+  std::unique_ptr<Cache> l2_;  // before the primaries, which point at it
+  Cache icache_, dcache_;
+  Tlb tlb_;
+  bpred::BranchPredictor predictor_;
+  uint32_t load_use_stall_;
+  uint32_t line_shift_;
+  uint32_t last_fetch_line_ = ~0u;
+  uint32_t loaded_regs_ = 0;  // registers the previous slot loaded (bit r = gr r)
+  uint64_t cycles_ = 0;
+  uint64_t slots_ = 0;
+  Stalls stalls_;
+};
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_SIM_INORDER_MODEL_H
