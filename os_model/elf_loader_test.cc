@@ -4,13 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/guest_binary_test_main.h"
+
 #include <fstream>
 #include <iterator>
 
 namespace dynsim {
 namespace {
 
-std::string g_binary;  // a real static guest executable, from argv
 
 std::vector<uint8_t> ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -46,7 +47,7 @@ std::string ErrorFor(std::vector<uint8_t> bytes) {
 TEST(ElfLoader, LoadsARealGuestBinary) {
   ElfImage image;
   std::string error;
-  ASSERT_TRUE(ReadElf(g_binary, &image, &error)) << error;
+  ASSERT_TRUE(ReadElf(GuestBinaryArgument(), &image, &error)) << error;
   EXPECT_EQ(image.entry & 3, 0u);
   ASSERT_FALSE(image.segments.empty());
   GuestMemory mem;
@@ -63,7 +64,7 @@ TEST(ElfLoader, LoadsARealGuestBinary) {
 }
 
 TEST(ElfLoader, RejectsEachKindOfCorruption) {
-  const std::vector<uint8_t> good = ReadAll(g_binary);
+  const std::vector<uint8_t> good = ReadAll(GuestBinaryArgument());
   ASSERT_GT(good.size(), 200u);
 
   EXPECT_NE(ErrorFor({good.begin(), good.begin() + 20}).find("shorter than an ELF header"), std::string::npos);
@@ -115,7 +116,7 @@ TEST(ElfLoader, RejectsEachKindOfCorruption) {
     Put32(b, ph2 + 4, Get32(b, ph + 4) + 16);
     EXPECT_NE(ErrorFor(b).find("overlaps another segment"), std::string::npos);
   } else {
-    ADD_FAILURE() << "expected two PT_LOAD headers in a row in " << g_binary;
+    ADD_FAILURE() << "expected two PT_LOAD headers in a row in " << GuestBinaryArgument();
   }
 }
 
@@ -128,13 +129,3 @@ TEST(ElfLoader, MissingFileIsAClearError) {
 
 }  // namespace
 }  // namespace dynsim
-
-int main(int argc, char** argv) {
-  testing::InitGoogleTest(&argc, argv);
-  if (argc != 2) {
-    fprintf(stderr, "usage: elf_loader_test GUEST_BINARY\n");
-    return 2;
-  }
-  dynsim::g_binary = argv[1];
-  return RUN_ALL_TESTS();
-}

@@ -5,10 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/guest_binary_test_main.h"
+
 namespace dynsim {
 namespace {
 
-std::string g_binary;
 
 uint32_t Word(const GuestMemory& mem, GuestAddr addr) {
   uint8_t b[4];
@@ -19,7 +20,7 @@ uint32_t Word(const GuestMemory& mem, GuestAddr addr) {
 TEST(Process, InitialStackMatchesQemuHppa) {
   ElfImage image;
   std::string error;
-  ASSERT_TRUE(ReadElf(g_binary, &image, &error)) << error;
+  ASSERT_TRUE(ReadElf(GuestBinaryArgument(), &image, &error)) << error;
   GuestMemory mem;
   ASSERT_TRUE(LoadElf(image, &mem, &error)) << error;
   ProcessSpec spec;
@@ -54,7 +55,7 @@ TEST(Process, InitialStackMatchesQemuHppa) {
 TEST(Process, OversizedArgumentsAreRefused) {
   ElfImage image;
   std::string error;
-  ASSERT_TRUE(ReadElf(g_binary, &image, &error)) << error;
+  ASSERT_TRUE(ReadElf(GuestBinaryArgument(), &image, &error)) << error;
   GuestMemory mem;
   ProcessSpec spec;
   spec.stack_bytes = 64 * 1024;
@@ -66,10 +67,3 @@ TEST(Process, OversizedArgumentsAreRefused) {
 
 }  // namespace
 }  // namespace dynsim
-
-int main(int argc, char** argv) {
-  testing::InitGoogleTest(&argc, argv);
-  if (argc != 2) return 2;
-  dynsim::g_binary = argv[1];
-  return RUN_ALL_TESTS();
-}

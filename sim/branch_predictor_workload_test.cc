@@ -5,6 +5,8 @@
 // the same counts twice.
 #include <gtest/gtest.h>
 
+#include "tests/guest_binary_test_main.h"
+
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -17,7 +19,6 @@ namespace dynsim {
 namespace bpred {
 namespace {
 
-std::string g_binary;
 
 class RecordingSink : public RetireSink {
  public:
@@ -28,7 +29,7 @@ class RecordingSink : public RetireSink {
 const std::vector<RetireRecord>& Records() {
   static std::vector<RetireRecord>* records = [] {
     RunOptions options;
-    options.program = g_binary;
+    options.program = GuestBinaryArgument();
     std::ostringstream log;
     Simulation sim(options, &log);
     std::string error;
@@ -151,10 +152,3 @@ TEST(BranchPredictorWorkload, SameRecordsSameCounts) {
 }  // namespace
 }  // namespace bpred
 }  // namespace dynsim
-
-int main(int argc, char** argv) {
-  testing::InitGoogleTest(&argc, argv);
-  if (argc != 2) return 2;
-  dynsim::bpred::g_binary = argv[1];
-  return RUN_ALL_TESTS();
-}

@@ -3,6 +3,8 @@
 // give the same counts. Prints the CPI and its breakdown (not asserted: a measurement).
 #include <gtest/gtest.h>
 
+#include "tests/guest_binary_test_main.h"
+
 #include <cstdio>
 #include <sstream>
 
@@ -12,11 +14,10 @@
 namespace dynsim {
 namespace {
 
-std::string g_binary;
 
 uint64_t RunLi(InOrderModel* model, uint64_t* retired_plus_nullified) {
   RunOptions options;
-  options.program = g_binary;
+  options.program = GuestBinaryArgument();
   options.args = {"test"};
   std::ostringstream log;
   Simulation sim(options, &log);
@@ -24,14 +25,8 @@ uint64_t RunLi(InOrderModel* model, uint64_t* retired_plus_nullified) {
   EXPECT_TRUE(sim.Load(&error)) << error;
   sim.set_retire_sink(model);
   EXPECT_EQ(sim.Run(), RunEnd::kExited);
-  std::ostringstream json;
-  sim.stats().WriteJson(json);
-  const std::string s = json.str();
-  auto stat = [&](const std::string& key) {
-    size_t at = s.find("\"" + key + "\": ");
-    return std::stoull(s.substr(at + key.size() + 4));
-  };
-  *retired_plus_nullified = stat("instructions") + stat("nullified");
+  auto stat = [&](const std::string& path) { return static_cast<uint64_t>(sim.stats().Value(path).value()); };
+  *retired_plus_nullified = stat("instructions") + stat("core.nullified");
   return model->cycles();
 }
 
@@ -55,10 +50,3 @@ TEST(InOrderWorkload, LiUnderTheInOrderModel) {
 
 }  // namespace
 }  // namespace dynsim
-
-int main(int argc, char** argv) {
-  testing::InitGoogleTest(&argc, argv);
-  if (argc != 2) return 2;
-  dynsim::g_binary = argv[1];
-  return RUN_ALL_TESTS();
-}

@@ -4,6 +4,9 @@
 // the same run with and without a sink (timing never changes architectural state).
 #include <gtest/gtest.h>
 
+#include "tests/guest_binary_test_main.h"
+
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -12,7 +15,6 @@
 namespace dynsim {
 namespace {
 
-std::string g_binary;
 
 class RecordingSink : public RetireSink {
  public:
@@ -20,17 +22,16 @@ class RecordingSink : public RetireSink {
   std::vector<RetireRecord> records;
 };
 
-uint64_t Stat(Simulation& sim, const std::string& key) {
-  std::ostringstream out;
-  sim.stats().WriteJson(out);
-  std::string json = out.str();
-  size_t at = json.find("\"" + key + "\": ");
-  return at == std::string::npos ? ~0ull : std::stoull(json.substr(at + key.size() + 4));
+// A statistic of the run, by its dotted path under the simulation's stats.
+uint64_t Stat(Simulation& sim, const std::string& path) {
+  std::optional<double> v = sim.stats().Value(path);
+  EXPECT_TRUE(v.has_value()) << path;
+  return v ? static_cast<uint64_t>(*v) : ~0ull;
 }
 
 TEST(Retire, RecordsDescribeEverySlotInProgramOrder) {
   RunOptions options;
-  options.program = g_binary;
+  options.program = GuestBinaryArgument();
   std::ostringstream log;
   Simulation plain(options, &log), observed(options, &log);
   std::string error;
@@ -44,7 +45,7 @@ TEST(Retire, RecordsDescribeEverySlotInProgramOrder) {
   EXPECT_EQ(plain.status(), observed.status());
   EXPECT_EQ(Stat(plain, "cycles"), Stat(observed, "cycles"));
   EXPECT_EQ(plain.instructions(), observed.instructions());
-  EXPECT_EQ(sink.records.size(), Stat(observed, "instructions") + Stat(observed, "nullified"));
+  EXPECT_EQ(sink.records.size(), Stat(observed, "instructions") + Stat(observed, "core.nullified"));
 
   uint64_t loads = 0, stores = 0, calls = 0, returns = 0, conditional = 0, taken = 0;
   uint64_t backward_not_taken = 0;  // loop exits
@@ -63,10 +64,10 @@ TEST(Retire, RecordsDescribeEverySlotInProgramOrder) {
   EXPECT_GT(backward_not_taken, 0u) << "li's loops exit";
   EXPECT_GT(loads, 0u);
   EXPECT_GT(stores, 0u);
-  EXPECT_EQ(calls, Stat(observed, "call"));
-  EXPECT_EQ(returns, Stat(observed, "return"));
-  EXPECT_EQ(conditional, Stat(observed, "conditional"));
-  EXPECT_EQ(taken, Stat(observed, "conditional_taken"));
+  EXPECT_EQ(calls, Stat(observed, "core.branches.call"));
+  EXPECT_EQ(returns, Stat(observed, "core.branches.return"));
+  EXPECT_EQ(conditional, Stat(observed, "core.branches.conditional"));
+  EXPECT_EQ(taken, Stat(observed, "core.branches.conditional_taken"));
 
   // Replay the queue: each record's pc is IAOQ front; a taken branch makes its target the
   // new back. A system call's delay slot is followed by the gateway (no record), which
@@ -91,15 +92,8 @@ TEST(Retire, RecordsDescribeEverySlotInProgramOrder) {
       ++syscalls;
     }
   }
-  EXPECT_EQ(syscalls, Stat(observed, "syscall"));
+  EXPECT_EQ(syscalls, Stat(observed, "core.branches.syscall"));
 }
 
 }  // namespace
 }  // namespace dynsim
-
-int main(int argc, char** argv) {
-  testing::InitGoogleTest(&argc, argv);
-  if (argc != 2) return 2;
-  dynsim::g_binary = argv[1];
-  return RUN_ALL_TESTS();
-}

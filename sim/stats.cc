@@ -27,6 +27,23 @@ void StatGroup::Map(const std::string& name, const std::string& unit, const std:
   stats_.push_back({name, unit, doc, nullptr, nullptr, value});
 }
 
+std::optional<double> StatGroup::Value(const std::string& path) const {
+  const size_t dot = path.find('.');
+  if (dot != std::string::npos) {
+    const std::string head = path.substr(0, dot);
+    for (const auto& child : children_)
+      if (child->name() == head) return child->Value(path.substr(dot + 1));
+    return std::nullopt;
+  }
+  for (const Stat& s : stats_) {
+    if (s.name != path) continue;
+    if (s.counter) return static_cast<double>(*s.counter);
+    if (s.formula) return s.formula();
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::string FormatStat(double v) {
   if (!std::isfinite(v)) return "0";
   if (v == std::floor(v) && std::fabs(v) < 1e15) {

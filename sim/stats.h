@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ class StatGroup {
   // A set of named counts (syscalls by name): dumped as an object in name order.
   void Map(const std::string& name, const std::string& unit, const std::string& doc,
            const std::map<std::string, uint64_t>* value);
+
+  // The current value of the counter or formula at `path`, relative to this group
+  // ("core.branches.call"); nullopt if there is none (or it is a map).
+  std::optional<double> Value(const std::string& path) const;
 
   // JSON object for this group, indented by `indent` spaces.
   void WriteJson(std::ostream& out, int indent = 0) const;

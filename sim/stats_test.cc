@@ -42,6 +42,19 @@ TEST(Stats, TextSummaryNamesUnitsAndDocs) {
   EXPECT_NE(out.str().find("# instructions retired (count)"), std::string::npos);
 }
 
+TEST(Stats, ValuesAreFoundByDottedPath) {
+  uint64_t n = 7, m = 3;
+  StatGroup root("sim");
+  root.Counter("n", "count", "n", &n);
+  root.Group("core").Group("branches").Counter("call", "count", "calls", &m);
+  root.Group("core").Formula("twice", "count", "2n", [&] { return 2.0 * n; });
+  EXPECT_EQ(root.Value("n"), 7.0);
+  EXPECT_EQ(root.Value("core.branches.call"), 3.0);
+  EXPECT_EQ(root.Value("core.twice"), 14.0);
+  EXPECT_FALSE(root.Value("call").has_value()) << "only the full path finds a nested statistic";
+  EXPECT_FALSE(root.Value("core.missing").has_value());
+}
+
 TEST(Stats, JsonEscapesStrings) {
   EXPECT_EQ(JsonString("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
 }
