@@ -24,6 +24,7 @@ constexpr uint32_t kShtSymtab = 2;
 constexpr uint32_t kShtNobits = 8;
 constexpr uint32_t kShfExecInstr = 4;
 constexpr uint8_t kSttFunc = 2;
+constexpr uint8_t kSttPariscMilli = 13;  // STT_LOPROC
 constexpr uint32_t kEhdrSize = 52, kPhdrSize = 32, kShdrSize = 40, kSymSize = 16;
 constexpr uint32_t kMaxPhnum = 64;
 constexpr uint32_t kMaxShnum = 4096;
@@ -199,7 +200,8 @@ class Parser {
       if (name == 0 || shndx == 0 || shndx >= 0xff00) continue;  // unnamed, undefined, absolute
       if (!r_.String(strings, strings_size, name, &s.name))
         return Fail("symbol at " + Hex(sym) + " has a bad name offset");
-      s.is_function = (info & 0xf) == kSttFunc;
+      // STT_LOPROC is PA-RISC's STT_PARISC_MILLI: millicode entry points ($$mulI, $$divU).
+      s.is_function = (info & 0xf) == kSttFunc || (info & 0xf) == kSttPariscMilli;
       image_->symbols.push_back(std::move(s));
     }
     return true;

@@ -145,10 +145,18 @@ std::vector<ParamDef> BuildSchema() {
         "same stats.",
         DYNSIM_FIELD(seed));
 
-  s.Enum("core.model", {"inorder", "ooo"}, "ooo",
+  s.Int("quantum_cycles", "cycles", 100000, 1, 1000000000, kAny,
+        "SystemC time quantum: the CPU runs up to this many cycles ahead of SystemC time before "
+        "it synchronizes (tlm_quantumkeeper), and always stops at the modeled OS's timer events. "
+        "Changes host speed only, never results. Our choice: large enough that synchronizing "
+        "costs nothing measurable.",
+        DYNSIM_FIELD(quantum_cycles));
+
+  s.Enum("core.model", {"inorder", "ooo", "functional"}, "ooo",
          "Timing model: `inorder` is a scalar pipeline with interlocks and explicit penalties "
          "(for teaching and analytic checks); `ooo` approximates the PA-8000's out-of-order "
-         "core in the interval-simulation style.",
+         "core in the interval-simulation style; `functional` has no pipeline, caches or "
+         "predictor: every instruction slot takes one cycle (fastest).",
          DYNSIM_FIELD(core.model));
   s.Int("core.dispatch_width", "instructions/cycle", 4, 1, 64, kAny,
         "Instructions dispatched and retired per cycle by `ooo` (`inorder` issues one). "

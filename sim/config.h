@@ -27,7 +27,7 @@ namespace dynsim {
 
 // Enumerations: the order of the enumerators is the order of the choices declared in the
 // schema (index = enumerator value).
-enum class CoreModel { kInorder, kOoo };                       // "inorder", "ooo"
+enum class CoreModel { kInorder, kOoo, kFunctional };          // "inorder", "ooo", "functional"
 enum class Replacement { kLru, kFifo, kRandom };              // "lru", "fifo", "random"
 enum class BranchPredictor { kBht, kStatic, kPerfect };       // "bht", "static", "perfect"
 enum class IndirectPolicy { kAlwaysMispredict, kBtb };        // "always_mispredict", "btb"
@@ -78,6 +78,7 @@ struct MachineConfig {
   std::string name;
   uint32_t clock_mhz;
   uint64_t seed;
+  uint64_t quantum_cycles;
   CoreConfig core;
   CacheConfig icache;
   CacheConfig dcache;

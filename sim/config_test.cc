@@ -72,7 +72,7 @@ TEST(ConfigTest, SchemaIsWellFormed) {
     if (p.type == ParamType::kInt) EXPECT_FALSE(p.unit.empty() && p.name != "seed") << p.name;
   }
   for (const char* expected :
-       {"name", "clock_mhz", "seed", "core.model", "core.dispatch_width", "core.rob_entries",
+       {"name", "clock_mhz", "seed", "quantum_cycles", "core.model", "core.dispatch_width", "core.rob_entries",
         "icache.size_kb", "icache.assoc", "icache.line_bytes", "icache.replacement",
         "icache.hit_latency", "icache.miss_penalty", "dcache.size_kb", "dcache.assoc",
         "dcache.line_bytes", "dcache.replacement", "dcache.hit_latency", "dcache.miss_penalty",
@@ -83,7 +83,7 @@ TEST(ConfigTest, SchemaIsWellFormed) {
         "branch.indirect", "branch.btb_entries", "branch.ras_entries"}) {
     EXPECT_TRUE(names.count(expected)) << expected;
   }
-  EXPECT_EQ(names.size(), 37u);
+  EXPECT_EQ(names.size(), 38u);
 }
 
 TEST(ConfigTest, FullFileSetsEveryParameterAndRoundTrips) {
@@ -117,7 +117,7 @@ TEST(ConfigTest, FullFileSetsEveryParameterAndRoundTrips) {
 
 TEST(ConfigTest, DefaultDumpIsNestedOrderedAndReloads) {
   std::string dumped = DumpConfigYaml(DefaultConfig());
-  EXPECT_NE(dumped.find("name: \"pa8000\"\nclock_mhz: 180  # MHz\nseed: 1\ncore:\n  model: ooo\n"
+  EXPECT_NE(dumped.find("name: \"pa8000\"\nclock_mhz: 180  # MHz\nseed: 1\nquantum_cycles: 100000  # cycles\ncore:\n  model: ooo\n"
                         "  dispatch_width: 4  # instructions/cycle\n"
                         "  rob_entries: 56  # instructions\nicache:\n  size_kb: 1024  # KiB\n"),
             std::string::npos)
@@ -200,7 +200,7 @@ TEST(ConfigTest, WrongTypes) {
   EXPECT_EQ(LoadError("icache:\n  size_kb: [1, 2]\n"),
             "t.yaml:2: icache.size_kb: expected an integer (KiB), got a sequence");
   EXPECT_EQ(LoadError("core:\n  model:\n    a: 1\n"),
-            "t.yaml:2: core.model: expected one of inorder, ooo, got a map");
+            "t.yaml:2: core.model: expected one of inorder, ooo, functional, got a map");
   EXPECT_EQ(LoadError("l2:\n  enabled: 1\n"),
             "t.yaml:2: l2.enabled: expected true or false, got '1'");
   EXPECT_EQ(LoadError("l2:\n  enabled: \"true\"\n"),
@@ -263,7 +263,7 @@ TEST(ConfigTest, Overrides) {
             "--set icache.replacment=lru: icache.replacment: unknown key (did you mean "
             "icache.replacement?)");
   EXPECT_FALSE(ApplyOverride("core.model=fast", &c, &error));
-  EXPECT_EQ(error, "--set core.model=fast: core.model: 'fast' is not one of inorder, ooo");
+  EXPECT_EQ(error, "--set core.model=fast: core.model: 'fast' is not one of inorder, ooo, functional");
   EXPECT_FALSE(ApplyOverride("icache=1", &c, &error));
   EXPECT_EQ(error, "--set icache=1: icache: is a group, not a parameter");
   EXPECT_FALSE(ApplyOverride("icache.size_kb", &c, &error));

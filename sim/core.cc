@@ -1,5 +1,6 @@
 #include "sim/core.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -65,6 +66,7 @@ class CoreStateT {
   }
   uint32_t space(unsigned) const { return 0; }  // narrow-mode user code: every space is 0
   void cache(isa::CacheOp op, uint32_t addr) {
+    if constexpr (kObserve) mem_addr = addr;
     if (op == isa::CacheOp::kFic) core_.InvalidateCode(addr);
   }
   uint32_t iaoq_front() const { return s_.iaoq_front; }
@@ -155,6 +157,14 @@ __attribute__((flatten)) isa::StepResult::Kind StepOp(CoreStateT<kObserve>& s, i
       rec.target = rec.nullified ? 0 : isa::cond_branch_target(insn, isa::Ia{front, back});
     else
       rec.target = rec.taken ? r.effect.target : 0;
+    if constexpr (isa::info(OP).sem == isa::Sem::CacheFlush) {
+      rec.cache_flush = rec.nullified ? RetireRecord::CacheFlush::kNone
+                        : (isa::info(OP).props & isa::prop::IFLUSH) ? RetireRecord::CacheFlush::kInstruction
+                                                                    : RetireRecord::CacheFlush::kData;
+      rec.mem_addr = rec.nullified ? 0 : s.mem_addr;
+    } else {
+      rec.cache_flush = RetireRecord::CacheFlush::kNone;
+    }
   }
   return r.kind;
 }
@@ -257,14 +267,14 @@ void FunctionalCore::RaiseFetchFault(GuestAddr pc, MemFault fault) {
   os_->Fault(info, state_);
 }
 
-CoreStop FunctionalCore::Run(uint64_t max_insts) {
-  return sink_ ? RunLoop<true>(max_insts) : RunLoop<false>(max_insts);
+CoreStop FunctionalCore::Run(uint64_t max_insts, uint64_t cycle_limit) {
+  return sink_ ? RunLoop<true>(max_insts, cycle_limit) : RunLoop<false>(max_insts, cycle_limit);
 }
 
 template <bool kObserve>
-CoreStop FunctionalCore::RunLoop(uint64_t max_insts) {
+CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
   CoreStateT<kObserve> cs(*state_, *memory_, *clock_, *this);
-  const uint64_t limit = max_insts ? instructions_ + max_insts : UINT64_MAX;
+  const uint64_t limit = max_insts ? max_insts : UINT64_MAX;
   ArchState& s = *state_;
   uint64_t& cycles = clock_->cycles;
   while (os_->process_state() == ProcessState::kRunning) {
@@ -272,9 +282,11 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts) {
       os_->Poll(state_);
       continue;
     }
-    // The fast path runs until the OS must act: a timer is due, the guest enters the
-    // gateway, or an instruction traps. Nothing else changes the attention cycle.
-    const uint64_t attention = os_->AttentionCycle();
+    if (cycles >= cycle_limit) return CoreStop::kCycleLimit;
+    // The fast path runs until the OS must act (a timer is due, the guest enters the
+    // gateway, or an instruction traps) or the cycle limit. Nothing else changes the
+    // attention cycle.
+    const uint64_t attention = std::min(os_->AttentionCycle(), cycle_limit);
     while (cycles < attention) {
       const uint32_t front = s.iaoq_front, pc = front & ~3u;
       if (isa::is_gateway(s.iaoq_front) && !s.psw_n) {
@@ -296,12 +308,14 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts) {
       // The instruction goes by value: a store by this very instruction may drop its page.
       isa::StepResult::Kind kind;
       if constexpr (kObserve) {
+        // The sink (a timing model) says what the slot costs; a trapping instruction
+        // retires nothing and costs one cycle, charged with the OS's work.
         kind = StepFor<true>(decoded->insn)(cs, decoded->insn);
-        if (kind != isa::StepResult::kTrap) sink_->Retire(cs.record);
+        cycles += kind != isa::StepResult::kTrap ? sink_->Retire(cs.record) : 1;
       } else {
         kind = decoded->step(cs, decoded->insn);
+        ++cycles;  // without a timing model every slot of the queue takes a cycle
       }
-      ++cycles;  // every slot of the queue takes a cycle, nullified or not
       if (__builtin_expect(kind == isa::StepResult::kRetired, 1)) {
         ++instructions_;
       } else if (kind == isa::StepResult::kNullified) {

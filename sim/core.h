@@ -30,7 +30,7 @@
 
 namespace dynsim {
 
-enum class CoreStop { kExited, kKilled, kInstLimit };
+enum class CoreStop { kExited, kKilled, kInstLimit, kCycleLimit };
 
 template <bool kObserve>
 class CoreStateT;
@@ -49,9 +49,10 @@ class FunctionalCore {
   FunctionalCore(ArchState* state, GuestMemory* memory, GuestOs* os, SimClock* clock);
   ~FunctionalCore();
 
-  // Runs until the guest exits or is killed, or `max_insts` instructions (0: no limit)
-  // have retired.
-  CoreStop Run(uint64_t max_insts);
+  // Runs until the guest exits or is killed, or instructions() reaches `max_insts` (0: no
+  // limit; counted from the start of the run, not of this call), or the clock reaches `cycle_limit` (checked at instruction boundaries,
+  // so the clock may pass it by the last slot's cycles). Call again to continue.
+  CoreStop Run(uint64_t max_insts, uint64_t cycle_limit = UINT64_MAX);
 
   // Counters (the stats bind to these).
   const uint64_t& instructions() const { return instructions_; }
@@ -88,7 +89,7 @@ class FunctionalCore {
   const Predecoded* FetchSlow(GuestAddr pc, MemFault* fault);
   CodePage* DecodePage(uint32_t page);
   template <bool kObserve>
-  CoreStop RunLoop(uint64_t max_insts);
+  CoreStop RunLoop(uint64_t max_insts, uint64_t cycle_limit);
   void RaiseFetchFault(GuestAddr pc, MemFault fault);
 
   ArchState* state_;

@@ -3,28 +3,6 @@
 namespace dynsim {
 namespace {
 
-CacheParams CacheParamsOf(const CacheConfig& c, uint64_t seed) {
-  CacheParams p;
-  p.size_bytes = c.size_kb * 1024;
-  p.assoc = c.assoc;
-  p.line_bytes = c.line_bytes;
-  // The two enums list the same policies in the same order (sim/cache.h).
-  p.replacement = static_cast<ReplacementPolicy>(static_cast<int>(c.replacement));
-  p.seed = seed;
-  p.hit_latency = c.hit_latency;
-  p.miss_penalty = c.miss_penalty;
-  return p;
-}
-
-TlbParams TlbParamsOf(const TlbConfig& c, uint64_t seed) {
-  TlbParams p;
-  p.entries = c.entries;
-  p.page_bytes = c.page_bytes;
-  p.seed = seed;
-  p.miss_penalty = c.miss_penalty;
-  return p;
-}
-
 uint32_t Log2(uint32_t v) {
   uint32_t n = 0;
   while ((1u << n) < v) ++n;
@@ -34,17 +12,17 @@ uint32_t Log2(uint32_t v) {
 }  // namespace
 
 InOrderModel::InOrderModel(const MachineConfig& config)
-    : l2_(config.l2.enabled ? std::make_unique<Cache>(CacheParamsOf(config.l2.cache, config.seed)) : nullptr),
-      icache_(CacheParamsOf(config.icache, config.seed), l2_.get()),
-      dcache_(CacheParamsOf(config.dcache, config.seed), l2_.get()),
-      tlb_(TlbParamsOf(config.tlb, config.seed)),
+    : l2_(config.l2.enabled ? std::make_unique<Cache>(CacheParamsFromConfig(config.l2.cache, config.seed)) : nullptr),
+      icache_(CacheParamsFromConfig(config.icache, config.seed), l2_.get()),
+      dcache_(CacheParamsFromConfig(config.dcache, config.seed), l2_.get()),
+      tlb_(TlbParamsFromConfig(config.tlb, config.seed)),
       predictor_(bpred::ParamsFromConfig(config.branch)),
       load_use_stall_(config.dcache.hit_latency > 0 ? config.dcache.hit_latency - 1 : 0),
       line_shift_(Log2(config.icache.line_bytes)) {}
 
-void InOrderModel::Fetch(uint32_t pc) {
+uint32_t InOrderModel::Fetch(uint32_t pc) {
   const uint32_t line = pc >> line_shift_;
-  if (line == last_fetch_line_) return;
+  if (line == last_fetch_line_) return 0;
   last_fetch_line_ = line;
   const TlbAccess t = tlb_.AccessInstruction(pc);
   const uint32_t tlb_stall = t.cycles - tlb_.params().hit_latency;
@@ -52,20 +30,20 @@ void InOrderModel::Fetch(uint32_t pc) {
   const uint32_t cache_stall = c.cycles - icache_.params().hit_latency;
   stalls_.itlb += tlb_stall;
   stalls_.icache += cache_stall;
-  cycles_ += tlb_stall + cache_stall;
+  return tlb_stall + cache_stall;
 }
 
-void InOrderModel::Data(const RetireRecord& r) {
+uint32_t InOrderModel::Data(const RetireRecord& r) {
   const TlbAccess t = tlb_.Access(r.mem_addr);
   const uint32_t tlb_stall = t.cycles - tlb_.params().hit_latency;
   const CacheAccess c = dcache_.Access(r.mem_addr, r.is_store);
   const uint32_t cache_stall = c.cycles - dcache_.params().hit_latency;
   stalls_.dtlb += tlb_stall;
   stalls_.dcache += cache_stall;
-  cycles_ += tlb_stall + cache_stall;
+  return tlb_stall + cache_stall;
 }
 
-void InOrderModel::Branch(const RetireRecord& r) {
+uint32_t InOrderModel::Branch(const RetireRecord& r) {
   const bpred::BranchResult b = predictor_.Resolve(r);
   switch (b.cause) {
     case bpred::PenaltyCause::kNone: break;
@@ -73,24 +51,37 @@ void InOrderModel::Branch(const RetireRecord& r) {
     case bpred::PenaltyCause::kTarget: stalls_.branch_target += b.cycles; break;
     case bpred::PenaltyCause::kTakenBubble: stalls_.taken_bubble += b.cycles; break;
   }
-  cycles_ += b.cycles;
+  return b.cycles;
 }
 
-void InOrderModel::Retire(const RetireRecord& r) {
+// fdc writes the line back if dirty and drops it; fic drops the I-cache line (PA-RISC 2.0
+// manual, "Flush Data Cache" / "Flush Instruction Cache"). Their cost is the issue cycle:
+// the write-back goes to a write buffer (our assumption).
+void InOrderModel::Flush(const RetireRecord& r) {
+  if (r.cache_flush == RetireRecord::CacheFlush::kData) {
+    dcache_.Flush(r.mem_addr);
+  } else {
+    icache_.Invalidate(r.mem_addr);
+    // The next fetch of that line must look it up again.
+    if ((r.mem_addr >> line_shift_) == last_fetch_line_) last_fetch_line_ = ~0u;
+  }
+}
+
+uint32_t InOrderModel::Retire(const RetireRecord& r) {
   ++slots_;
-  ++cycles_;
-  Fetch(r.pc);
-  if (r.nullified) {
-    loaded_regs_ = 0;
-    return;
+  uint32_t cycles = 1 + Fetch(r.pc);
+  if (!r.nullified) {
+    if (r.gr_read & loaded_regs_) {
+      stalls_.load_use += load_use_stall_;
+      cycles += load_use_stall_;
+    }
+    if (r.mem_size) cycles += Data(r);
+    if (r.cache_flush != RetireRecord::CacheFlush::kNone) Flush(r);
+    cycles += Branch(r);
   }
-  if (r.gr_read & loaded_regs_) {
-    stalls_.load_use += load_use_stall_;
-    cycles_ += load_use_stall_;
-  }
-  if (r.mem_size) Data(r);
-  Branch(r);
-  loaded_regs_ = (r.mem_size && !r.is_store) ? r.gr_written : 0;
+  loaded_regs_ = (r.mem_size && !r.is_store && !r.nullified) ? r.gr_written : 0;
+  cycles_ += cycles;
+  return cycles;
 }
 
 void InOrderModel::RegisterStats(StatGroup& group) const {

@@ -23,20 +23,22 @@
 #include "sim/cache.h"
 #include "sim/config.h"
 #include "sim/retire.h"
+#include "sim/timing_model.h"
 #include "sim/stats.h"
 #include "sim/tlb.h"
 
 namespace dynsim {
 
-class InOrderModel : public RetireSink {
+class InOrderModel : public TimingModel {
  public:
   explicit InOrderModel(const MachineConfig& config);
   InOrderModel(const InOrderModel&) = delete;
   InOrderModel& operator=(const InOrderModel&) = delete;
 
-  void Retire(const RetireRecord& r) override;
+  // The slot's cycles: the issue cycle plus its stalls.
+  uint32_t Retire(const RetireRecord& r) override;
 
-  uint64_t cycles() const { return cycles_; }
+  uint64_t cycles() const override { return cycles_; }
   uint64_t slots() const { return slots_; }
 
   // Stall cycles by cause; together with slots() they sum to cycles().
@@ -47,12 +49,14 @@ class InOrderModel : public RetireSink {
   const Stalls& stalls() const { return stalls_; }
 
   // cycles, slots, CPI, stalls by cause, and the caches', TLB's and predictor's counters.
-  void RegisterStats(StatGroup& group) const;
+  void RegisterStats(StatGroup& group) const override;
 
  private:
-  void Fetch(uint32_t pc);
-  void Data(const RetireRecord& r);
-  void Branch(const RetireRecord& r);
+  // Each returns the stall cycles it adds.
+  uint32_t Fetch(uint32_t pc);
+  uint32_t Data(const RetireRecord& r);
+  uint32_t Branch(const RetireRecord& r);
+  void Flush(const RetireRecord& r);
 
   std::unique_ptr<Cache> l2_;  // before the primaries, which point at it
   Cache icache_, dcache_;

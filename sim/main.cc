@@ -108,6 +108,8 @@ int Run(int argc, char** argv) {
   std::vector<std::string> fs_roots, fs_writable;
   RunOptions opts;
   bool summary = false;
+  size_t profile_rows = 0;
+  std::string regions_path;
   visible.add_options()
       ("help,h", "print this help")
       ("config", po::value<std::string>(&config_path),
@@ -118,6 +120,11 @@ int Run(int argc, char** argv) {
        "stop cleanly after N guest instructions (0: no limit); exit status 124")
       ("stats", po::value<std::string>(&stats_path), "write statistics as JSON to FILE")
       ("summary", po::bool_switch(&summary), "print a human-readable statistics summary to stderr at the end")
+      ("profile", po::value<size_t>(&profile_rows)->implicit_value(20),
+       "print the top N regions (functions, announced ranges, the OS) by cycles to stderr at the end "
+       "(default N: 20)")
+      ("regions", po::value<std::string>(&regions_path),
+       "YAML table grouping functions into regions for attribution (see docs/simulator.md)")
       ("fs-root", po::value<std::vector<std::string>>(&fs_roots)->composing(),
        "let the guest open files under DIR, read-only (repeatable; relative guest paths resolve in the first)")
       ("fs-writable", po::value<std::vector<std::string>>(&fs_writable)->composing(),
@@ -167,6 +174,11 @@ int Run(int argc, char** argv) {
     std::cerr << "dynsim: " << config_error << "\n";
     return kUsageError;
   }
+  if (!regions_path.empty() && !LoadRegionRules(regions_path, &opts.region_rules, &config_error)) {
+    std::cerr << "dynsim: " << config_error << "\n";
+    return kUsageError;
+  }
+  opts.profile = vm.count("profile") > 0;
   for (const auto& dir : fs_roots) opts.fs_roots.push_back({dir, false});
   for (const auto& dir : fs_writable) opts.fs_roots.push_back({dir, true});
 
@@ -210,7 +222,8 @@ int Run(int argc, char** argv) {
       return 1;
     }
   }
-  if (summary) sim.stats().WriteText(std::cerr);
+  if (summary) sim.stats().WriteText(*log);
+  if (opts.profile && sim.regions()) sim.regions()->Print(*log, profile_rows);
   return end == RunEnd::kInstLimit ? kLimitStatus : sim.status();
 }
 

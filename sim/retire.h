@@ -28,12 +28,18 @@ struct RetireRecord {
   bool is_store = false;
   bool taken = false;        // a branch that changed the queue's course
   bool nullified = false;    // the slot was nullified: it took its place, did nothing
+  // fdc / fic (cache maintenance): which cache, and the line's address in mem_addr
+  // (mem_size stays 0: nothing is loaded or stored).
+  enum class CacheFlush : uint8_t { kNone, kData, kInstruction } cache_flush = CacheFlush::kNone;
 };
 
+// Receives every slot's record and answers how many cycles the slot adds to the simulated
+// clock (the clock is what the OS's timers and cr16 read, and what stats call cycles). A
+// timing model may answer 0 (the slot retires in a cycle already counted) or many (a miss).
 class RetireSink {
  public:
   virtual ~RetireSink() = default;
-  virtual void Retire(const RetireRecord& record) = 0;
+  virtual uint32_t Retire(const RetireRecord& record) = 0;
 };
 
 }  // namespace dynsim

@@ -18,7 +18,10 @@ namespace {
 
 class RecordingSink : public RetireSink {
  public:
-  void Retire(const RetireRecord& record) override { records.push_back(record); }
+  uint32_t Retire(const RetireRecord& record) override {
+    records.push_back(record);
+    return 1;
+  }
   std::vector<RetireRecord> records;
 };
 

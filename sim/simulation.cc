@@ -5,8 +5,23 @@
 #include "isa/operands.h"
 #include "os_model/process.h"
 #include "sim/core.h"
+#include "sim/inorder_model.h"
 
 namespace dynsim {
+namespace {
+
+// The timing model `core.model` names; nullptr for `functional` (the core then counts one
+// cycle a slot itself, on its fastest path).
+std::unique_ptr<TimingModel> MakeTimingModel(const MachineConfig& config) {
+  switch (config.core.model) {
+    case CoreModel::kInorder: return std::make_unique<InOrderModel>(config);
+    case CoreModel::kOoo: return std::make_unique<FunctionalTiming>();  // until the ooo model lands
+    case CoreModel::kFunctional: return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 Simulation::Simulation(const RunOptions& options, std::ostream* log) : options_(options), log_(log) {
   clock_.hz = uint64_t{options.machine.clock_mhz} * 1000000;
@@ -32,12 +47,21 @@ bool Simulation::Load(std::string* error) {
     return false;
   }
   core_ = std::make_unique<FunctionalCore>(&state_, &memory_, os_.get(), &clock_);
+  model_ = MakeTimingModel(options_.machine);
+  if (!model_ && options_.profile) model_ = std::make_unique<FunctionalTiming>();
+  if (model_) {
+    profiler_ = std::make_unique<RegionProfiler>(model_.get(), options_.region_rules);
+    profiler_->AddImage(image_);
+    core_->set_retire_sink(profiler_.get());
+  }
   DeclareStats();
   return true;
 }
 
 void Simulation::DeclareStats() {
-  stats_.Counter("cycles", "cycles", "simulated cycles (functional model: one per instruction slot)",
+  stats_.Counter("cycles", "cycles",
+                 "simulated cycles: the timing model's (core.model; functional: one per instruction slot) "
+                 "plus the OS's",
                  &clock_.cycles);
   stats_.Counter("instructions", "count", "guest instructions retired (nullified ones excluded)",
                  &core_->instructions());
@@ -78,6 +102,8 @@ void Simulation::DeclareStats() {
     return static_cast<double>(core_->conditional_taken()) /
            static_cast<double>(core_->branches(isa::BranchKind::kConditional));
   });
+  if (model_) model_->RegisterStats(stats_.Group("timing"));
+  if (profiler_) profiler_->RegisterStats(stats_.Group("regions"));
   StatGroup& os = stats_.Group("os");
   os.Map("syscalls", "count", "system calls by name", &os_->syscall_counts());
   os.Map("unsupported_syscalls", "count", "system calls answered with ENOSYS (not modeled), by name",
@@ -87,7 +113,9 @@ void Simulation::DeclareStats() {
 
 RunEnd Simulation::Run() {
   CoreStop stop = core_->Run(options_.max_insts);
+  if (profiler_) profiler_->Finish(clock_.cycles);
   switch (stop) {
+    case CoreStop::kCycleLimit:  // no cycle limit was given
     case CoreStop::kExited: return RunEnd::kExited;
     case CoreStop::kKilled: return RunEnd::kKilled;
     case CoreStop::kInstLimit: return RunEnd::kInstLimit;

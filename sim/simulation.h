@@ -15,8 +15,10 @@
 #include "sim/config.h"
 #include "sim/arch_state.h"
 #include "sim/memory.h"
+#include "sim/regions.h"
 #include "sim/retire.h"
 #include "sim/stats.h"
+#include "sim/timing_model.h"
 
 namespace dynsim {
 
@@ -28,7 +30,11 @@ struct RunOptions {
   std::vector<std::string> env;   // NAME=VALUE; empty by default (deterministic)
   uint64_t max_insts = 0;         // 0: no limit
   std::vector<FsGrant> fs_roots;
-  MachineConfig machine = DefaultConfig();  // the clock and the seed come from here
+  MachineConfig machine = DefaultConfig();  // the clock, the seed and the timing model
+  // Charge cycles and instructions to regions even without a timing model (core.model =
+  // functional); with one they always are.
+  bool profile = false;
+  std::vector<RegionGroupRule> region_rules;  // function -> group table (--regions FILE)
 };
 
 enum class RunEnd {
@@ -51,8 +57,15 @@ class Simulation {
   std::string EndMessage(RunEnd end) const;
 
   StatGroup& stats() { return stats_; }
-  // Attaches a timing model's sink for retire records (after Load, before Run).
+  // Replaces the timing model with another sink for retire records (after Load, before
+  // Run); tests use it to see every record.
   void set_retire_sink(RetireSink* sink);
+  // The timing model core.model chose (nullptr for `functional` without profiling), and
+  // the region attribution over it (nullptr likewise). Region totals are final after Run.
+  const TimingModel* timing_model() const { return model_.get(); }
+  const RegionProfiler* regions() const { return profiler_.get(); }
+  // Simulated cycles: the timing model's, plus the OS's.
+  uint64_t cycles() const { return clock_.cycles; }
   uint64_t instructions() const;
   const ElfImage& image() const { return image_; }
 
@@ -67,6 +80,8 @@ class Simulation {
   ElfImage image_;
   std::unique_ptr<GuestOs> os_;
   std::unique_ptr<FunctionalCore> core_;
+  std::unique_ptr<TimingModel> model_;
+  std::unique_ptr<RegionProfiler> profiler_;
   StatGroup stats_{"dynsim"};
 };
 

@@ -1,0 +1,229 @@
+#include "sim/regions.h"
+
+#include <fnmatch.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace dynsim {
+namespace {
+
+std::string Where(const std::string& path, const YAML::Node& node) {
+  return path + ":" + std::to_string(node.Mark().line + 1) + ": ";
+}
+
+}  // namespace
+
+bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rules, std::string* error) {
+  std::ifstream in(path);
+  if (!in) {
+    *error = path + ": cannot read the region table";
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text.str());
+  } catch (const YAML::Exception& e) {
+    *error = path + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
+    return false;
+  }
+  std::vector<RegionGroupRule> out;
+  if (!root.IsMap()) {
+    *error = path + ":1: expected a map with the key `groups`";
+    return false;
+  }
+  for (const auto& top : root) {
+    const std::string key = top.first.as<std::string>();
+    if (key != "groups") {
+      *error = Where(path, top.first) + key + ": unknown key (the table has only `groups`)";
+      return false;
+    }
+    if (!top.second.IsMap()) {
+      *error = Where(path, top.second) + "groups: expected a map of group name -> list of patterns";
+      return false;
+    }
+    for (const auto& group : top.second) {
+      const std::string name = group.first.as<std::string>();
+      const YAML::Node& patterns = group.second;
+      if (!patterns.IsSequence()) {
+        *error = Where(path, patterns) + "groups." + name + ": expected a list of function-name patterns";
+        return false;
+      }
+      for (const auto& p : patterns) {
+        if (!p.IsScalar()) {
+          *error = Where(path, p) + "groups." + name + ": a pattern must be a string";
+          return false;
+        }
+        out.push_back({p.as<std::string>(), name});
+      }
+    }
+  }
+  *rules = std::move(out);
+  return true;
+}
+
+RegionProfiler::RegionProfiler(RetireSink* model, std::vector<RegionGroupRule> rules)
+    : model_(model), rules_(std::move(rules)) {
+  RegionFor(kNoSymbolRegion, kNoSymbolRegion);
+  Rebuild();
+}
+
+std::string RegionProfiler::GroupOf(const std::string& function) const {
+  for (const RegionGroupRule& rule : rules_)
+    if (fnmatch(rule.pattern.c_str(), function.c_str(), 0) == 0) return rule.group;
+  return kDefaultGroup;
+}
+
+uint32_t RegionProfiler::RegionFor(const std::string& name, const std::string& group) {
+  const std::string key = group + '\0' + name;
+  auto it = region_index_.find(key);
+  if (it != region_index_.end()) return it->second;
+  const auto index = static_cast<uint32_t>(regions_.size());
+  regions_.push_back({name, group, 0, 0});
+  region_index_.emplace(key, index);
+  return index;
+}
+
+void RegionProfiler::AddImage(const ElfImage& image) {
+  // Functions only: data symbols never hold a pc. A function without a size (hand-written
+  // assembly often has none) runs to the next function.
+  std::vector<const ElfSymbol*> functions;
+  for (const ElfSymbol& s : image.symbols)
+    if (s.is_function) functions.push_back(&s);
+  for (size_t i = 0; i < functions.size(); ++i) {
+    const ElfSymbol& s = *functions[i];
+    uint64_t hi = uint64_t{s.addr} + s.size;
+    if (s.size == 0) hi = i + 1 < functions.size() ? functions[i + 1]->addr : s.addr;
+    if (hi <= s.addr) continue;
+    symbol_ranges_.push_back({s.addr, static_cast<uint32_t>(std::min<uint64_t>(hi, 0xffffffffu)),
+                              RegionFor(s.name, GroupOf(s.name))});
+  }
+  Rebuild();
+}
+
+void RegionProfiler::AnnounceRange(const std::string& name, uint32_t lo, uint32_t hi) {
+  if (hi <= lo) return;
+  announced_ranges_.push_back({lo, hi, RegionFor(name, name)});
+  Rebuild();
+}
+
+// The flat partition: every elementary interval between two range boundaries gets the
+// region of the last announced range covering it, else of the first symbol covering it,
+// else [no symbol]; neighbours with the same region merge.
+void RegionProfiler::Rebuild() {
+  std::vector<uint32_t> points{0};
+  for (const auto* list : {&symbol_ranges_, &announced_ranges_})
+    for (const Range& r : *list) {
+      points.push_back(r.lo);
+      points.push_back(r.hi);
+    }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  std::vector<uint32_t> region(points.size(), 0);
+  std::vector<bool> set(points.size(), false);
+  auto paint = [&](const Range& r, bool override) {
+    size_t i = std::lower_bound(points.begin(), points.end(), r.lo) - points.begin();
+    for (; i < points.size() && points[i] < r.hi; ++i) {
+      if (set[i] && !override) continue;
+      region[i] = r.region;
+      set[i] = true;
+    }
+  };
+  for (const Range& r : symbol_ranges_) paint(r, false);
+  for (const Range& r : announced_ranges_) paint(r, true);
+  starts_.clear();
+  start_regions_.clear();
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (!start_regions_.empty() && start_regions_.back() == region[i]) continue;
+    starts_.push_back(points[i]);
+    start_regions_.push_back(region[i]);
+  }
+  cached_lo_ = 0;
+  cached_size_ = 0;  // forces a lookup on the next record
+}
+
+void RegionProfiler::Lookup(uint32_t pc) {
+  const size_t i = std::upper_bound(starts_.begin(), starts_.end(), pc) - starts_.begin() - 1;
+  cached_lo_ = starts_[i];
+  const uint64_t hi = i + 1 < starts_.size() ? starts_[i + 1] : uint64_t{1} << 32;
+  cached_size_ = hi - cached_lo_;
+  cached_region_ = start_regions_[i];
+}
+
+void RegionProfiler::Finish(uint64_t total_cycles) {
+  os_cycles_ = total_cycles - charged_cycles_;
+  function_cycles_.clear();
+  function_instructions_.clear();
+  group_cycles_.clear();
+  group_instructions_.clear();
+  for (const Region& r : regions_) {
+    if (r.cycles == 0 && r.instructions == 0) continue;
+    // Two groups could hold functions of the same name (two images); the name then says both.
+    const std::string name = r.group == kDefaultGroup || r.group == r.name ? r.name : r.group + ":" + r.name;
+    function_cycles_[name] += r.cycles;
+    function_instructions_[name] += r.instructions;
+    group_cycles_[r.group] += r.cycles;
+    group_instructions_[r.group] += r.instructions;
+  }
+  function_cycles_[kOsRegion] = os_cycles_;
+  function_instructions_[kOsRegion] = 0;
+  group_cycles_[kOsRegion] = os_cycles_;
+  group_instructions_[kOsRegion] = 0;
+}
+
+void RegionProfiler::RegisterStats(StatGroup& group) const {
+  StatGroup& groups = group.Group("groups");
+  groups.Map("cycles", "cycles", "cycles charged to each group of regions (sums to the total)", &group_cycles_);
+  groups.Map("instructions", "count", "instructions retired in each group (sums to the total)",
+             &group_instructions_);
+  StatGroup& functions = group.Group("functions");
+  functions.Map("cycles", "cycles", "cycles charged to each function or announced range (sums to the total)",
+                &function_cycles_);
+  functions.Map("instructions", "count", "instructions retired in each function or announced range",
+                &function_instructions_);
+}
+
+void RegionProfiler::Print(std::ostream& out, size_t limit) const {
+  uint64_t total_cycles = 0, total_insts = 0;
+  std::vector<std::pair<std::string, uint64_t>> rows(function_cycles_.begin(), function_cycles_.end());
+  for (const auto& row : rows) total_cycles += row.second;
+  for (const auto& row : function_instructions_) total_insts += row.second;
+  // Most cycles first; ties by name, so the order is deterministic.
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  char line[256];
+  std::snprintf(line, sizeof line, "%-32s %14s %7s %14s %7s %7s\n", "region", "cycles", "%", "instructions", "%",
+                "CPI");
+  out << line;
+  uint64_t shown_cycles = 0, shown_insts = 0;
+  for (size_t i = 0; i < rows.size() && i < limit; ++i) {
+    const uint64_t insts = function_instructions_.at(rows[i].first);
+    shown_cycles += rows[i].second;
+    shown_insts += insts;
+    std::snprintf(line, sizeof line, "%-32.32s %14llu %6.2f%% %14llu %6.2f%% %7.3f\n", rows[i].first.c_str(),
+                  static_cast<unsigned long long>(rows[i].second),
+                  total_cycles ? 100.0 * rows[i].second / total_cycles : 0.0, static_cast<unsigned long long>(insts),
+                  total_insts ? 100.0 * insts / total_insts : 0.0,
+                  insts ? static_cast<double>(rows[i].second) / insts : 0.0);
+    out << line;
+  }
+  if (rows.size() > limit) {
+    std::snprintf(line, sizeof line, "%-32s %14llu %6.2f%% %14llu %6.2f%%\n",
+                  ("(" + std::to_string(rows.size() - limit) + " more)").c_str(),
+                  static_cast<unsigned long long>(total_cycles - shown_cycles),
+                  total_cycles ? 100.0 * (total_cycles - shown_cycles) / total_cycles : 0.0,
+                  static_cast<unsigned long long>(total_insts - shown_insts),
+                  total_insts ? 100.0 * (total_insts - shown_insts) / total_insts : 0.0);
+    out << line;
+  }
+  std::snprintf(line, sizeof line, "%-32s %14llu %6.2f%% %14llu %6.2f%% %7.3f\n", "total",
+                static_cast<unsigned long long>(total_cycles), 100.0, static_cast<unsigned long long>(total_insts),
+                100.0, total_insts ? static_cast<double>(total_cycles) / total_insts : 0.0);
+  out << line;
+}
+
+}  // namespace dynsim

@@ -1,0 +1,119 @@
+// Cycle attribution: every cycle and instruction of a run is charged to exactly one region,
+// and the regions sum to the run's totals (DESIGN.md, "Contracts": per-region cycles and
+// instructions). A region is
+//   - a function of the program, from its ELF symbols (a function's range runs from its
+//     symbol to its end, st_size; code no symbol covers is charged to "[no symbol]");
+//   - a range of addresses that software announced at run time ("fragment cache"), which
+//     takes precedence over the symbols below it;
+//   - "[os]": what the modeled kernel costs (the gateway, trapping instructions, sleeping);
+//     the core charges those cycles to the clock without a retire record, so [os] is the
+//     clock minus everything charged through records, exact by construction.
+// Functions roll up into groups: a small table of glob patterns (fnmatch) names the group
+// of each function, first match wins; unmatched functions go to the default group "app",
+// announced ranges form groups of their own name, and [os] is its own group.
+//
+// RegionProfiler sits between the core and the timing model: it forwards each record,
+// and charges the cycles the model answers to the record's region. The lookup is a
+// binary search over a flat, sorted interval list, cached for the last interval hit, so
+// the hot path is two compares and two adds.
+#ifndef DYNSIM_SIM_REGIONS_H
+#define DYNSIM_SIM_REGIONS_H
+
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "os_model/elf_loader.h"
+#include "sim/retire.h"
+#include "sim/stats.h"
+
+namespace dynsim {
+
+// Glob pattern -> group name, in order; the first pattern that matches a function wins.
+struct RegionGroupRule {
+  std::string pattern;
+  std::string group;
+};
+
+// Reads a region table, YAML of the form
+//   groups:
+//     libc: [printf, vfprintf, "mem*", "str*"]
+//     millicode: ["$$*"]
+// On failure returns false with one line "FILE:LINE: KEY: what is wrong".
+bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rules, std::string* error);
+
+class RegionProfiler : public RetireSink {
+ public:
+  static constexpr const char* kOsRegion = "[os]";
+  static constexpr const char* kNoSymbolRegion = "[no symbol]";
+  static constexpr const char* kDefaultGroup = "app";
+
+  // `model` gets every record; its answers are charged and passed on.
+  RegionProfiler(RetireSink* model, std::vector<RegionGroupRule> rules);
+
+  // The functions of a loaded image (call once per image, before running).
+  void AddImage(const ElfImage& image);
+  // An address range [lo, hi) named by the software running in it; later announcements
+  // over the same addresses win.
+  void AnnounceRange(const std::string& name, uint32_t lo, uint32_t hi);
+
+  uint32_t Retire(const RetireRecord& r) override {
+    const uint32_t cycles = model_->Retire(r);
+    if (r.pc - cached_lo_ >= cached_size_) Lookup(r.pc);
+    Region& region = regions_[cached_region_];
+    region.cycles += cycles;
+    region.instructions += !r.nullified;
+    charged_cycles_ += cycles;
+    return cycles;
+  }
+
+  // Computes the per-region and per-group totals, with [os] = total_cycles minus what the
+  // records were charged. Call at the end of the run, before reading stats or Print.
+  void Finish(uint64_t total_cycles);
+
+  // regions.functions.{cycles,instructions} and regions.groups.{cycles,instructions}, maps
+  // by name (filled by Finish).
+  void RegisterStats(StatGroup& group) const;
+  // The top `limit` regions by cycles, as a table (dynsim run --profile).
+  void Print(std::ostream& out, size_t limit) const;
+
+  const std::map<std::string, uint64_t>& function_cycles() const { return function_cycles_; }
+  const std::map<std::string, uint64_t>& function_instructions() const { return function_instructions_; }
+  const std::map<std::string, uint64_t>& group_cycles() const { return group_cycles_; }
+  const std::map<std::string, uint64_t>& group_instructions() const { return group_instructions_; }
+
+ private:
+  struct Region {
+    std::string name, group;
+    uint64_t cycles = 0, instructions = 0;
+  };
+  struct Range {
+    uint32_t lo, hi;  // [lo, hi)
+    uint32_t region;
+  };
+  uint32_t RegionFor(const std::string& name, const std::string& group);
+  std::string GroupOf(const std::string& function) const;
+  void Rebuild();
+  void Lookup(uint32_t pc);
+
+  RetireSink* model_;
+  std::vector<RegionGroupRule> rules_;
+  std::vector<Region> regions_;  // index 0: [no symbol]
+  std::map<std::string, uint32_t> region_index_;  // "group\0name" -> index
+  std::vector<Range> symbol_ranges_, announced_ranges_;
+  // The flat partition of the address space: sorted starts, each with its region.
+  std::vector<uint32_t> starts_;
+  std::vector<uint32_t> start_regions_;
+  uint32_t cached_lo_ = 0, cached_region_ = 0;
+  uint64_t cached_size_ = 0;  // up to 2^32
+  uint64_t charged_cycles_ = 0;
+  uint64_t os_cycles_ = 0;
+  std::map<std::string, uint64_t> function_cycles_, function_instructions_;
+  std::map<std::string, uint64_t> group_cycles_, group_instructions_;
+};
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_SIM_REGIONS_H
