@@ -138,6 +138,10 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrAlarm: return SysAlarm(a);
     case kNrUname: return SysUname(a);
     case kNrGetrandom: return SysGetrandom(a);
+    case kNrDynsimAnnounceRegion:
+    case kNrDynsimReportCounter:
+      if (simulator_calls_) return SysDynsim(nr, a);
+      return -kENOSYS;
     default:
       ++unsupported_counts_[name ? name : "sys_" + std::to_string(nr)];
       if (unknown_syscalls_.insert(nr).second && log_)

@@ -50,6 +50,17 @@ struct OsConfig {
   std::string hostname = "dynsim";
 };
 
+// What guest software may tell the simulator (kNrDynsim* calls, syscall_numbers.h): the
+// simulation implements it; without one the calls fail with ENOSYS as on Linux.
+class SimulatorCalls {
+ public:
+  virtual ~SimulatorCalls() = default;
+  // The guest names the code in [lo, hi) (cycle attribution, sim/regions.h).
+  virtual void AnnounceRegion(const std::string& name, uint32_t lo, uint32_t hi) = 0;
+  // The guest reports a counter of its own (Dynamo's fragment counts) for the stats.
+  virtual void ReportCounter(const std::string& name, uint64_t value) = 0;
+};
+
 // Where a guest's run stands after the OS acted.
 enum class ProcessState { kRunning, kExited, kKilled };
 
@@ -66,6 +77,8 @@ class GuestOs {
   // The guest branched into page zero at `gateway` (masked IAOQ front). Performs the call
   // and returns to r31 as the gateway does, then delivers any signal it made deliverable.
   void Gateway(GuestAddr gateway, ArchState* state);
+  void set_simulator_calls(SimulatorCalls* calls) { simulator_calls_ = calls; }
+
   // A synchronous fault at the current instruction.
   void Fault(const SignalInfo& info, ArchState* state);
   // Posts timer signals due by now and delivers deliverable signals. Cheap to call when
@@ -106,6 +119,7 @@ class GuestOs {
   int64_t Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result);
 
   // Files (syscalls_file.cc)
+  int64_t SysDynsim(uint32_t nr, Args a);
   int64_t SysRead(Args a);
   int64_t SysWrite(Args a);
   int64_t SysWritev(Args a);
@@ -156,6 +170,7 @@ class GuestOs {
   SimClock* clock_;
   OsConfig config_;
   std::ostream* log_;
+  SimulatorCalls* simulator_calls_ = nullptr;
   FsSandbox sandbox_;
   SignalState signals_;
   std::vector<OpenFile> files_;

@@ -8,6 +8,12 @@
 
 namespace dynsim {
 
+// dynsim's own calls from guest software to the simulator, above Linux-hppa's numbers
+// (which end below 500), so on a real kernel or qemu-hppa they fail with ENOSYS and cost
+// nothing else. Declared for the guest in os_model/guest/include/dynsim/simcall.h.
+constexpr uint32_t kNrDynsimAnnounceRegion = 0x7d00;  // (const char* name, lo, hi): [lo, hi) is `name`
+constexpr uint32_t kNrDynsimReportCounter = 0x7d01;   // (const char* name, value_hi, value_lo)
+
 constexpr uint32_t kNrExit = 1;
 constexpr uint32_t kNrRead = 3;
 constexpr uint32_t kNrWrite = 4;

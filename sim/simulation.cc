@@ -36,6 +36,7 @@ bool Simulation::Load(std::string* error) {
   os_config.random_seed = options_.machine.seed;
   os_config.fs_roots = options_.fs_roots;
   os_ = std::make_unique<GuestOs>(&memory_, &clock_, os_config, log_);
+  os_->set_simulator_calls(this);
   if (!os_->Start(image_, error)) return false;
   ProcessSpec spec;
   spec.argv.push_back(options_.program);
@@ -104,6 +105,10 @@ void Simulation::DeclareStats() {
   });
   if (model_) model_->RegisterStats(stats_.Group("timing"));
   if (profiler_) profiler_->RegisterStats(stats_.Group("regions"));
+  stats_.Group("guest").Map("counters", "count",
+                            "counters guest software reported through dynsim's simulator call "
+                            "(Dynamo's fragments, links, exits, ...)",
+                            &guest_counters_);
   StatGroup& os = stats_.Group("os");
   os.Map("syscalls", "count", "system calls by name", &os_->syscall_counts());
   os.Map("unsupported_syscalls", "count", "system calls answered with ENOSYS (not modeled), by name",
@@ -122,6 +127,12 @@ RunEnd Simulation::Run() {
   }
   return RunEnd::kExited;
 }
+
+void Simulation::AnnounceRegion(const std::string& name, uint32_t lo, uint32_t hi) {
+  if (profiler_) profiler_->AnnounceRange(name, lo, hi);
+}
+
+void Simulation::ReportCounter(const std::string& name, uint64_t value) { guest_counters_[name] = value; }
 
 void Simulation::set_retire_sink(RetireSink* sink) { core_->set_retire_sink(sink); }
 

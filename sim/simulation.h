@@ -5,6 +5,7 @@
 #define DYNSIM_SIM_SIMULATION_H
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -43,7 +44,7 @@ enum class RunEnd {
   kInstLimit,   // --max-insts reached
 };
 
-class Simulation {
+class Simulation : private SimulatorCalls {
  public:
   // `log` gets the simulator's diagnostics (never the guest's output).
   Simulation(const RunOptions& options, std::ostream* log);
@@ -71,6 +72,8 @@ class Simulation {
 
  private:
   void DeclareStats();
+  void AnnounceRegion(const std::string& name, uint32_t lo, uint32_t hi) override;
+  void ReportCounter(const std::string& name, uint64_t value) override;
 
   RunOptions options_;
   std::ostream* log_;
@@ -82,6 +85,7 @@ class Simulation {
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;
   std::unique_ptr<RegionProfiler> profiler_;
+  std::map<std::string, uint64_t> guest_counters_;  // reported by guest software
   StatGroup stats_{"dynsim"};
 };
 
