@@ -36,10 +36,10 @@
 //     when strictly more than half of the history_bits bits are 1 (majority vote; an even
 //     width that ties predicts not taken).
 //   - kStatic: backward taken, forward not taken: taken iff target <= pc (privilege bits of
-//     the target masked). The record carries `target` only for taken branches (retire.h);
-//     a not-taken conditional branch whose record has target == 0 is assumed forward
-//     (predicted not taken, hence correct) and counted in `static_unknown_target`, so a
-//     core that fills in the target of not-taken branches makes static mode exact.
+//     the target masked). The functional core fills in the target of every direct
+//     conditional branch, taken or not (retire.h), so static mode is exact. A record
+//     without one (target == 0, from a hand-made trace) is assumed forward (predicted not
+//     taken) and counted in `static_unknown_target`, which stays 0 for core traces.
 //   - kPerfect: an oracle front end, our choice for what-if studies: every branch of every
 //     kind, syscalls included, is predicted correctly and costs 0 cycles (no bubble either);
 //     the BTAC, BTB and return stack are not consulted.
