@@ -11,6 +11,7 @@
 #define DYNSIM_OS_MODEL_GUEST_OS_H
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <set>
@@ -89,6 +90,13 @@ class GuestOs {
   // else the next timer expiry. Only calls into GuestOs change it, so the core may keep
   // it until its next call here.
   uint64_t AttentionCycle() const { return signals_.HasDeliverable() ? 0 : next_timer_cycle_; }
+  // The cycle of the next timer expiry (UINT64_MAX: none armed). The listener, if set, is
+  // told each time it changes (a timer armed, re-armed, cancelled or fired), at the cycle
+  // of the change, so the system model can schedule the expiry as an event in simulated
+  // time (sim/system.h). The core needs neither: AttentionCycle() already stops it there.
+  uint64_t NextTimerCycle() const { return next_timer_cycle_; }
+  using TimerListener = std::function<void(uint64_t next_timer_cycle)>;
+  void SetTimerListener(TimerListener listener) { timer_listener_ = std::move(listener); }
 
   ProcessState process_state() const { return process_state_; }
   int exit_status() const { return exit_status_; }  // 128+signo if killed
@@ -179,6 +187,7 @@ class GuestOs {
   // guest ran (not slept).
   IntervalTimer timers_[3];
   uint64_t next_timer_cycle_ = UINT64_MAX;
+  TimerListener timer_listener_;
   uint64_t random_state_;
   ProcessState process_state_ = ProcessState::kRunning;
   int exit_status_ = 0;

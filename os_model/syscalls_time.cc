@@ -137,6 +137,7 @@ void GuestOs::FireTimers() {
 }
 
 void GuestOs::UpdateNextTimer() {
+  const uint64_t previous = next_timer_cycle_;
   next_timer_cycle_ = timers_[kItimerReal].next;
   // Virtual timers advance only while the guest runs; their expiry in real cycles is at
   // least as late as this, and FireTimers re-checks against virtual time.
@@ -147,6 +148,7 @@ void GuestOs::UpdateNextTimer() {
       if (real < next_timer_cycle_) next_timer_cycle_ = real;
     }
   }
+  if (next_timer_cycle_ != previous && timer_listener_) timer_listener_(next_timer_cycle_);
 }
 
 void GuestOs::IdleUntil(uint64_t cycle) {

@@ -64,6 +64,11 @@ class GuestMemory {
 
   bool IsMapped(GuestAddr addr) const { return pages_[addr >> kPageBits] != nullptr; }
   uint8_t Perms(GuestAddr addr) const { return perms_[addr >> kPageBits]; }
+  // The host storage of the page holding `addr` (kPageSize bytes, guest byte order), or
+  // null if unmapped; valid until the page is unmapped. Read-only: the system's TLM target
+  // grants it as a DMI pointer (sim/system.h); writes go through Store and WriteBytes,
+  // which honour code watches.
+  const uint8_t* PageData(GuestAddr addr) const { return pages_[addr >> kPageBits].get(); }
   // True if every page of [addr, addr + length) is mapped with all of `perms`.
   bool RangeHas(GuestAddr addr, uint32_t length, uint8_t perms) const;
   // The first address at or above `hint` where `length` bytes of unmapped pages fit

@@ -6,6 +6,7 @@
 #include "os_model/process.h"
 #include "sim/core.h"
 #include "sim/inorder_model.h"
+#include "sim/system.h"
 
 namespace dynsim {
 namespace {
@@ -72,6 +73,13 @@ void Simulation::DeclareStats() {
   stats_.Formula("sim_seconds", "s", "simulated time at the configured clock", [this] {
     return static_cast<double>(clock_.cycles) / static_cast<double>(clock_.hz);
   });
+  StatGroup& systemc = stats_.Group("systemc");
+  systemc.Formula("seconds", "s", "SystemC time at the end of the run (equals sim_seconds to the picosecond)",
+                  [this] { return systemc_seconds_; });
+  systemc.Counter("timer_interrupts", "count",
+                  "the OS's timer interrupts (earliest cycle an interval timer can expire), each an sc_event at its "
+                  "simulated time",
+                  &systemc_timer_interrupts_);
   StatGroup& core = stats_.Group("core");
   core.Counter("nullified", "count", "instructions nullified (PSW[N]) instead of executed", &core_->nullified());
   core.Counter("code_pages_decoded", "count", "code pages predecoded (first fetch or after invalidation)",
@@ -117,7 +125,13 @@ void Simulation::DeclareStats() {
 }
 
 RunEnd Simulation::Run() {
-  CoreStop stop = core_->Run(options_.max_insts);
+  // The machine runs as a SystemC model (sim/system.h), in a kernel of its own; the core
+  // does the work in slices between quantum boundaries and timer events.
+  SystemParts parts{&memory_, os_.get(), core_.get(), &state_, &clock_};
+  SystemRun run = RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_);
+  systemc_seconds_ = run.systemc_seconds;
+  systemc_timer_interrupts_ += run.timer_interrupts;
+  CoreStop stop = run.stop;
   if (profiler_) profiler_->Finish(clock_.cycles);
   switch (stop) {
     case CoreStop::kCycleLimit:  // no cycle limit was given

@@ -85,6 +85,9 @@ class Simulation : private SimulatorCalls {
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;
   std::unique_ptr<RegionProfiler> profiler_;
+  // What the SystemC system (sim/system.h) reported at the end of Run.
+  double systemc_seconds_ = 0;
+  uint64_t systemc_timer_interrupts_ = 0;
   std::map<std::string, uint64_t> guest_counters_;  // reported by guest software
   StatGroup stats_{"dynsim"};
 };
