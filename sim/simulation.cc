@@ -6,6 +6,7 @@
 #include "os_model/process.h"
 #include "sim/core.h"
 #include "sim/inorder_model.h"
+#include "sim/ooo_model.h"
 #include "sim/system.h"
 
 namespace dynsim {
@@ -16,7 +17,7 @@ namespace {
 std::unique_ptr<TimingModel> MakeTimingModel(const MachineConfig& config) {
   switch (config.core.model) {
     case CoreModel::kInorder: return std::make_unique<InOrderModel>(config);
-    case CoreModel::kOoo: return std::make_unique<FunctionalTiming>();  // until the ooo model lands
+    case CoreModel::kOoo: return std::make_unique<OooModel>(config);
     case CoreModel::kFunctional: return nullptr;
   }
   return nullptr;
