@@ -54,11 +54,20 @@ BranchPredictor::BranchPredictor(const BranchParams& params) : params_(params) {
   }
 }
 
+// Set bits of a history, inline: without -mpopcnt (we target plain x86-64)
+// __builtin_popcount is a library call, on the path of every conditional branch.
+inline uint32_t PopCount(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  x = (x + (x >> 4)) & 0x0f0f0f0fu;
+  return (x * 0x01010101u) >> 24;
+}
+
 bool BranchPredictor::PredictDirection(const RetireRecord& r) {
   switch (params_.kind) {
     case DirectionKind::kBht: {
       const uint32_t h = bht_[Index(r.pc, params_.bht_entries, bht_mask_)];
-      return 2 * static_cast<uint32_t>(__builtin_popcount(h)) > params_.history_bits;
+      return 2 * PopCount(h) > params_.history_bits;
     }
     case DirectionKind::kStatic:
       if (!r.taken && r.target == 0) {

@@ -238,7 +238,7 @@ FunctionalCore::CodePage* FunctionalCore::DecodePage(uint32_t page) {
   auto decoded = std::make_unique<CodePage>();
   for (uint32_t i = 0; i < GuestMemory::kPageSize / 4; ++i) {
     isa::Insn insn = isa::decode(GuestMemory::FromBigEndian<uint32_t>(bytes + 4 * i));
-    decoded->insns[i] = {StepFor<false>(insn), insn};
+    decoded->insns[i] = {StepFor<false>(insn), StepFor<true>(insn), insn};
   }
   memory_->WatchCode(base);
   ++pages_decoded_;
@@ -310,7 +310,7 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
       if constexpr (kObserve) {
         // The sink (a timing model) says what the slot costs; a trapping instruction
         // retires nothing and costs one cycle, charged with the OS's work.
-        kind = StepFor<true>(decoded->insn)(cs, decoded->insn);
+        kind = decoded->observed_step(cs, decoded->insn);
         cycles += kind != isa::StepResult::kTrap ? sink_->Retire(cs.record) : 1;
       } else {
         kind = decoded->step(cs, decoded->insn);

@@ -41,6 +41,8 @@ class CoreStateT;
 // travels in a register); a trap's details are left in the CoreState.
 struct Predecoded {
   isa::StepResult::Kind (*step)(CoreStateT<false>& s, isa::Insn insn);
+  // The same, also filling in the retire record (used when a timing model listens).
+  isa::StepResult::Kind (*observed_step)(CoreStateT<true>& s, isa::Insn insn);
   isa::Insn insn;
 };
 

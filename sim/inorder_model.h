@@ -29,7 +29,7 @@
 
 namespace dynsim {
 
-class InOrderModel : public TimingModel {
+class InOrderModel final : public TimingModel {
  public:
   explicit InOrderModel(const MachineConfig& config);
   InOrderModel(const InOrderModel&) = delete;

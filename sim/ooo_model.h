@@ -96,7 +96,7 @@
 
 namespace dynsim {
 
-class OooModel : public TimingModel {
+class OooModel final : public TimingModel {
  public:
   // Integer multiply (xmpyu) latency in cycles. Our assumption (see top).
   static constexpr uint32_t kMultiplyLatency = 3;

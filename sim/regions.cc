@@ -84,7 +84,8 @@ uint32_t RegionProfiler::RegionFor(const std::string& name, const std::string& g
   auto it = region_index_.find(key);
   if (it != region_index_.end()) return it->second;
   const auto index = static_cast<uint32_t>(regions_.size());
-  regions_.push_back({name, group, 0, 0});
+  regions_.push_back({name, group});
+  counts_.emplace_back();
   region_index_.emplace(key, index);
   return index;
 }
@@ -156,19 +157,23 @@ void RegionProfiler::Lookup(uint32_t pc) {
 }
 
 void RegionProfiler::Finish(uint64_t total_cycles) {
-  os_cycles_ = total_cycles - charged_cycles_;
+  uint64_t charged_cycles = 0;
+  for (const Counts& c : counts_) charged_cycles += c.cycles;
+  os_cycles_ = total_cycles - charged_cycles;
   function_cycles_.clear();
   function_instructions_.clear();
   group_cycles_.clear();
   group_instructions_.clear();
-  for (const Region& r : regions_) {
-    if (r.cycles == 0 && r.instructions == 0) continue;
+  for (size_t i = 0; i < regions_.size(); ++i) {
+    const Region& r = regions_[i];
+    const Counts& c = counts_[i];
+    if (c.cycles == 0 && c.instructions == 0) continue;
     // Two groups could hold functions of the same name (two images); the name then says both.
     const std::string name = r.group == kDefaultGroup || r.group == r.name ? r.name : r.group + ":" + r.name;
-    function_cycles_[name] += r.cycles;
-    function_instructions_[name] += r.instructions;
-    group_cycles_[r.group] += r.cycles;
-    group_instructions_[r.group] += r.instructions;
+    function_cycles_[name] += c.cycles;
+    function_instructions_[name] += c.instructions;
+    group_cycles_[r.group] += c.cycles;
+    group_instructions_[r.group] += c.instructions;
   }
   function_cycles_[kOsRegion] = os_cycles_;
   function_instructions_[kOsRegion] = 0;

@@ -23,6 +23,20 @@ std::unique_ptr<TimingModel> MakeTimingModel(const MachineConfig& config) {
   return nullptr;
 }
 
+// The sink for the core: `model` then the region charge, devirtualized for each model.
+std::unique_ptr<RetireSink> MakeAttributedSink(const MachineConfig& config, TimingModel* model,
+                                               RegionProfiler* regions) {
+  switch (config.core.model) {
+    case CoreModel::kInorder:
+      return std::make_unique<AttributedTiming<InOrderModel>>(static_cast<InOrderModel*>(model), regions);
+    case CoreModel::kOoo:
+      return std::make_unique<AttributedTiming<OooModel>>(static_cast<OooModel*>(model), regions);
+    case CoreModel::kFunctional:
+      return std::make_unique<AttributedTiming<FunctionalTiming>>(static_cast<FunctionalTiming*>(model), regions);
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Simulation::Simulation(const RunOptions& options, std::ostream* log) : options_(options), log_(log) {
@@ -55,7 +69,8 @@ bool Simulation::Load(std::string* error) {
   if (model_) {
     profiler_ = std::make_unique<RegionProfiler>(model_.get(), options_.region_rules);
     profiler_->AddImage(image_);
-    core_->set_retire_sink(profiler_.get());
+    sink_ = MakeAttributedSink(options_.machine, model_.get(), profiler_.get());
+    core_->set_retire_sink(sink_.get());
   }
   DeclareStats();
   return true;

@@ -85,6 +85,7 @@ class Simulation : private SimulatorCalls {
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;
   std::unique_ptr<RegionProfiler> profiler_;
+  std::unique_ptr<RetireSink> sink_;  // model_ then profiler_, as the core sees them
   // What the SystemC system (sim/system.h) reported at the end of Run.
   double systemc_seconds_ = 0;
   uint64_t systemc_timer_interrupts_ = 0;

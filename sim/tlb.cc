@@ -54,19 +54,6 @@ Tlb::Tlb(const TlbParams& params)
   for (uint32_t w = 0; w < params.entries; ++w) LinkBack(w);
 }
 
-void Tlb::Unlink(uint32_t way) {
-  const uint32_t p = prev_[way], n = next_[way];
-  if (p != kNone) next_[p] = n; else head_ = n;
-  if (n != kNone) prev_[n] = p; else tail_ = p;
-}
-
-void Tlb::LinkFront(uint32_t way) {
-  prev_[way] = kNone;
-  next_[way] = head_;
-  if (head_ != kNone) prev_[head_] = way; else tail_ = way;
-  head_ = way;
-}
-
 void Tlb::LinkBack(uint32_t way) {
   next_[way] = kNone;
   prev_[way] = tail_;
@@ -102,8 +89,7 @@ TlbAccess Tlb::Miss(uint32_t vpn) {
   return {false, params_.hit_latency + params_.miss_penalty};
 }
 
-TlbAccess Tlb::AccessInstruction(uint32_t vaddr) {
-  if (params_.micro_entries == 0) return Access(vaddr);
+TlbAccess Tlb::AccessThroughMicro(uint32_t vaddr) {
   const uint32_t vpn = vaddr >> page_shift_;
   ++micro_counters_.accesses;
   int way = micro_.Find(0, vpn);

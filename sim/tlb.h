@@ -70,7 +70,9 @@ class Tlb {
     return Miss(vpn);
   }
   // An instruction fetch: through the micro-TLB when there is one, else like Access.
-  TlbAccess AccessInstruction(uint32_t vaddr);
+  TlbAccess AccessInstruction(uint32_t vaddr) {
+    return params_.micro_entries == 0 ? Access(vaddr) : AccessThroughMicro(vaddr);
+  }
 
   // Drops every translation, in both TLBs (a context switch, a purge of the whole TLB).
   void Flush();
@@ -94,8 +96,18 @@ class Tlb {
   static constexpr uint32_t kNone = 0xffffffffu;
 
   TlbAccess Miss(uint32_t vpn);
-  void Unlink(uint32_t way);
-  void LinkFront(uint32_t way);
+  TlbAccess AccessThroughMicro(uint32_t vaddr);
+  void Unlink(uint32_t way) {
+    const uint32_t p = prev_[way], n = next_[way];
+    if (p != kNone) next_[p] = n; else head_ = n;
+    if (n != kNone) prev_[n] = p; else tail_ = p;
+  }
+  void LinkFront(uint32_t way) {
+    prev_[way] = kNone;
+    next_[way] = head_;
+    if (head_ != kNone) prev_[head_] = way; else tail_ = way;
+    head_ = way;
+  }
   void LinkBack(uint32_t way);
   void MoveToFront(uint32_t way) {
     if (head_ != way) {

@@ -58,7 +58,8 @@ for spec in "${programs[@]}"; do
 			# shellcheck disable=SC2046,SC2086
 			"$dynsim" run $(mode_args "$mode") --stats "$stats" "$bin" $args >/dev/null 2>&1
 			insts=$(sed -n 's/^ *"instructions": \([0-9]*\).*/\1/p' "$stats" | head -1)
-			times+=("$(sed -n 's/^ *"seconds": \([0-9.e+-]*\).*/\1/p' "$stats" | head -1)")
+			# The host section's wall-clock seconds (the sim section has simulated seconds).
+			times+=("$(sed -n '/"host": {/,$ s/^ *"seconds": \([0-9.e+-]*\).*/\1/p' "$stats" | head -1)")
 		done
 		column[$mode]=$(mips "$insts" "$(printf '%s\n' "${times[@]}" | median)")
 	done
