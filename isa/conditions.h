@@ -114,9 +114,11 @@ constexpr uint32_t carry_vector(uint32_t a, uint32_t b, uint32_t res, bool cout)
 // PSW[C/B] as dynsim keeps it: bit k = carry out of nibble k (bits 4k..4k+3, lsb
 // numbering); bit 7 is the carry out of the word, the one add,c and sub,b consume.
 constexpr uint8_t nibble_carries(uint32_t carries) {
-  uint8_t cb = 0;
-  for (unsigned k = 0; k < 8; ++k) cb |= static_cast<uint8_t>(((carries >> (4 * k + 3)) & 1) << k);
-  return cb;
+  // Gathers bits 3, 7, ..., 31 into bits 0..7 without a loop (bit k = bit 4k+3).
+  uint32_t x = (carries >> 3) & 0x11111111u;
+  x = (x | (x >> 3)) & 0x03030303u;
+  x = (x | (x >> 6)) & 0x000f000fu;
+  return static_cast<uint8_t>(x | (x >> 12));
 }
 
 }  // namespace isa

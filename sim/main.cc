@@ -131,9 +131,23 @@ int Run(int argc, char** argv) {
        "like --fs-root, but the guest may also create and write files there")
       ("env", po::value<std::vector<std::string>>(&opts.env)->composing(),
        "NAME=VALUE for the guest's environment (repeatable; the default environment is empty)")
-      ("log", po::value<std::string>(&log_path), "write the simulator's diagnostics to FILE (default: stderr)");
+      ("log", po::value<std::string>(&log_path), "write the simulator's diagnostics to FILE (default: stderr)")
+      ("dynamo", po::value<std::string>(&opts.dynamo_config)->implicit_value(""),
+       "run PROGRAM under Dynamo, loaded beside it, optionally with a Dynamo configuration YAML "
+       "(--dynamo D.yaml; see configs/dynamo/ and dynamo/README.md)")
+      ("dynamo-elf", po::value<std::string>(&opts.dynamo_elf),
+       "Dynamo's guest ELF (default: the one built beside dynsim, bazel-bin/dynamo/dynamo)");
   // Options end at the program name (or "--"): everything after it belongs to the guest,
-  // even words that look like options.
+  // even words that look like options. An option whose value is optional takes the next
+  // word only when that is its value: --profile N (a number), --dynamo D.yaml (a YAML file).
+  auto optional_value_fits = [](const std::string& name, const std::string& next) {
+    auto ends_with = [&](const std::string& suffix) {
+      return next.size() > suffix.size() && next.compare(next.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (name == "profile") return !next.empty() && next.find_first_not_of("0123456789") == std::string::npos;
+    if (name == "dynamo") return ends_with(".yaml") || ends_with(".yml");
+    return true;
+  };
   std::vector<std::string> ours;
   int i = 2;
   for (; i < argc; ++i) {
@@ -147,7 +161,8 @@ int Run(int argc, char** argv) {
     std::string name = arg.substr(arg.find_first_not_of('-'));
     name = name.substr(0, name.find('='));
     const po::option_description* d = visible.find_nothrow(name, false);
-    if (d && arg.find('=') == std::string::npos && d->semantic()->max_tokens() > 0 && i + 1 < argc)
+    if (d && arg.find('=') == std::string::npos && d->semantic()->max_tokens() > 0 && i + 1 < argc &&
+        (d->semantic()->min_tokens() > 0 || optional_value_fits(name, argv[i + 1])))
       ours.push_back(argv[++i]);
   }
   po::variables_map vm;
@@ -179,6 +194,7 @@ int Run(int argc, char** argv) {
     return kUsageError;
   }
   opts.profile = vm.count("profile") > 0;
+  opts.dynamo = vm.count("dynamo") > 0;
   for (const auto& dir : fs_roots) opts.fs_roots.push_back({dir, false});
   for (const auto& dir : fs_writable) opts.fs_roots.push_back({dir, true});
 

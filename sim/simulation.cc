@@ -2,7 +2,9 @@
 
 #include <cstdio>
 
+#include "dynamo/config.h"
 #include "isa/operands.h"
+#include "os_model/dynamo_loader.h"
 #include "os_model/process.h"
 #include "sim/core.h"
 #include "sim/inorder_model.h"
@@ -63,17 +65,38 @@ bool Simulation::Load(std::string* error) {
     *error = options_.program + ": " + *error;
     return false;
   }
+  if (options_.dynamo && !StartDynamo(error)) return false;
   core_ = std::make_unique<FunctionalCore>(&state_, &memory_, os_.get(), &clock_);
   model_ = MakeTimingModel(options_.machine);
   if (!model_ && options_.profile) model_ = std::make_unique<FunctionalTiming>();
   if (model_) {
-    profiler_ = std::make_unique<RegionProfiler>(model_.get(), options_.region_rules);
+    std::vector<RegionGroupRule> rules = options_.region_rules;
+    if (options_.dynamo) rules.push_back({"dynamo::*", "dynamo"});  // after the user's rules
+    profiler_ = std::make_unique<RegionProfiler>(model_.get(), rules);
     profiler_->AddImage(image_);
+    if (options_.dynamo) profiler_->AddImage(DynamoImageForProfile(dynamo_image_));
     sink_ = MakeAttributedSink(options_.machine, model_.get(), profiler_.get());
     core_->set_retire_sink(sink_.get());
   }
   DeclareStats();
   return true;
+}
+
+// --dynamo: the application's process is built as for a native run; then Dynamo's
+// configuration is validated and its image loaded beside the application, and the machine
+// starts in Dynamo (os_model/dynamo_loader.h).
+bool Simulation::StartDynamo(std::string* error) {
+  DynamoBootSpec spec;
+  spec.config = dynamo::DefaultDynamoConfig();
+  if (!options_.dynamo_config.empty() && !dynamo::LoadDynamoConfigFile(options_.dynamo_config, &spec.config, error))
+    return false;
+  spec.elf_path = options_.dynamo_elf.empty() ? FindDynamoElf() : options_.dynamo_elf;
+  if (spec.elf_path.empty()) {
+    *error = "cannot find Dynamo's ELF beside dynsim (build //dynamo:dynamo, or give --dynamo-elf PATH)";
+    return false;
+  }
+  spec.icache_line_bytes = options_.machine.icache.line_bytes;
+  return LoadDynamo(spec, image_, &memory_, &state_, &dynamo_image_, error);
 }
 
 void Simulation::DeclareStats() {

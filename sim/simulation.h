@@ -36,6 +36,10 @@ struct RunOptions {
   // functional); with one they always are.
   bool profile = false;
   std::vector<RegionGroupRule> region_rules;  // function -> group table (--regions FILE)
+  // --dynamo: run the program under Dynamo, loaded beside it (dynamo/README.md).
+  bool dynamo = false;
+  std::string dynamo_config;  // Dynamo's YAML configuration; "": its defaults
+  std::string dynamo_elf;     // Dynamo's guest ELF; "": the one built beside dynsim
 };
 
 enum class RunEnd {
@@ -72,6 +76,7 @@ class Simulation : private SimulatorCalls {
 
  private:
   void DeclareStats();
+  bool StartDynamo(std::string* error);
   void AnnounceRegion(const std::string& name, uint32_t lo, uint32_t hi) override;
   void ReportCounter(const std::string& name, uint64_t value) override;
 
@@ -81,6 +86,7 @@ class Simulation : private SimulatorCalls {
   SimClock clock_;
   ArchState state_;
   ElfImage image_;
+  ElfImage dynamo_image_;  // with --dynamo
   std::unique_ptr<GuestOs> os_;
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;

@@ -1,0 +1,226 @@
+// Dynamo's parameters (the single declaration of each) and the YAML loader. Facts: the
+// Dynamo paper (../shared/reference/dynamo-paper.md) and DynamoRIO's defaults.
+#include "dynamo/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "sim/config.h"  // EditDistance, for "did you mean"
+
+namespace dynamo {
+namespace {
+
+std::vector<DynamoParam> BuildSchema() {
+  return {
+      {"hot_threshold", false, "executions", 50, 1, 1000000, false, "monitor (stage 2)",
+       "How many times a trace-head candidate (the target of a backward taken branch or of a "
+       "fragment-cache exit) executes before Dynamo records the trace that starts there. The "
+       "paper does not state Dynamo's value; 50 is DynamoRIO's default.",
+       &BootConfig::hot_threshold},
+      {"fragment_cache_kb", false, "KiB", 150, 1, 16384, false, "fragment cache (stage 2)",
+       "Size of the fragment cache; when it is full, Dynamo flushes it whole. The paper's main "
+       "results use 150 KB.",
+       &BootConfig::fragment_cache_kb},
+      {"max_trace_blocks", false, "basic blocks", 128, 1, 4096, false, "monitor (stage 2)",
+       "A recorded trace ends after this many basic blocks even without a backward taken branch, "
+       "a branch to an existing fragment or a system call (DynamoRIO: 128).",
+       &BootConfig::max_trace_blocks},
+      {"linking", true, "", 1, 0, 1, false, "linker (stage 2)",
+       "Patch each fragment exit to jump straight to its target fragment once that exists. Off: "
+       "every exit returns to Dynamo (the paper measured about 40x slowdown on SPECint95).",
+       &BootConfig::linking},
+      {"inline_indirect", true, "", 1, 0, 1, false, "fragment builder (stage 2)",
+       "Turn an indirect branch on a trace into a compare with the target seen while recording, "
+       "going to the lookup table only on a mismatch. Off: every indirect branch looks up.",
+       &BootConfig::inline_indirect},
+      {"lookup_table_entries", false, "entries", 4096, 16, 1 << 20, true, "lookup (stage 2)",
+       "Entries of the hash table from app pc to fragment entry that indirect branches consult.",
+       &BootConfig::lookup_table_entries},
+  };
+}
+
+const DynamoParam* FindParam(const std::string& name) {
+  for (const DynamoParam& p : DynamoSchema())
+    if (name == p.name) return &p;
+  return nullptr;
+}
+
+std::string Suggestion(const std::string& name) {
+  std::string best;
+  int best_distance = 4;
+  for (const DynamoParam& p : DynamoSchema()) {
+    const std::string candidate = p.name;
+    int d = dynsim::EditDistance(name, candidate);
+    const bool prefix =
+        candidate.compare(0, name.size(), name) == 0 || name.compare(0, candidate.size(), candidate) == 0;
+    if (prefix && d > 3) d = 3;
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best.empty() ? "" : " (did you mean " + best + "?)";
+}
+
+bool ParseInt(const std::string& text, int64_t* out) {
+  if (text.empty()) return false;
+  size_t pos = text[0] == '-' || text[0] == '+' ? 1 : 0;
+  if (pos >= text.size()) return false;
+  for (size_t i = pos; i < text.size(); ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  errno = 0;
+  const long long v = std::strtoll(text.c_str(), nullptr, 10);
+  if (errno == ERANGE) return false;
+  *out = v;
+  return true;
+}
+
+// Validates a scalar against `p`. `plain` is false for a quoted scalar (a string, so the
+// wrong type). Returns "" or the message.
+std::string ParseValue(const DynamoParam& p, const std::string& text, bool plain, uint32_t* out) {
+  const std::string got = std::string(plain ? "'" : "string '") + text + "'";
+  if (p.is_bool) {
+    if (plain && (text == "true" || text == "True" || text == "TRUE")) {
+      *out = 1;
+      return "";
+    }
+    if (plain && (text == "false" || text == "False" || text == "FALSE")) {
+      *out = 0;
+      return "";
+    }
+    return "expected true or false, got " + got;
+  }
+  int64_t v = 0;
+  if (!plain || !ParseInt(text, &v)) return "expected an integer (" + std::string(p.unit) + "), got " + got;
+  if (v < p.min || v > p.max) {
+    return std::to_string(v) + " is out of range [" + std::to_string(p.min) + ", " + std::to_string(p.max) +
+           "] (" + p.unit + ")";
+  }
+  if (p.power_of_two && (v & (v - 1)) != 0) return std::to_string(v) + " is not a power of two";
+  *out = static_cast<uint32_t>(v);
+  return "";
+}
+
+class Loader {
+ public:
+  explicit Loader(std::string file) : file_(std::move(file)), config_(DefaultDynamoConfig()) {}
+
+  bool Load(const std::string& text) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+      error_ = file_ + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
+      return false;
+    } catch (const std::exception& e) {
+      error_ = file_ + ": malformed YAML: " + e.what();
+      return false;
+    }
+    try {
+      if (root.IsNull()) return true;  // an empty file: the defaults
+      if (!root.IsMap()) {
+        error_ = file_ + ":" + std::to_string(root.Mark().line + 1) +
+                 ": expected a map of Dynamo parameters at the top level";
+        return false;
+      }
+      return Walk(root);
+    } catch (const std::exception& e) {
+      error_ = file_ + ": " + e.what();
+      return false;
+    }
+  }
+
+  const BootConfig& config() const { return config_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  bool Fail(int line, const std::string& key, const std::string& message) {
+    error_ = file_ + ":" + std::to_string(line) + ": " + key + ": " + message;
+    return false;
+  }
+
+  bool Walk(const YAML::Node& map) {
+    std::map<std::string, int> lines;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const YAML::Node key = it->first;
+      const YAML::Node value = it->second;
+      const int line = key.Mark().line + 1;
+      if (!key.IsScalar()) return Fail(line, "(top level)", "keys must be plain names");
+      const std::string name = key.Scalar();
+      auto seen = lines.find(name);
+      if (seen != lines.end()) return Fail(line, name, "duplicate key (first on line " + std::to_string(seen->second) + ")");
+      lines[name] = line;
+      const DynamoParam* p = FindParam(name);
+      if (!p) return Fail(line, name, "unknown key" + Suggestion(name));
+      const std::string expected = p->is_bool ? "true or false" : "an integer (" + std::string(p->unit) + ")";
+      if (value.IsNull()) return Fail(line, name, "expected " + expected + ", got nothing");
+      if (value.IsMap()) return Fail(line, name, "expected " + expected + ", got a map");
+      if (value.IsSequence()) return Fail(line, name, "expected " + expected + ", got a sequence");
+      uint32_t v = 0;
+      const std::string message = ParseValue(*p, value.Scalar(), value.Tag() == "?", &v);
+      if (!message.empty()) return Fail(line, name, message);
+      config_.*(p->field) = v;
+    }
+    return true;
+  }
+
+  std::string file_;
+  BootConfig config_;
+  std::string error_;
+};
+
+}  // namespace
+
+const std::vector<DynamoParam>& DynamoSchema() {
+  static const std::vector<DynamoParam> schema = BuildSchema();
+  return schema;
+}
+
+BootConfig DefaultDynamoConfig() {
+  BootConfig c{};
+  for (const DynamoParam& p : DynamoSchema()) c.*(p.field) = static_cast<uint32_t>(p.default_value);
+  return c;
+}
+
+bool LoadDynamoConfigString(const std::string& yaml, const std::string& filename, BootConfig* out,
+                            std::string* error) {
+  Loader loader(filename);
+  if (!loader.Load(yaml)) {
+    *error = loader.error();
+    return false;
+  }
+  *out = loader.config();
+  return true;
+}
+
+bool LoadDynamoConfigFile(const std::string& path, BootConfig* out, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = path + ": cannot open the Dynamo configuration";
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return LoadDynamoConfigString(text.str(), path, out, error);
+}
+
+std::string DynamoConfigDocMarkdown() {
+  std::string out =
+      "| parameter | type | unit | default | range | read by | meaning |\n"
+      "|---|---|---|---|---|---|---|\n";
+  for (const DynamoParam& p : DynamoSchema()) {
+    const std::string def = p.is_bool ? (p.default_value ? "true" : "false") : std::to_string(p.default_value);
+    std::string range = p.is_bool ? "" : std::to_string(p.min) + " to " + std::to_string(p.max);
+    if (p.power_of_two) range += ", power of two";
+    out += std::string("| `") + p.name + "` | " + (p.is_bool ? "bool" : "int") + " | " + p.unit + " | " + def +
+           " | " + range + " | " + p.used_by + " | " + p.doc + " |\n";
+  }
+  return out;
+}
+
+}  // namespace dynamo

@@ -1,0 +1,42 @@
+/* Where Dynamo keeps the application's registers: the app context, in a page at a low
+ * fixed address so that any code can reach every slot with a %r0-based displacement
+ * (a signed 14-bit offset reaches 0..8191), without a free register. The interpreter
+ * works on it, the gateway switch (context_switch.S) loads and stores it, and fragment
+ * code (stage 2) will spill to it: DESIGN.md "context", the paper's "app context doubles
+ * as the spill area".
+ *
+ * Plain #defines, because assembly (context_switch.S) includes this too; context.h checks
+ * them against the C++ struct with static_assert.
+ *
+ * Layout of the page (byte offsets from DYNAMO_CONTEXT_ADDR):
+ *   0    gr[32]        application general registers (gr[0] reads 0, never written)
+ *   128  fr[32]        application FP registers, 8 bytes each (8-aligned)
+ *   384  sar, iaoq_front, iaoq_back, psw_n, psw_cb, psw_v   (one word each)
+ *   512  dynamo_gr[32] Dynamo's own registers while the application's are in the machine
+ *                      (during a gateway call made on the application's behalf)
+ *   640  app_handlers[65]  the application's signal handler per signal number, as it
+ *                      asked rt_sigaction (signals.h); the OS calls Dynamo's trampoline
+ * The loader maps the page (dynamo_boot.context_addr/_bytes, boot.h), read-write.
+ */
+#ifndef DYNSIM_DYNAMO_CONTEXT_LAYOUT_H
+#define DYNSIM_DYNAMO_CONTEXT_LAYOUT_H
+
+#define DYNAMO_CONTEXT_ADDR 0x1000
+#define DYNAMO_CONTEXT_BYTES 0x1000
+
+#define CTX_GR 0
+#define CTX_FR 128
+#define CTX_SAR 384
+#define CTX_IAOQ_FRONT 388
+#define CTX_IAOQ_BACK 392
+#define CTX_PSW_N 396
+#define CTX_PSW_CB 400
+#define CTX_PSW_V 404
+#define CTX_DYNAMO_GR 512
+#define CTX_APP_HANDLERS 640
+#define CTX_SIZE 1024
+
+/* The absolute address of a slot, for "ldw CTX_ABS(CTX_GR + 4)(%r0),%r1". */
+#define CTX_ABS(offset) (DYNAMO_CONTEXT_ADDR + (offset))
+
+#endif

@@ -1,0 +1,93 @@
+// The interpreter: executes application instructions one at a time on the app context with
+// the shared isa/ semantics (isa::step, the one place that applies the PA-RISC rules for
+// the instruction address queue, delay slots and nullification), until something needs
+// the dispatcher: a system call, a trap, or (stage 2) a hot trace head.
+//
+// Application memory is Dynamo's own address space: loads and stores are plain accesses,
+// after a PROBEI,R so that an access that would fault is reported as a trap instead of
+// faulting inside Dynamo (the dispatcher then lets the hardware raise it natively, with
+// the application's exact state).
+#ifndef DYNSIM_DYNAMO_INTERPRETER_H
+#define DYNSIM_DYNAMO_INTERPRETER_H
+
+#include <stdint.h>
+
+#include "dynamo/app_pc.h"
+#include "dynamo/context.h"
+#include "dynamo/counters.h"
+#include "dynamo/monitor.h"
+#include "isa/insn.h"
+
+namespace dynamo {
+
+class AppState;  // the isa/state.h State over the app context (interpreter.cc)
+
+// What one interpreted instruction slot did (the first four are isa::StepResult::Kind's).
+enum class Event : uint8_t { kRetired, kNullified, kTrap, kGateway, kBackwardTaken };
+// One instruction form's step, specialized at compile time (see interpreter.cc).
+using StepFn = Event (*)(AppState& s, const isa::Insn& insn);
+
+// Decode once, run many times: a direct-mapped table from app pc to the decoded
+// instruction and its specialized step function.
+// Invariants: an entry whose `pc` equals an aligned app pc holds the decoding of the word
+// at that pc as of the last fill or flush; `pc` == kEmpty (odd, so it never equals an
+// instruction address) marks a free entry. The application's `fic` empties the entries
+// of the flushed line, which is all PA-RISC promises about code that changes (software
+// must fdc, sync, fic, sync before running written code).
+class DecodeCache {
+ public:
+  static constexpr uint32_t kEntries = 1u << 14;
+  static constexpr uint32_t kEmpty = 1;
+  // 32 bytes, so that indexing is one shift.
+  struct Entry {
+    uint32_t pc;
+    StepFn step;
+    isa::Insn insn;
+    uint32_t pad[2];
+  };
+  static_assert(sizeof(Entry) == 32, "a power of two");
+
+  void Clear();
+  // The entry `pc` maps to; it holds `pc` iff entry.pc == pc.addr().
+  const Entry& Slot(AppPc pc) const { return entries_[Index(pc.addr())]; }
+  // Decodes the instruction at `pc` into its entry; nullptr if it cannot be read.
+  const Entry* Fill(AppPc pc);
+  // Empties the entries of the `line_bytes`-byte line holding `addr`.
+  void FlushLine(uint32_t addr, uint32_t line_bytes);
+
+ private:
+  static uint32_t Index(uint32_t pc) { return (pc >> 2) & (kEntries - 1); }
+  Entry entries_[kEntries];
+};
+
+// Why Interpreter::Run returned.
+enum class InterpStop : uint8_t {
+  kGateway,     // the queue's front reached the gateway page (the branch and its delay slot ran)
+  kTrap,        // the instruction at the front traps; nothing of it was committed
+  kFetchFault,  // the instruction at the front cannot be read
+  kTraceHead,   // the monitor stopped at a trace-head candidate: the backward branch retired,
+                // its delay slot is at the front and the candidate at the back
+};
+
+class Interpreter {
+ public:
+  // `icache_line_bytes`: how much code one application `fic` flushes (the machine's line).
+  Interpreter(AppContext* ctx, DecodeCache* cache, Monitor* monitor, Counters* counters,
+              uint32_t icache_line_bytes)
+      : ctx_(ctx), cache_(cache), monitor_(monitor), counters_(counters), line_bytes_(icache_line_bytes) {}
+
+  // Interprets from the context's IAOQ until a stop; the context is then exactly the
+  // application's state before the instruction at iaoq_front.
+  InterpStop Run();
+
+ private:
+  AppContext* ctx_;
+  DecodeCache* cache_;
+  Monitor* monitor_;
+  Counters* counters_;
+  uint32_t line_bytes_;
+};
+
+}  // namespace dynamo
+
+#endif  // DYNSIM_DYNAMO_INTERPRETER_H

@@ -1,0 +1,47 @@
+#include "dynamo/syscalls.h"
+
+#include <dynsim/unistd_nr.h>
+
+#include "dynamo/signals.h"
+
+namespace dynamo {
+namespace {
+
+// Page-zero gateway entries (Linux arch/parisc/kernel/syscall.S).
+constexpr uint32_t kGatewaySyscall = 0x100;
+constexpr uint32_t kGatewayLightweight = 0xb0;
+constexpr uint32_t kGatewaySetThreadPointer = 0xe0;
+constexpr uint32_t kUserPrivilege = 3;
+
+}  // namespace
+
+bool PerformGateway(AppContext* ctx, Counters* counters) {
+  uint32_t entry = ctx->iaoq_front & ~3u;
+  if (entry != kGatewaySyscall && entry != kGatewayLightweight && entry != kGatewaySetThreadPointer) return false;
+  ++counters->gateway_calls;
+  if (entry == kGatewaySyscall) {
+    ++counters->syscalls;
+    const uint32_t nr = ctx->gr[20];
+    if (nr == __NR_exit || nr == __NR_exit_group) {
+      counters->Report();
+    } else if (nr == __NR_rt_sigreturn) {
+      // The OS restores the frame at the application's stack pointer and the application
+      // continues natively from it (stage 1 never interprets signal handlers, so only a
+      // program that calls rt_sigreturn by hand gets here).
+      ++counters->native_transfers;
+      counters->Report();
+      RestoreAppHandlers(*ctx);
+    } else if (nr == __NR_rt_sigaction && InterceptSigaction(ctx)) {
+      ++counters->sigactions;
+      entry = 0;  // done: no gateway call
+    }
+  }
+  if (entry) dynamo_app_gateway(entry);
+  // The gateway returns through r31 in user mode (isa::gateway_return, isa/step.h).
+  ctx->iaoq_front = ctx->gr[31] | kUserPrivilege;
+  ctx->iaoq_back = ctx->iaoq_front + 4;
+  ctx->psw_n = 0;
+  return true;
+}
+
+}  // namespace dynamo

@@ -1,0 +1,27 @@
+"""Tests that run guest programs under Dynamo (dynsim run --dynamo)."""
+
+def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, exact = True, **kwargs):
+    """`binary ARGS` natively and under Dynamo: identical stdout, stderr and exit status.
+
+    Args:
+      binary: label of a guest_binary.
+      args: guest arguments ("$(location X)" works for labels in `data`).
+      data: files the guest reads.
+      stdin: label of a file fed to standard input.
+      exact: also require that Dynamo interpreted exactly the instructions the native run
+        retired (false for programs whose work depends on timing or that trap).
+    """
+    test_args = ["--dynsim", "$(location //sim:dynsim)", "--binary", "$(location %s)" % binary]
+    test_data = [binary, "//sim:dynsim"] + data
+    if stdin:
+        test_args += ["--stdin", "$(location %s)" % stdin]
+        test_data.append(stdin)
+    if exact:
+        test_args.append("--exact")
+    native.sh_test(
+        name = name,
+        srcs = ["//tests/dynamo:transparency_test.sh"],
+        args = test_args + ["--"] + args,
+        data = test_data,
+        **kwargs
+    )

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs one guest program natively and under Dynamo (`dynsim run` and `dynsim run --dynamo`,
+# both on the functional core) and checks that stdout, stderr and the exit status are
+# identical, and that Dynamo reported its counters. With --exact, also that Dynamo
+# interpreted exactly the instructions the native run retired (true for programs that
+# never trap, since stage 1 interprets everything).
+# Usage: transparency_test.sh --dynsim PATH --binary B [--stdin FILE] [--exact] -- ARGS...
+set -u
+dynsim="" binary="" stdin_file=/dev/null exact=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--dynsim) dynsim=$2; shift 2 ;;
+	--binary) binary=$2; shift 2 ;;
+	--stdin) stdin_file=$2; shift 2 ;;
+	--exact) exact=1; shift ;;
+	--) shift; break ;;
+	*) echo "transparency_test.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/dynamo.XXXXXX")
+# The guest may open files under the working directory and beside its file arguments, as
+# in tests/run_guest_golden.sh.
+fs_roots=(--fs-root "$PWD")
+for arg in "$@"; do
+	[ -f "$arg" ] && fs_roots+=(--fs-root "$(dirname "$(realpath "$arg")")")
+done
+run() {
+	local who=$1
+	shift
+	"$dynsim" run --set core.model=functional --stats "$tmp/$who.json" "${fs_roots[@]}" "$@" -- "$binary" "${args[@]}" \
+		<"$stdin_file" >"$tmp/$who.out" 2>"$tmp/$who.err"
+}
+args=("$@")
+run native
+native_status=$?
+run dynamo --dynamo
+dynamo_status=$?
+fail=0
+if [ "$native_status" != "$dynamo_status" ]; then
+	echo "FAIL: $binary exit status: native $native_status, under Dynamo $dynamo_status" >&2
+	head -5 "$tmp/dynamo.err" | sed 's/^/  dynamo stderr: /' >&2
+	fail=1
+fi
+if ! cmp -s "$tmp/native.out" "$tmp/dynamo.out"; then
+	echo "FAIL: $binary stdout differs (native -, Dynamo +):" >&2
+	diff -u "$tmp/native.out" "$tmp/dynamo.out" | head -40 >&2
+	fail=1
+fi
+if ! cmp -s "$tmp/native.err" "$tmp/dynamo.err"; then
+	echo "FAIL: $binary stderr differs (native -, Dynamo +):" >&2
+	diff -u "$tmp/native.err" "$tmp/dynamo.err" | head -20 >&2
+	fail=1
+fi
+# The counters: guest.counters in the stats, "dynamo.interpreted_instructions": N.
+counter() { sed -n "s/.*\"dynamo\.$1\": \([0-9]*\).*/\1/p" "$tmp/dynamo.json" | head -1; }
+interpreted=$(counter interpreted_instructions)
+if [ -z "$interpreted" ] || [ "$interpreted" -eq 0 ]; then
+	echo "FAIL: $binary: no dynamo.interpreted_instructions in the stats" >&2
+	fail=1
+fi
+if [ "$exact" = 1 ]; then
+	native_insts=$(sed -n '0,/"instructions"/s/.*"instructions": \([0-9]*\).*/\1/p' "$tmp/native.json" | head -1)
+	if [ "$interpreted" != "$native_insts" ] || [ "$(counter native_transfers)" != 0 ]; then
+		echo "FAIL: $binary: Dynamo interpreted $interpreted instructions ($(counter native_transfers) native transfers), the native run retired $native_insts" >&2
+		fail=1
+	fi
+fi
+rm -rf "$tmp"
+[ $fail = 0 ] && echo "PASS: $binary $* (status $native_status, $interpreted instructions interpreted)"
+exit $fail
