@@ -6,14 +6,6 @@
 namespace dynsim {
 namespace {
 
-bool IsPowerOfTwo(uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
-
-uint32_t Log2(uint32_t v) {
-  uint32_t n = 0;
-  while ((1u << n) < v) ++n;
-  return n;
-}
-
 // Ways actually used: 0 (and anything equal to the number of lines) is fully associative.
 uint32_t Ways(const CacheParams& p) {
   const uint32_t lines = p.size_bytes / p.line_bytes;
@@ -95,7 +87,7 @@ std::string CheckCacheParams(const CacheParams& p) {
 Cache::Cache(const CacheParams& params, Cache* next)
     : params_(Checked(params)),
       next_(next),
-      line_shift_(Log2(params.line_bytes)),
+      line_shift_(CeilLog2(params.line_bytes)),
       set_mask_(params.size_bytes / params.line_bytes / Ways(params) - 1),
       tags_(set_mask_ + 1, Ways(params), params.replacement, params.seed) {}
 

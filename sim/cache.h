@@ -30,6 +30,15 @@
 
 namespace dynsim {
 
+// Geometry helpers shared by the caches, the TLB and the timing models.
+inline bool IsPowerOfTwo(uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
+// The smallest n with 2^n >= v (the shift for a power-of-two size).
+inline uint32_t CeilLog2(uint32_t v) {
+  uint32_t n = 0;
+  while ((1u << n) < v) ++n;
+  return n;
+}
+
 // Which valid way a full set gives up. Enumerators in the order of the schema's choices
 // "lru", "fifo", "random" (config.h's Replacement): ReplacementPolicy(int(r)) converts.
 enum class ReplacementPolicy : uint8_t {

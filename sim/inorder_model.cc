@@ -1,15 +1,6 @@
 #include "sim/inorder_model.h"
 
 namespace dynsim {
-namespace {
-
-uint32_t Log2(uint32_t v) {
-  uint32_t n = 0;
-  while ((1u << n) < v) ++n;
-  return n;
-}
-
-}  // namespace
 
 InOrderModel::InOrderModel(const MachineConfig& config)
     : l2_(config.l2.enabled ? std::make_unique<Cache>(CacheParamsFromConfig(config.l2.cache, config.seed)) : nullptr),
@@ -18,7 +9,7 @@ InOrderModel::InOrderModel(const MachineConfig& config)
       tlb_(TlbParamsFromConfig(config.tlb, config.seed)),
       predictor_(bpred::ParamsFromConfig(config.branch)),
       load_use_stall_(config.dcache.hit_latency > 0 ? config.dcache.hit_latency - 1 : 0),
-      line_shift_(Log2(config.icache.line_bytes)) {}
+      line_shift_(CeilLog2(config.icache.line_bytes)) {}
 
 uint32_t InOrderModel::Fetch(uint32_t pc) {
   const uint32_t line = pc >> line_shift_;

@@ -3,15 +3,6 @@
 #include <algorithm>
 
 namespace dynsim {
-namespace {
-
-uint32_t Log2(uint32_t v) {
-  uint32_t n = 0;
-  while ((1u << n) < v) ++n;
-  return n;
-}
-
-}  // namespace
 
 OooModel::OooModel(const MachineConfig& config)
     : l2_(config.l2.enabled ? std::make_unique<Cache>(CacheParamsFromConfig(config.l2.cache, config.seed)) : nullptr),
@@ -21,9 +12,9 @@ OooModel::OooModel(const MachineConfig& config)
       predictor_(bpred::ParamsFromConfig(config.branch)),
       width_(std::max(config.core.dispatch_width, 1u)),
       rob_entries_(std::clamp(config.core.rob_entries, 1u, kMaxRobEntries)),
-      rob_mask_((1u << Log2(rob_entries_)) - 1),
-      iline_shift_(Log2(config.icache.line_bytes)),
-      dline_shift_(Log2(config.dcache.line_bytes)),
+      rob_mask_((1u << CeilLog2(rob_entries_)) - 1),
+      iline_shift_(CeilLog2(config.icache.line_bytes)),
+      dline_shift_(CeilLog2(config.dcache.line_bytes)),
       tlb_hit_(tlb_.params().hit_latency),
       icache_hit_(icache_.params().hit_latency),
       dcache_hit_(dcache_.params().hit_latency) {}

@@ -6,14 +6,6 @@
 namespace dynsim {
 namespace {
 
-bool IsPowerOfTwo(uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
-
-uint32_t Log2(uint32_t v) {
-  uint32_t n = 0;
-  while ((1u << n) < v) ++n;
-  return n;
-}
-
 const TlbParams& Checked(const TlbParams& p) {
   const std::string error = CheckTlbParams(p);
   if (!error.empty()) {
@@ -41,7 +33,7 @@ std::string CheckTlbParams(const TlbParams& p) {
 
 Tlb::Tlb(const TlbParams& params)
     : params_(Checked(params)),
-      page_shift_(Log2(params.page_bytes)),
+      page_shift_(CeilLog2(params.page_bytes)),
       vpn_(params.entries, 0),
       valid_(params.entries, 0),
       index_(size_t{1} << (32 - page_shift_), 0),
