@@ -145,7 +145,7 @@ bool Cache::IsDirty(uint32_t addr) const {
 
 void Cache::RegisterStats(StatGroup& g) const {
   const CacheCounters* c = &counters_;
-  g.Formula("accesses", "count", "loads and stores that looked up the cache",
+  g.Formula("accesses", "count", "lookups of the cache (instruction fetches, loads, stores)",
             [c] { return double(c->total_accesses()); });
   g.Formula("hits", "count", "accesses that found their line", [c] { return double(c->total_hits()); });
   g.Formula("misses", "count", "accesses that filled their line from below", [c] { return double(c->total_misses()); });
