@@ -18,7 +18,19 @@ namespace dynamo {
   X(decode_misses, "instructions the interpreter decoded (misses in its decoded-instruction cache)") \
   X(code_flushes, "fic instructions the application executed (each drops decoded copies of one line)") \
   X(native_transfers, "times Dynamo handed the application to native execution (a trap or fault to raise)") \
-  X(native_transfer_pc, "the application pc of the last native transfer (0: none), where Dynamo lost control")
+  X(native_transfer_pc, "the application pc of the last native transfer (0: none), where Dynamo lost control") \
+  X(hot_trace_heads, "trace-head candidates that reached hot_threshold (each starts a trace recording)") \
+  X(fragment_head_reached, "taken backward branches interpreted whose target already heads a fragment") \
+  X(fragments, "fragments added to the fragment cache (recorded traces)")                          \
+  X(fragment_instructions, "application instructions on the fragments added (trace lengths summed)") \
+  X(fragment_bytes, "fragment-cache bytes the added fragments take (4 per instruction, plus 16 for exit stubs)") \
+  X(cache_flushes, "times the fragment cache was full and flushed whole")                       \
+  X(traces_too_big, "recorded traces larger than the whole fragment cache (dropped)")           \
+  X(trace_ends_backward, "traces that ended at a backward taken branch")                        \
+  X(trace_ends_fragment, "traces that ended at a taken branch to an existing fragment's head")   \
+  X(trace_ends_syscall, "traces that ended at a system call (gateway)")                           \
+  X(trace_ends_length, "traces that ended at max_trace_blocks blocks (or 1024 instructions)")     \
+  X(traces_abandoned, "trace recordings given up (a trap, a fetch fault, or no start at the head)")
 
 struct Counters {
 #define DYNAMO_COUNTER_FIELD(name, doc) uint64_t name = 0;

@@ -206,4 +206,90 @@ InterpStop Interpreter::Run() {
   return stop;
 }
 
+InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCache& fragments, Trace* trace) {
+  AppContext& ctx = *ctx_;
+  DecodeCache& cache = *cache_;
+  AppState s(ctx, cache, *counters_, line_bytes_);
+  uint64_t retired = 0, nullified = 0, decoded = 0;
+  trace->head = head.addr();
+  trace->length = 0;
+  trace->blocks = 0;
+  trace->end = TraceEnd::kAbandoned;
+  bool started = false;
+  bool ending = false;  // the next instruction (a delay slot) is the trace's last
+  TraceEnd end = TraceEnd::kLength;
+  InterpStop stop;
+  for (;;) {
+    const AppPc pc = AppPcOfIaoq(ctx.iaoq_front);
+    if (!started && pc == head) started = true;
+    const DecodeCache::Entry* e = &cache.Slot(pc);
+    if (__builtin_expect(e->pc != pc.addr(), 0)) {
+      e = cache.Fill(pc);
+      ++decoded;
+      if (!e) {
+        stop = InterpStop::kFetchFault;
+        break;
+      }
+    }
+    const isa::Insn insn = e->insn;
+    const uint32_t word = *reinterpret_cast<const volatile uint32_t*>(pc.addr());
+    const Event event = e->step(s, insn);
+    if (event == Event::kTrap) {
+      stop = InterpStop::kTrap;
+      break;
+    }
+    if (event == Event::kNullified) ++nullified;
+    else ++retired;
+    if (event == Event::kBackwardTaken) ++counters_->trace_head_candidates;
+    if (!started) {
+      // Only the backward branch's delay slot runs before the head; anything else (a
+      // branch in that delay slot) abandons the trace.
+      if (AppPcOfIaoq(ctx.iaoq_front) != head) {
+        stop = event == Event::kGateway ? InterpStop::kGateway : InterpStop::kTraceHead;
+        break;
+      }
+      if (event == Event::kGateway) {
+        stop = InterpStop::kGateway;
+        break;
+      }
+      continue;
+    }
+    trace->insns[trace->length++] = TraceInsn{pc.addr(), word};
+    if (event == Event::kGateway) {
+      trace->end = TraceEnd::kGateway;
+      stop = InterpStop::kGateway;
+      break;
+    }
+    if (ending) {
+      trace->end = end;
+      stop = InterpStop::kTraceHead;
+      break;
+    }
+    const isa::Cls cls = isa::info(insn).cls;
+    if (event != Event::kNullified &&
+        (cls == isa::Cls::kBranchCond || cls == isa::Cls::kBranchUncond || cls == isa::Cls::kBranchIndirect)) {
+      ++trace->blocks;
+      const bool taken = (ctx.iaoq_back & ~3u) != (ctx.iaoq_front & ~3u) + 4;
+      if (event == Event::kBackwardTaken) {
+        ending = true;
+        end = TraceEnd::kBackward;
+      } else if (taken && fragments.Contains(AppPcOfIaoq(ctx.iaoq_back))) {
+        ending = true;
+        end = TraceEnd::kFragment;
+      } else if (trace->blocks >= max_blocks) {
+        ending = true;
+        end = TraceEnd::kLength;
+      }
+    }
+    if (!ending && trace->length + 1 >= Trace::kMaxTraceInsns) {
+      ending = true;
+      end = TraceEnd::kLength;
+    }
+  }
+  counters_->interpreted_instructions += retired;
+  counters_->nullified_instructions += nullified;
+  counters_->decode_misses += decoded;
+  return stop;
+}
+
 }  // namespace dynamo

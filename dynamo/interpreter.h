@@ -15,6 +15,7 @@
 #include "dynamo/app_pc.h"
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
+#include "dynamo/fragment_cache.h"
 #include "dynamo/monitor.h"
 #include "isa/insn.h"
 
@@ -79,6 +80,16 @@ class Interpreter {
   // Interprets from the context's IAOQ until a stop; the context is then exactly the
   // application's state before the instruction at iaoq_front.
   InterpStop Run();
+
+  // Called after Run stopped with kTraceHead (the backward branch's delay slot at the
+  // front, `head` at the back): interprets exactly as Run does, and records every
+  // instruction from `head` on into `trace` until the trace ends (Trace::end): after the
+  // delay slot of a backward taken branch, of a taken branch to a fragment's head in
+  // `cache`, or of the branch that ends the `max_blocks`th block; at a system call
+  // (returns kGateway); or at kMaxTraceInsns instructions. A trap or fetch fault returns
+  // as in Run with trace->end == kAbandoned. Returns kTraceHead when the trace ended
+  // without a stop of Run's kinds.
+  InterpStop Record(AppPc head, uint32_t max_blocks, const FragmentCache& cache, Trace* trace);
 
  private:
   AppContext* ctx_;

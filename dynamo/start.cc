@@ -10,6 +10,7 @@
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
 #include "dynamo/dispatch.h"
+#include "dynamo/fragment_cache.h"
 #include "dynamo/interpreter.h"
 #include "dynamo/monitor.h"
 
@@ -41,6 +42,8 @@ namespace dynamo {
 namespace {
 
 DecodeCache decode_cache;
+FragmentCache fragment_cache;
+Monitor monitor;
 Counters counters;
 
 [[noreturn]] void Fatal(const char* message) {
@@ -73,7 +76,9 @@ void dynamo_main() {
   AppContext& ctx = app_context();
   LoadContext(dynamo_boot.app, &ctx);
   decode_cache.Clear();
-  Monitor monitor(dynamo_boot.config.hot_threshold, &counters);
+  const BootConfig config = const_cast<const BootConfig&>(dynamo_boot.config);
+  fragment_cache.Init(config.fragment_cache_kb * 1024u, &counters);
+  monitor.Init(config.hot_threshold, &counters, &fragment_cache);
   Interpreter interpreter(&ctx, &decode_cache, &monitor, &counters, line);
-  Dispatch(&ctx, &interpreter, &counters);
+  Dispatch(&ctx, &interpreter, &fragment_cache, config.max_trace_blocks, &counters);
 }

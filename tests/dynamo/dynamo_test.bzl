@@ -1,6 +1,6 @@
 """Tests that run guest programs under Dynamo (dynsim run --dynamo)."""
 
-def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, exact = True, **kwargs):
+def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, exact = True, config = None, **kwargs):
     """`binary ARGS` natively and under Dynamo: identical stdout, stderr and exit status.
 
     Args:
@@ -10,12 +10,16 @@ def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, e
       stdin: label of a file fed to standard input.
       exact: also require that Dynamo interpreted exactly the instructions the native run
         retired (false for programs whose work depends on timing or that trap).
+      config: label of a Dynamo configuration YAML (default: the defaults).
     """
     test_args = ["--dynsim", "$(location //sim:dynsim)", "--binary", "$(location %s)" % binary]
     test_data = [binary, "//sim:dynsim"] + data
     if stdin:
         test_args += ["--stdin", "$(location %s)" % stdin]
         test_data.append(stdin)
+    if config:
+        test_args += ["--config", "$(location %s)" % config]
+        test_data.append(config)
     if exact:
         test_args.append("--exact")
     native.sh_test(

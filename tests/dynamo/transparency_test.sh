@@ -4,15 +4,17 @@
 # identical, and that Dynamo reported its counters. With --exact, also that Dynamo
 # interpreted exactly the instructions the native run retired (true for programs that
 # never trap, since stage 1 interprets everything).
-# Usage: transparency_test.sh --dynsim PATH --binary B [--stdin FILE] [--exact] -- ARGS...
+# Usage: transparency_test.sh --dynsim PATH --binary B [--stdin FILE] [--config YAML] [--exact] -- ARGS...
+# --config: the Dynamo configuration (default: the defaults).
 set -u
-dynsim="" binary="" stdin_file=/dev/null exact=0
+dynsim="" binary="" stdin_file=/dev/null exact=0 config=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--dynsim) dynsim=$2; shift 2 ;;
 	--binary) binary=$2; shift 2 ;;
 	--stdin) stdin_file=$2; shift 2 ;;
 	--exact) exact=1; shift ;;
+	--config) config=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "transparency_test.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -33,7 +35,7 @@ run() {
 args=("$@")
 run native
 native_status=$?
-run dynamo --dynamo
+if [ -n "$config" ]; then run dynamo --dynamo "$config"; else run dynamo --dynamo; fi
 dynamo_status=$?
 fail=0
 if [ "$native_status" != "$dynamo_status" ]; then
