@@ -67,8 +67,7 @@ bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rule
   return true;
 }
 
-RegionProfiler::RegionProfiler(RetireSink* model, std::vector<RegionGroupRule> rules)
-    : model_(model), rules_(std::move(rules)) {
+RegionProfiler::RegionProfiler(std::vector<RegionGroupRule> rules) : rules_(std::move(rules)) {
   RegionFor(kNoSymbolRegion, kNoSymbolRegion);
   Rebuild();
 }

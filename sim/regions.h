@@ -12,9 +12,9 @@
 // of each function, first match wins; unmatched functions go to the default group "app",
 // announced ranges form groups of their own name, and [os] is its own group.
 //
-// RegionProfiler sits between the core and the timing model: it forwards each record,
-// and charges the cycles the model answers to the record's region (AttributedTiming, at
-// the end, does the same without virtual calls for a model of known type). The lookup is a
+// AttributedTiming (at the end) sits between the core and the timing model: it forwards
+// each record to the model, without a virtual call, and has RegionProfiler charge the
+// cycles the model answers to the record's region. The lookup is a
 // binary search over a flat, sorted interval list, cached for the last interval hit, so
 // the hot path is two compares and two adds.
 #ifndef DYNSIM_SIM_REGIONS_H
@@ -45,14 +45,13 @@ struct RegionGroupRule {
 // On failure returns false with one line "FILE:LINE: KEY: what is wrong".
 bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rules, std::string* error);
 
-class RegionProfiler : public RetireSink {
+class RegionProfiler {
  public:
   static constexpr const char* kOsRegion = "[os]";
   static constexpr const char* kNoSymbolRegion = "[no symbol]";
   static constexpr const char* kDefaultGroup = "app";
 
-  // `model` gets every record; its answers are charged and passed on.
-  RegionProfiler(RetireSink* model, std::vector<RegionGroupRule> rules);
+  explicit RegionProfiler(std::vector<RegionGroupRule> rules);
 
   // The functions of a loaded image (call once per image, before running).
   void AddImage(const ElfImage& image);
@@ -60,11 +59,6 @@ class RegionProfiler : public RetireSink {
   // over the same addresses win.
   void AnnounceRange(const std::string& name, uint32_t lo, uint32_t hi);
 
-  uint32_t Retire(const RetireRecord& r) override {
-    const uint32_t cycles = model_->Retire(r);
-    Charge(r, cycles);
-    return cycles;
-  }
   // Charges a slot's cycles (and its instruction, unless nullified) to its region.
   void Charge(const RetireRecord& r, uint32_t cycles) {
     if (r.pc - cached_lo_ >= cached_size_) Lookup(r.pc);
@@ -105,7 +99,6 @@ class RegionProfiler : public RetireSink {
   void Rebuild();
   void Lookup(uint32_t pc);
 
-  RetireSink* model_;
   std::vector<RegionGroupRule> rules_;
   std::vector<Region> regions_;  // index 0: [no symbol]
   std::vector<Counts> counts_;   // by region index
@@ -122,8 +115,7 @@ class RegionProfiler : public RetireSink {
 };
 
 // What the core talks to when a timing model runs: the model, then the region charge, in
-// one call with no virtual dispatch inside (Model's Retire is final, so the qualified call
-// is direct). Same answers as RegionProfiler::Retire over the same model, faster.
+// one call with no virtual dispatch inside (the qualified call to Model::Retire is direct).
 template <class Model>
 class AttributedTiming final : public RetireSink {
  public:

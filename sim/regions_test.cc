@@ -47,15 +47,16 @@ uint64_t Sum(const std::map<std::string, uint64_t>& m) {
 
 TEST(Regions, ChargesEachPcToItsFunctionAndSumsToTotal) {
   FixedCost model(3);
-  RegionProfiler p(&model, {{"$$*", "millicode"}});
+  RegionProfiler p(std::vector<RegionGroupRule>{{"$$*", "millicode"}});
+  AttributedTiming<FixedCost> sink(&model, &p);
   p.AddImage(TwoFunctions());
-  EXPECT_EQ(p.Retire(At(0x1000)), 3u);
-  p.Retire(At(0x10fc));
-  p.Retire(At(0x1100));  // between alpha's end and $$mulI: no symbol
-  p.Retire(At(0x12fc));  // $$mulI, up to beta
-  p.Retire(At(0x1300));
-  p.Retire(At(0x1304, /*nullified=*/true));
-  p.Retire(At(0x1340));  // past beta's size
+  EXPECT_EQ(sink.Retire(At(0x1000)), 3u);
+  sink.Retire(At(0x10fc));
+  sink.Retire(At(0x1100));  // between alpha's end and $$mulI: no symbol
+  sink.Retire(At(0x12fc));  // $$mulI, up to beta
+  sink.Retire(At(0x1300));
+  sink.Retire(At(0x1304, /*nullified=*/true));
+  sink.Retire(At(0x1340));  // past beta's size
   p.Finish(/*total_cycles=*/21 + 5);
   const auto& c = p.function_cycles();
   const auto& i = p.function_instructions();
@@ -75,16 +76,17 @@ TEST(Regions, ChargesEachPcToItsFunctionAndSumsToTotal) {
 
 TEST(Regions, AnnouncedRangesOverrideSymbolsUntilReannounced) {
   FixedCost model(1);
-  RegionProfiler p(&model, {});
+  RegionProfiler p(std::vector<RegionGroupRule>{});
+  AttributedTiming<FixedCost> sink(&model, &p);
   p.AddImage(TwoFunctions());
-  p.Retire(At(0x1010));
+  sink.Retire(At(0x1010));
   p.AnnounceRange("fragment cache", 0x1008, 0x1020);
-  p.Retire(At(0x1004));  // alpha, below the range
-  p.Retire(At(0x1010));  // inside the range
-  p.Retire(At(0x1020));  // alpha again, just past it
+  sink.Retire(At(0x1004));  // alpha, below the range
+  sink.Retire(At(0x1010));  // inside the range
+  sink.Retire(At(0x1020));  // alpha again, just past it
   p.AnnounceRange("stubs", 0x1010, 0x1014);
-  p.Retire(At(0x1010));
-  p.Retire(At(0x100c));
+  sink.Retire(At(0x1010));
+  sink.Retire(At(0x100c));
   p.Finish(6);
   EXPECT_EQ(p.function_cycles().at("alpha"), 3u);
   EXPECT_EQ(p.function_cycles().at("fragment cache"), 2u);
@@ -94,10 +96,11 @@ TEST(Regions, AnnouncedRangesOverrideSymbolsUntilReannounced) {
 
 TEST(Regions, PrintListsTopRegionsAndTotal) {
   FixedCost model(2);
-  RegionProfiler p(&model, {});
+  RegionProfiler p(std::vector<RegionGroupRule>{});
+  AttributedTiming<FixedCost> sink(&model, &p);
   p.AddImage(TwoFunctions());
-  for (int k = 0; k < 3; ++k) p.Retire(At(0x1000));
-  p.Retire(At(0x1300));
+  for (int k = 0; k < 3; ++k) sink.Retire(At(0x1000));
+  sink.Retire(At(0x1300));
   p.Finish(8);
   std::ostringstream out;
   p.Print(out, 1);

@@ -14,29 +14,27 @@
 namespace dynsim {
 namespace {
 
-// The timing model `core.model` names; nullptr for `functional` (the core then counts one
-// cycle a slot itself, on its fastest path).
-std::unique_ptr<TimingModel> MakeTimingModel(const MachineConfig& config) {
-  switch (config.core.model) {
-    case CoreModel::kInorder: return std::make_unique<InOrderModel>(config);
-    case CoreModel::kOoo: return std::make_unique<OooModel>(config);
-    case CoreModel::kFunctional: return nullptr;
-  }
-  return nullptr;
+// A timing model and the core's sink over it: the model, then the region charge,
+// devirtualized for the model's type.
+struct Timing {
+  std::unique_ptr<TimingModel> model;
+  std::unique_ptr<RetireSink> sink;
+};
+
+template <class Model>
+Timing TimingOver(std::unique_ptr<Model> model, RegionProfiler* regions) {
+  auto sink = std::make_unique<AttributedTiming<Model>>(model.get(), regions);
+  return {std::move(model), std::move(sink)};
 }
 
-// The sink for the core: `model` then the region charge, devirtualized for each model.
-std::unique_ptr<RetireSink> MakeAttributedSink(const MachineConfig& config, TimingModel* model,
-                                               RegionProfiler* regions) {
+// The timing model `core.model` names.
+Timing MakeTiming(const MachineConfig& config, RegionProfiler* regions) {
   switch (config.core.model) {
-    case CoreModel::kInorder:
-      return std::make_unique<AttributedTiming<InOrderModel>>(static_cast<InOrderModel*>(model), regions);
-    case CoreModel::kOoo:
-      return std::make_unique<AttributedTiming<OooModel>>(static_cast<OooModel*>(model), regions);
-    case CoreModel::kFunctional:
-      return std::make_unique<AttributedTiming<FunctionalTiming>>(static_cast<FunctionalTiming*>(model), regions);
+    case CoreModel::kInorder: return TimingOver(std::make_unique<InOrderModel>(config), regions);
+    case CoreModel::kOoo: return TimingOver(std::make_unique<OooModel>(config), regions);
+    case CoreModel::kFunctional: return TimingOver(std::make_unique<FunctionalTiming>(), regions);
   }
-  return nullptr;
+  return {};
 }
 
 }  // namespace
@@ -67,15 +65,17 @@ bool Simulation::Load(std::string* error) {
   }
   if (options_.dynamo && !StartDynamo(error)) return false;
   core_ = std::make_unique<FunctionalCore>(&state_, &memory_, os_.get(), &clock_);
-  model_ = MakeTimingModel(options_.machine);
-  if (!model_ && options_.profile) model_ = std::make_unique<FunctionalTiming>();
-  if (model_) {
+  // `functional` without profiling needs no sink: the core counts one cycle a slot itself,
+  // on its fastest path.
+  if (options_.machine.core.model != CoreModel::kFunctional || options_.profile) {
     std::vector<RegionGroupRule> rules = options_.region_rules;
     if (options_.dynamo) rules.push_back({"dynamo::*", "dynamo"});  // after the user's rules
-    profiler_ = std::make_unique<RegionProfiler>(model_.get(), rules);
+    profiler_ = std::make_unique<RegionProfiler>(rules);
     profiler_->AddImage(image_);
     if (options_.dynamo) profiler_->AddImage(DynamoImageForProfile(dynamo_image_));
-    sink_ = MakeAttributedSink(options_.machine, model_.get(), profiler_.get());
+    Timing timing = MakeTiming(options_.machine, profiler_.get());
+    model_ = std::move(timing.model);
+    sink_ = std::move(timing.sink);
     core_->set_retire_sink(sink_.get());
   }
   DeclareStats();
