@@ -17,28 +17,28 @@ namespace {
 
 std::vector<DynamoParam> BuildSchema() {
   return {
-      {"hot_threshold", false, "executions", 50, 1, 1000000, false, "monitor (stage 2)",
+      {"hot_threshold", false, "executions", 50, 1, 1000000, false, "monitor",
        "How many times a trace-head candidate (the target of a backward taken branch or of a "
        "fragment-cache exit) executes before Dynamo records the trace that starts there. The "
        "paper does not state Dynamo's value; 50 is DynamoRIO's default.",
        &BootConfig::hot_threshold},
-      {"fragment_cache_kb", false, "KiB", 150, 1, 16384, false, "fragment cache (stage 2)",
+      {"fragment_cache_kb", false, "KiB", 150, 1, 1024, false, "fragment cache",
        "Size of the fragment cache; when it is full, Dynamo flushes it whole. The paper's main "
        "results use 150 KB.",
        &BootConfig::fragment_cache_kb},
-      {"max_trace_blocks", false, "basic blocks", 128, 1, 4096, false, "monitor (stage 2)",
+      {"max_trace_blocks", false, "basic blocks", 128, 1, 4096, false, "monitor",
        "A recorded trace ends after this many basic blocks even without a backward taken branch, "
        "a branch to an existing fragment or a system call (DynamoRIO: 128).",
        &BootConfig::max_trace_blocks},
-      {"linking", true, "", 1, 0, 1, false, "linker (stage 2)",
+      {"linking", true, "", 1, 0, 1, false, "linker",
        "Patch each fragment exit to jump straight to its target fragment once that exists. Off: "
        "every exit returns to Dynamo (the paper measured about 40x slowdown on SPECint95).",
        &BootConfig::linking},
-      {"inline_indirect", true, "", 1, 0, 1, false, "fragment builder (stage 2)",
+      {"inline_indirect", true, "", 1, 0, 1, false, "fragment builder",
        "Turn an indirect branch on a trace into a compare with the target seen while recording, "
        "going to the lookup table only on a mismatch. Off: every indirect branch looks up.",
        &BootConfig::inline_indirect},
-      {"lookup_table_entries", false, "entries", 4096, 16, 1 << 20, true, "lookup (stage 2)",
+      {"lookup_table_entries", false, "entries", 4096, 16, 1 << 16, true, "lookup",
        "Entries of the hash table from app pc to fragment entry that indirect branches consult.",
        &BootConfig::lookup_table_entries},
   };

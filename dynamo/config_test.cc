@@ -58,7 +58,7 @@ TEST(DynamoConfig, MistakesAreOneLineWithFileLineAndKey) {
             "d.yaml:2: hot_treshold: unknown key (did you mean hot_threshold?)");
   EXPECT_EQ(Error("linking: maybe\n"), "d.yaml:1: linking: expected true or false, got 'maybe'");
   EXPECT_EQ(Error("hot_threshold: \"5\"\n"), "d.yaml:1: hot_threshold: expected an integer (executions), got string '5'");
-  EXPECT_EQ(Error("fragment_cache_kb: 0\n"), "d.yaml:1: fragment_cache_kb: 0 is out of range [1, 16384] (KiB)");
+  EXPECT_EQ(Error("fragment_cache_kb: 0\n"), "d.yaml:1: fragment_cache_kb: 0 is out of range [1, 1024] (KiB)");
   EXPECT_EQ(Error("lookup_table_entries: 1000\n"), "d.yaml:1: lookup_table_entries: 1000 is not a power of two");
   EXPECT_EQ(Error("linking: true\nlinking: false\n"), "d.yaml:2: linking: duplicate key (first on line 1)");
   EXPECT_EQ(Error("max_trace_blocks:\n"), "d.yaml:1: max_trace_blocks: expected an integer (basic blocks), got nothing");

@@ -9,7 +9,11 @@
 //   - native transfer: Dynamo gives the machine the whole context (all registers, PSW
 //     bits, both IAOQ entries, even mid-delay-slot) and lets the application run natively
 //     from there, through rt_sigreturn with a frame built from the context.
-// Stage 2 adds the switches into and out of the fragment cache here.
+//   - the fragment cache: dynamo_enter_fragment gives the machine the whole context and
+//     jumps into a fragment; an exit stub comes back through dynamo_fragment_exit, which
+//     stores the context again and returns to Dynamo the exit taken. PSW[C/B] and PSW[V],
+//     which user code cannot write or read directly, are set on entry with a DS and an ADD
+//     whose results they are, and read on exit with DCOR,I and a DS (context_switch.S).
 #ifndef DYNSIM_DYNAMO_CONTEXT_H
 #define DYNSIM_DYNAMO_CONTEXT_H
 
@@ -31,7 +35,20 @@ struct AppContext {
   uint32_t psw_n;   // 0 or 1: nullify the instruction at iaoq_front
   uint32_t psw_cb;  // PSW[C/B], 8 bits (isa/state.h)
   uint32_t psw_v;   // 0 or 1
-  uint32_t reserved[(CTX_DYNAMO_GR - CTX_PSW_V - 4) / 4];
+  // The fragment-cache switches' words (context_layout.h).
+  uint32_t entry;
+  uint32_t entry_v;
+  uint32_t entry_cb_x;
+  uint32_t entry_cb_y;
+  uint32_t exit;
+  uint32_t exit_cb;
+  uint32_t exit_v;
+  uint32_t indirect_target;
+  uint32_t lookup_mask;
+  uint32_t lookup_table;
+  uint32_t lookup_hits;
+  uint32_t inline_misses;
+  uint32_t reserved[(CTX_DYNAMO_GR - CTX_INLINE_MISSES - 4) / 4];
   uint32_t dynamo_gr[32];  // Dynamo's registers during dynamo_app_gateway
   // The handler the application gave rt_sigaction for each signal (signals.h); valid
   // where the OS holds Dynamo's trampoline instead.
@@ -47,6 +64,18 @@ static_assert(offsetof(AppContext, iaoq_back) == CTX_IAOQ_BACK, "context_layout.
 static_assert(offsetof(AppContext, psw_n) == CTX_PSW_N, "context_layout.h");
 static_assert(offsetof(AppContext, psw_cb) == CTX_PSW_CB, "context_layout.h");
 static_assert(offsetof(AppContext, psw_v) == CTX_PSW_V, "context_layout.h");
+static_assert(offsetof(AppContext, entry) == CTX_ENTRY, "context_layout.h");
+static_assert(offsetof(AppContext, entry_v) == CTX_ENTRY_V, "context_layout.h");
+static_assert(offsetof(AppContext, entry_cb_x) == CTX_ENTRY_CB_X, "context_layout.h");
+static_assert(offsetof(AppContext, entry_cb_y) == CTX_ENTRY_CB_Y, "context_layout.h");
+static_assert(offsetof(AppContext, exit) == CTX_EXIT, "context_layout.h");
+static_assert(offsetof(AppContext, exit_cb) == CTX_EXIT_CB, "context_layout.h");
+static_assert(offsetof(AppContext, exit_v) == CTX_EXIT_V, "context_layout.h");
+static_assert(offsetof(AppContext, indirect_target) == CTX_INDIRECT_TARGET, "context_layout.h");
+static_assert(offsetof(AppContext, lookup_mask) == CTX_LOOKUP_MASK, "context_layout.h");
+static_assert(offsetof(AppContext, lookup_table) == CTX_LOOKUP_TABLE, "context_layout.h");
+static_assert(offsetof(AppContext, lookup_hits) == CTX_LOOKUP_HITS, "context_layout.h");
+static_assert(offsetof(AppContext, inline_misses) == CTX_INLINE_MISSES, "context_layout.h");
 static_assert(offsetof(AppContext, dynamo_gr) == CTX_DYNAMO_GR, "context_layout.h");
 static_assert(offsetof(AppContext, app_handlers) == CTX_APP_HANDLERS, "context_layout.h");
 static_assert(sizeof(AppContext) == CTX_SIZE && CTX_SIZE <= DYNAMO_CONTEXT_BYTES, "context_layout.h");
@@ -73,6 +102,15 @@ extern "C" {
 void dynamo_app_gateway(uint32_t entry);
 // rt_sigreturn with the stack pointer at `frame_end` (a Linux-hppa rt_sigframe ends there).
 [[noreturn]] void dynamo_sigreturn(uint32_t frame_end);
+// Runs application code in the fragment cache at `entry` with the app context's state
+// (all registers, SAR, PSW[C/B] and PSW[V] from ctx.entry_v/_cb_x/_cb_y; PSW[N] clear) and
+// returns when an exit stub is taken: the context then holds the application's state
+// (PSW[C/B] and V as ctx.exit_cb and exit_v, see DecodeExitPsw) and the result is the
+// address of the exit's record word. Dynamo's callee-saved registers survive.
+uint32_t dynamo_enter_fragment(uint32_t entry);
+// Where every exit stub branches (with b,l ..., %r2; the app's r1 and r2 already in the
+// context and r2 = the address of the stub's record word). Not called from C++.
+void dynamo_fragment_exit();
 // What the OS calls instead of an application's signal handler (signals.h): it gives the
 // machine the application's global pointer (gr27) and gr19 from the context and jumps to
 // the handler recorded in app_handlers[signo], with the OS's arguments and return link.

@@ -12,6 +12,14 @@
  *   0    gr[32]        application general registers (gr[0] reads 0, never written)
  *   128  fr[32]        application FP registers, 8 bytes each (8-aligned)
  *   384  sar, iaoq_front, iaoq_back, psw_n, psw_cb, psw_v   (one word each)
+ *   408  the fragment-cache switches (context_switch.S, lookup.S), one word each:
+ *        entry (where dynamo_enter_fragment jumps), entry_v (a DS operand that sets PSW[V]),
+ *        entry_cb_x, entry_cb_y (an ADD whose nibble carries are PSW[C/B]), exit (the
+ *        Exit record of the exit taken), exit_cb (DCOR,I of 0: 6 in each nibble whose
+ *        carry bit is set), exit_v (PSW[V]), indirect_target (an indirect branch's target,
+ *        privilege bits clear, for the lookup), lookup_mask (entries - 1), lookup_table
+ *        (its address), lookup_hits (a 32-bit count the lookup routine keeps),
+ *        inline_misses (likewise, by the fragments' inline compares)
  *   512  dynamo_gr[32] Dynamo's own registers while the application's are in the machine
  *                      (during a gateway call made on the application's behalf)
  *   640  app_handlers[65]  the application's signal handler per signal number, as it
@@ -32,6 +40,18 @@
 #define CTX_PSW_N 396
 #define CTX_PSW_CB 400
 #define CTX_PSW_V 404
+#define CTX_ENTRY 408
+#define CTX_ENTRY_V 412
+#define CTX_ENTRY_CB_X 416
+#define CTX_ENTRY_CB_Y 420
+#define CTX_EXIT 424
+#define CTX_EXIT_CB 428
+#define CTX_EXIT_V 432
+#define CTX_INDIRECT_TARGET 436
+#define CTX_LOOKUP_MASK 440
+#define CTX_LOOKUP_TABLE 444
+#define CTX_LOOKUP_HITS 448
+#define CTX_INLINE_MISSES 452
 #define CTX_DYNAMO_GR 512
 #define CTX_APP_HANDLERS 640
 #define CTX_SIZE 1024

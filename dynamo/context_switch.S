@@ -32,8 +32,84 @@
 	.endr
 	.endm
 
+/* r2..r31 of the application, for the fragment-cache switches (r1 is the scratch). */
+	.macro LOAD_APP_2_31
+	.irp r, 2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	ldw APP(\r)(%r0), %r\r
+	.endr
+	.endm
+	.macro STORE_APP_3_31
+	.irp r, 3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	stw %r\r, APP(\r)(%r0)
+	.endr
+	.endm
+/* The 32 FP registers (8 bytes each) from and to the context, r1 walking the slots. */
+	.macro LOAD_APP_FR
+	ldo	CTX_ABS(CTX_FR)(%r0), %r1
+	.irp f, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	fldd,ma	8(%r1), %fr\f
+	.endr
+	.endm
+	.macro STORE_APP_FR
+	ldo	CTX_ABS(CTX_FR)(%r0), %r1
+	.irp f, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	fstd,ma	%fr\f, 8(%r1)
+	.endr
+	.endm
+
 	.text
 	.align	4
+
+/* uint32_t dynamo_enter_fragment(uint32_t entry): the switch into the fragment cache.
+ * PSW[V] and PSW[C/B] cannot be written from user mode, so they are made the results of
+ * instructions (PA-RISC 2.0 manual, DS and ADD): DS with r1 = 0 and r2 = 0x7fffffff + V
+ * leaves V = V whatever V and C were (the carry out is 0 and V becomes r2's sign), and an
+ * ADD of x and y with 0xf + 0x1 in the nibbles whose carry is wanted and 0 + 0 elsewhere
+ * carries out of exactly those nibbles (Dynamo computes the operands: PrepareEntry). */
+	.globl	dynamo_enter_fragment
+	.type	dynamo_enter_fragment, @function
+dynamo_enter_fragment:
+	SAVE_DYNAMO
+	stw	%r26, CTX_ABS(CTX_ENTRY)(%r0)
+	LOAD_APP_FR
+	ldw	CTX_ABS(CTX_ENTRY_V)(%r0), %r1
+	ds	%r0, %r1, %r0
+	ldw	CTX_ABS(CTX_ENTRY_CB_X)(%r0), %r1
+	ldw	CTX_ABS(CTX_ENTRY_CB_Y)(%r0), %r2
+	add	%r1, %r2, %r0
+	ldw	CTX_ABS(CTX_SAR)(%r0), %r1
+	mtsar	%r1
+	LOAD_APP_2_31
+	ldw	CTX_ABS(CTX_ENTRY)(%r0), %r1
+	bv	%r0(%r1)
+	ldw	APP(1)(%r0), %r1
+	.size	dynamo_enter_fragment, . - dynamo_enter_fragment
+
+/* dynamo_fragment_exit: every exit stub ends here, by `b,l dynamo_fragment_exit, %r2` with
+ * the application's r1 and r2 already stored; r2 is then the address of the stub's record
+ * word (plus the privilege bits). The rest of the application's state goes to the context:
+ * DCOR,I of 0 is 6 in each nibble whose PSW[C/B] bit is set; then DS 0,0 leaves the result
+ * alone but carries out exactly when V is set, so ADD,C 0,0 reads V (C/B is already saved).
+ * Dynamo's registers come back and dynamo_enter_fragment returns the record address. */
+	.globl	dynamo_fragment_exit
+	.type	dynamo_fragment_exit, @function
+dynamo_fragment_exit:
+	STORE_APP_3_31
+	depwi	0, 31, 2, %r2
+	stw	%r2, CTX_ABS(CTX_EXIT)(%r0)
+	dcor,i	%r0, %r1
+	stw	%r1, CTX_ABS(CTX_EXIT_CB)(%r0)
+	ds	%r0, %r0, %r0
+	add,c	%r0, %r0, %r1
+	stw	%r1, CTX_ABS(CTX_EXIT_V)(%r0)
+	mfctl	%sar, %r1
+	stw	%r1, CTX_ABS(CTX_SAR)(%r0)
+	STORE_APP_FR
+	RESTORE_DYNAMO
+	ldw	CTX_ABS(CTX_EXIT)(%r0), %r28
+	bv	%r0(%r2)
+	nop
+	.size	dynamo_fragment_exit, . - dynamo_fragment_exit
 
 /* void dynamo_app_gateway(uint32_t entry): entry (r26) is 0x100, 0xb0 or 0xe0.
  * The gateway returns through r31, which the be,l below sets to the instruction after its

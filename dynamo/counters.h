@@ -20,12 +20,27 @@ namespace dynamo {
   X(native_transfers, "times Dynamo handed the application to native execution (a trap or fault to raise)") \
   X(native_transfer_pc, "the application pc of the last native transfer (0: none), where Dynamo lost control") \
   X(hot_trace_heads, "trace-head candidates that reached hot_threshold (each starts a trace recording)") \
-  X(fragment_head_reached, "taken backward branches interpreted whose target already heads a fragment") \
-  X(fragments, "fragments added to the fragment cache (recorded traces)")                          \
-  X(fragment_instructions, "application instructions on the fragments added (trace lengths summed)") \
-  X(fragment_bytes, "fragment-cache bytes the added fragments take (4 per instruction, plus 16 for exit stubs)") \
+  X(fragment_head_reached, "taken backward branches interpreted whose target heads a fragment (Dynamo enters it)") \
+  X(exit_target_candidates, "fragment exits and lookup misses to an app pc that heads no fragment (trace-head candidates)") \
+  X(fragments, "fragments built into the fragment cache")                                         \
+  X(fragment_instructions, "application instructions the fragments built were made from")        \
+  X(fragment_bytes, "fragment-cache bytes of the fragments built (bodies, exit blocks and stubs)") \
+  X(fragment_exits, "exit stubs of the fragments built")                                          \
+  X(traces_cut, "traces built only in part (the fragment ends before an instruction Dynamo must interpret)") \
+  X(traces_unbuildable, "traces of which nothing could be built (their head is then never recorded again)") \
   X(cache_flushes, "times the fragment cache was full and flushed whole")                       \
-  X(traces_too_big, "recorded traces larger than the whole fragment cache (dropped)")           \
+  X(traces_too_big, "traces whose fragment is larger than the whole fragment cache (dropped)")   \
+  X(fragments_deleted, "fragments deleted because the application flushed (FIC) code they were made from") \
+  X(cache_entries, "times Dynamo entered the fragment cache (a context switch into fragment code)") \
+  X(exits_branch, "fragment exits to Dynamo through a direct exit stub (unlinked exits)")        \
+  X(exits_stop, "fragment exits before an instruction Dynamo interprets (system calls, FIC, ...)") \
+  X(exits_lookup_miss, "indirect branches that missed the lookup table and exited to Dynamo")    \
+  X(links, "exit stubs patched to branch straight to their target fragment")                     \
+  X(links_out_of_reach, "links not made because the target was beyond a 17-bit branch")         \
+  X(unlinks, "linked exits restored to their stubs (their target fragment was deleted)")          \
+  X(lookup_hits, "indirect branches whose target the lookup routine found in the table")         \
+  X(inline_misses, "indirect branches whose target differed from the one inlined on the trace")  \
+  X(lookup_inserts, "lookup-table entries refilled after a miss on a target that heads a fragment") \
   X(trace_ends_backward, "traces that ended at a backward taken branch")                        \
   X(trace_ends_fragment, "traces that ended at a taken branch to an existing fragment's head")   \
   X(trace_ends_syscall, "traces that ended at a system call (gateway)")                           \

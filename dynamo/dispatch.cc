@@ -6,7 +6,9 @@ namespace dynamo {
 
 namespace {
 
-Trace trace;  // the trace being recorded (8 KB: static, not on Dynamo's stack)
+constexpr uint32_t kUserPrivilege = 3;
+
+Trace trace;  // the trace being recorded (12 KB: static, not on Dynamo's stack)
 
 void CountEnd(TraceEnd end, Counters* counters) {
   switch (end) {
@@ -18,36 +20,153 @@ void CountEnd(TraceEnd end, Counters* counters) {
   }
 }
 
-}  // namespace
+// The application continues at `pc` with a plain queue.
+void SetPc(AppContext* ctx, uint32_t pc) {
+  ctx->iaoq_front = (pc & ~3u) | kUserPrivilege;
+  ctx->iaoq_back = ctx->iaoq_front + 4;
+  ctx->psw_n = 0;
+}
 
-void Dispatch(AppContext* ctx, Interpreter* interpreter, FragmentCache* cache, uint32_t max_trace_blocks,
-              Counters* counters) {
+// The operands dynamo_enter_fragment turns into PSW[V] and PSW[C/B] (context_switch.S).
+void PrepareEntry(AppContext* ctx) {
+  ctx->entry_v = 0x7fffffffu + (ctx->psw_v ? 1 : 0);
+  uint32_t x = 0, y = 0;
+  for (unsigned k = 0; k < 8; ++k) {
+    if ((ctx->psw_cb >> k) & 1) {
+      x |= 0xfu << (4 * k);
+      y |= 0x1u << (4 * k);
+    }
+  }
+  ctx->entry_cb_x = x;
+  ctx->entry_cb_y = y;
+}
+
+// PSW[C/B] from DCOR,I's sixes and PSW[V] after dynamo_fragment_exit.
+void ReadExitPsw(AppContext* ctx, Counters* counters) {
+  uint32_t cb = 0;
+  for (unsigned k = 0; k < 8; ++k)
+    if ((ctx->exit_cb >> (4 * k)) & 0xf) cb |= 1u << k;
+  ctx->psw_cb = cb;
+  ctx->psw_v = ctx->exit_v & 1;
+  ctx->psw_n = 0;
+  // The counts fragment code keeps in the context (32 bits: collected at every exit).
+  counters->lookup_hits += ctx->lookup_hits;
+  counters->inline_misses += ctx->inline_misses;
+  ctx->lookup_hits = ctx->inline_misses = 0;
+}
+
+class Dispatcher {
+ public:
+  Dispatcher(AppContext* ctx, Interpreter* interpreter, Monitor* monitor, FragmentCache* cache,
+             uint32_t max_trace_blocks, Counters* counters)
+      : ctx_(ctx),
+        interpreter_(interpreter),
+        monitor_(monitor),
+        cache_(cache),
+        max_trace_blocks_(max_trace_blocks),
+        counters_(counters) {}
+
+  [[noreturn]] void Loop();
+
+ private:
+  // Runs fragment code from `f` until an exit reaches Dynamo; true if the exit's target
+  // just became a hot trace head (the context is at it).
+  bool Execute(const Fragment& f);
+  // Records the trace from `head` and builds it; the interpreter's stop.
+  InterpStop RecordAndBuild(AppPc head);
+
+  AppContext* ctx_;
+  Interpreter* interpreter_;
+  Monitor* monitor_;
+  FragmentCache* cache_;
+  uint32_t max_trace_blocks_;
+  Counters* counters_;
+};
+
+bool Dispatcher::Execute(const Fragment& f) {
+  ++counters_->cache_entries;
+  PrepareEntry(ctx_);
+  Exit* e = FragmentCache::ExitOfRecord(dynamo_enter_fragment(f.entry));
+  ReadExitPsw(ctx_, counters_);
+  uint32_t target;
+  switch (e->kind) {
+    case ExitKind::kStop:
+      ++counters_->exits_stop;
+      SetPc(ctx_, e->target);
+      return false;
+    case ExitKind::kLookup:
+      ++counters_->exits_lookup_miss;
+      target = ctx_->indirect_target;
+      SetPc(ctx_, target);
+      if (const Fragment* to = cache_->Find(AppPc(target))) {
+        cache_->InsertLookup(*to);
+        ++counters_->lookup_inserts;
+        return false;
+      }
+      break;
+    case ExitKind::kBranch:
+    default:
+      ++counters_->exits_branch;
+      target = e->target;
+      SetPc(ctx_, target);
+      if (const Fragment* to = cache_->Find(AppPc(target))) {
+        cache_->Link(e, *to);
+        return false;
+      }
+      break;
+  }
+  return monitor_->OnExitTarget(AppPc(target));
+}
+
+InterpStop Dispatcher::RecordAndBuild(AppPc head) {
+  const InterpStop stop = interpreter_->Record(head, max_trace_blocks_, *cache_, &trace);
+  CountEnd(trace.end, counters_);
+  if (trace.end != TraceEnd::kAbandoned && !cache_->Add(trace)) monitor_->Blacklist(head);
+  return stop;
+}
+
+void Dispatcher::Loop() {
+  AppContext* ctx = ctx_;
   for (;;) {
-    InterpStop stop = interpreter->Run();
-    if (stop == InterpStop::kTraceHead) {
-      // The monitor found a hot head: the backward branch's delay slot is at the front,
-      // the head at the back. Record the tail that executes from there.
-      stop = interpreter->Record(AppPcOfIaoq(ctx->iaoq_back), max_trace_blocks, *cache, &trace);
-      CountEnd(trace.end, counters);
-      if (trace.end != TraceEnd::kAbandoned) cache->Add(trace);
-      if (stop == InterpStop::kTraceHead) continue;  // the trace ended: interpret on
+    InterpStop stop;
+    const Fragment* f = nullptr;
+    if (!ctx->psw_n && ctx->iaoq_back == ctx->iaoq_front + 4) f = cache_->Find(AppPcOfIaoq(ctx->iaoq_front));
+    if (f) {
+      if (!Execute(*f)) continue;
+      // A fragment exit's target became hot: record from there (the front).
+      stop = RecordAndBuild(AppPcOfIaoq(ctx->iaoq_front));
+    } else {
+      stop = interpreter_->Run();
+      if (stop == InterpStop::kFragmentHead) continue;
+      // A backward branch's target became hot: its delay slot is at the front, the head
+      // at the back. Record the tail that executes from there.
+      if (stop == InterpStop::kTraceHead) stop = RecordAndBuild(AppPcOfIaoq(ctx->iaoq_back));
     }
     switch (stop) {
+      case InterpStop::kTraceHead:
+      case InterpStop::kFragmentHead: continue;  // the trace ended: go on from where it went
       case InterpStop::kGateway:
-        if (PerformGateway(ctx, counters)) continue;
+        if (PerformGateway(ctx, counters_)) continue;
         break;  // a branch into page zero that is no gateway entry: it faults natively
-      case InterpStop::kTraceHead: continue;  // not reached (handled above)
       case InterpStop::kTrap:
       case InterpStop::kFetchFault: break;
     }
     // The instruction at the front traps or cannot be fetched. The hardware raises exactly
     // the signal a native run would get, with the application's registers and IAOQ, and
     // the application's own disposition handles it; the application then runs natively.
-    ++counters->native_transfers;
-    counters->native_transfer_pc = ctx->iaoq_front & ~3u;
-    counters->Report();
+    ++counters_->native_transfers;
+    counters_->native_transfer_pc = ctx->iaoq_front & ~3u;
+    counters_->Report();
     TransferToNative(*ctx);
   }
+}
+
+}  // namespace
+
+void Dispatch(AppContext* ctx, Interpreter* interpreter, Monitor* monitor, FragmentCache* cache,
+              uint32_t max_trace_blocks, Counters* counters) {
+  Dispatcher dispatcher(ctx, interpreter, monitor, cache, max_trace_blocks, counters);
+  dispatcher.Loop();
 }
 
 }  // namespace dynamo

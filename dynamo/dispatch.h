@@ -1,10 +1,10 @@
 // The dispatcher: Dynamo's main loop, which decides where the application runs next
-// (DynamoRIO's dispatch, smaller). Stage 1: the interpreter runs the application; system
-// calls go to syscalls; a trap or an unreadable instruction goes to native execution,
-// where the hardware raises it with the application's exact state. Stage 2 (so far): at a
-// hot trace head (the monitor's kTraceHead) the interpreter records the next executing
-// tail and the fragment cache keeps it. Not yet: entering fragments, counting
-// fragment-cache exits as trace-head candidates.
+// (DynamoRIO's dispatch, smaller). When the application is at a fragment's head it enters
+// the fragment cache; otherwise the interpreter runs it. A hot trace head (a backward
+// branch's target or a fragment exit's, see monitor.h) gets its trace recorded and built
+// into a fragment; a fragment exit is linked to its target's fragment if that exists;
+// system calls go to syscalls; a trap or an unreadable instruction goes to native
+// execution, where the hardware raises it with the application's exact state.
 #ifndef DYNSIM_DYNAMO_DISPATCH_H
 #define DYNSIM_DYNAMO_DISPATCH_H
 
@@ -12,12 +12,13 @@
 #include "dynamo/counters.h"
 #include "dynamo/fragment_cache.h"
 #include "dynamo/interpreter.h"
+#include "dynamo/monitor.h"
 
 namespace dynamo {
 
 // `max_trace_blocks`: the configuration's limit on a recorded trace.
-[[noreturn]] void Dispatch(AppContext* ctx, Interpreter* interpreter, FragmentCache* cache, uint32_t max_trace_blocks,
-                           Counters* counters);
+[[noreturn]] void Dispatch(AppContext* ctx, Interpreter* interpreter, Monitor* monitor, FragmentCache* cache,
+                           uint32_t max_trace_blocks, Counters* counters);
 
 }  // namespace dynamo
 

@@ -1,50 +1,156 @@
 #include "dynamo/fragment_cache.h"
 
-namespace dynamo {
+#include <dynsim/simcall.h>
+#include <dynsim/syscall.h>
+#include <dynsim/unistd_nr.h>
 
-void FragmentCache::Init(uint32_t bytes, Counters* counters) {
+#include "dynamo/emitter.h"
+
+namespace dynamo {
+namespace {
+
+constexpr long kProtReadWriteExec = 7;
+
+}  // namespace
+
+bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppContext* ctx, Counters* counters) {
+  ctx_ = ctx;
   counters_ = counters;
-  capacity_bytes_ = bytes < kMaxBytes ? bytes : kMaxBytes;
+  line_bytes_ = line_bytes;
+  uint32_t bytes = config.fragment_cache_kb * 1024u;
+  if (bytes > kMaxBytes) bytes = kMaxBytes;
+  capacity_words_ = bytes / 4;
+  options_.inline_indirect = config.inline_indirect != 0;
+  options_.exit_routine = reinterpret_cast<uint32_t>(&dynamo_fragment_exit);
+  options_.lookup_routine = reinterpret_cast<uint32_t>(&dynamo_lookup);
+  const uint32_t lo = reinterpret_cast<uint32_t>(code_), hi = lo + bytes;
+  // Every stub must reach the routines with b,l (22 bits).
+  const uint32_t routines[] = {options_.exit_routine, options_.lookup_routine};
+  for (uint32_t routine : routines)
+    if (!emit::FitsBranch22(static_cast<int32_t>(routine - lo)) || !emit::FitsBranch22(static_cast<int32_t>(routine - hi)))
+      return false;
+  if (__dynsim_syscall3(__NR_mprotect, lo, bytes, kProtReadWriteExec) != 0) return false;
+  dynsim_announce_region("fragment_cache", lo, hi);
+  linker_.Init(config.linking != 0, line_bytes, counters);
+  lookup_.Init(config.lookup_table_entries, ctx);
+  used_words_ = count_ = sources_used_ = 0;
   for (uint32_t& s : slots_) s = kNone;
-  used_bytes_ = used_words_ = count_ = 0;
+  for (uint32_t& w : line_filter_) w = 0;
+  return true;
 }
 
-uint32_t FragmentCache::Find(AppPc pc) const {
+const Fragment* FragmentCache::Find(AppPc pc) const {
   for (uint32_t i = Hash(pc.addr());; i = (i + 1) & (kSlots - 1)) {
     const uint32_t f = slots_[i];
-    if (f == kNone) return kNone;
-    if (fragments_[f].head == pc.addr()) return f;
+    if (f == kNone) return nullptr;
+    if (f != kDeleted && fragments_[f].head == pc.addr()) return &fragments_[f];
   }
 }
 
 void FragmentCache::Flush() {
   for (uint32_t& s : slots_) s = kNone;
-  used_bytes_ = used_words_ = count_ = 0;
+  for (uint32_t& w : line_filter_) w = 0;
+  used_words_ = count_ = sources_used_ = 0;
+  linker_.Clear();
+  lookup_.Clear();
   ++counters_->cache_flushes;
 }
 
-bool FragmentCache::Add(const Trace& trace) {
-  const uint32_t bytes = trace.length * 4 + kStubBytes;
-  if (trace.length == 0 || bytes > capacity_bytes_) {
-    ++counters_->traces_too_big;
-    return false;
+const Fragment* FragmentCache::Add(const Trace& trace) {
+  if (Contains(AppPc(trace.head))) return nullptr;  // cannot happen: the monitor checks first
+  BuildStatus status = BuildStatus::kEmpty;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (count_ == kMaxFragments || sources_used_ + trace.length > kMaxSources) Flush();
+    const CodeSpace space{code_ + used_words_, reinterpret_cast<uint32_t>(code_ + used_words_),
+                          capacity_words_ - used_words_};
+    status = BuildFragment(trace, options_, space, &built_);
+    if (status == BuildStatus::kOk && built_.exit_count > linker_.free_exits()) status = BuildStatus::kNoSpace;
+    if (status != BuildStatus::kNoSpace || count_ == 0) break;
+    Flush();  // it does not fit beside the others: start afresh
   }
-  if (Contains(AppPc(trace.head))) return false;  // cannot happen: the monitor checks first
-  if (used_bytes_ + bytes > capacity_bytes_ || count_ == kMaxFragments) Flush();
-  Fragment& f = fragments_[count_];
+  if (status == BuildStatus::kEmpty) {
+    ++counters_->traces_unbuildable;
+    return nullptr;
+  }
+  if (status == BuildStatus::kNoSpace) {
+    ++counters_->traces_too_big;
+    return nullptr;
+  }
+  const uint32_t index = count_++;
+  Fragment& f = fragments_[index];
   f.head = trace.head;
-  f.start = used_words_;
-  f.length = trace.length;
-  for (uint32_t i = 0; i < trace.length; ++i) code_[used_words_ + i] = trace.insns[i].word;
-  used_words_ += trace.length;
-  used_bytes_ += bytes;
-  uint32_t i = Hash(f.head);
-  while (slots_[i] != kNone) i = (i + 1) & (kSlots - 1);
-  slots_[i] = count_++;
+  f.entry = reinterpret_cast<uint32_t>(code_ + used_words_);
+  f.words = built_.words;
+  f.live = true;
+  // Exit records, and their addresses in the stubs' record words.
+  f.first_exit = Linker::kMaxExits - linker_.free_exits();
+  f.exit_count = built_.exit_count;
+  for (uint32_t k = 0; k < built_.exit_count; ++k) {
+    const BuiltExit& b = built_.exits[k];
+    Exit* e = linker_.Allocate();
+    *e = Exit{b.target, f.entry + b.stub * 4, Linker::kNone, static_cast<uint16_t>(index), b.kind, 0};
+    code_[used_words_ + b.stub + 3] = reinterpret_cast<uint32_t>(e);
+  }
+  // What it was made from, for the application's FICs.
+  f.first_source = sources_used_;
+  f.source_count = built_.insns;
+  for (uint32_t k = 0; k < built_.insns; ++k) {
+    const uint32_t pc = trace.insns[k].pc;
+    sources_[sources_used_++] = pc;
+    line_filter_[LineKey(pc) / 32] |= 1u << (LineKey(pc) % 32);
+  }
+  used_words_ += built_.words;
+  emit::PublishCode(f.entry, f.words * 4, line_bytes_);
+  uint32_t slot = Hash(f.head);
+  while (slots_[slot] != kNone && slots_[slot] != kDeleted) slot = (slot + 1) & (kSlots - 1);
+  slots_[slot] = index;
+  lookup_.Insert(f.head, f.entry);
+  // Links both ways: its exits to fragments that exist, and exits waiting for its head.
+  for (uint32_t k = 0; k < f.exit_count; ++k) {
+    const uint32_t x = f.first_exit + k;
+    Exit& e = linker_.at(x);
+    if (e.kind != ExitKind::kBranch) continue;
+    linker_.Register(x);
+    if (const Fragment* to = Find(AppPc(e.target))) linker_.Link(&e, to->entry);
+  }
+  linker_.LinkIncoming(f.head, f.entry);
   ++counters_->fragments;
-  counters_->fragment_instructions += trace.length;
-  counters_->fragment_bytes += bytes;
-  return true;
+  counters_->fragment_instructions += built_.insns;
+  counters_->fragment_bytes += built_.words * 4;
+  counters_->fragment_exits += built_.exit_count;
+  if (built_.insns < trace.length) ++counters_->traces_cut;
+  return &f;
+}
+
+void FragmentCache::Delete(Fragment& f) {
+  linker_.UnlinkIncoming(f.head);
+  linker_.Retire(f.first_exit, f.exit_count);
+  lookup_.Remove(f.head, f.entry);
+  for (uint32_t i = Hash(f.head);; i = (i + 1) & (kSlots - 1)) {
+    if (slots_[i] == kNone) break;
+    if (slots_[i] != kDeleted && &fragments_[slots_[i]] == &f) {
+      slots_[i] = kDeleted;
+      break;
+    }
+  }
+  f.live = false;
+  ++counters_->fragments_deleted;
+}
+
+void FragmentCache::InvalidateLine(uint32_t addr) {
+  const uint32_t key = LineKey(addr);
+  if (!(line_filter_[key / 32] & (1u << (key % 32)))) return;
+  const uint32_t line = addr & ~(line_bytes_ - 1);
+  for (uint32_t i = 0; i < count_; ++i) {
+    Fragment& f = fragments_[i];
+    if (!f.live) continue;
+    for (uint32_t k = 0; k < f.source_count; ++k) {
+      if ((sources_[f.first_source + k] & ~(line_bytes_ - 1)) == line) {
+        Delete(f);
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace dynamo

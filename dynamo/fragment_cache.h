@@ -1,83 +1,93 @@
-// The fragment cache (paper section 2): traces the monitor selected, keyed by their head's
-// app pc, in a fixed area whose size is the configuration's `fragment_cache_kb`; when a new
-// fragment does not fit, the whole cache is flushed (the paper's flush policy, coarsest
-// form).
-//
-// STAGE 2 STATUS: a fragment is the recorded trace (the app pcs and instruction words, in
-// execution order, the straight-line body the emitter will lay out). Code is not emitted or
-// executed from the cache yet: the application is still interpreted in full, so the cache
-// only records which traces Dynamo would build, how big they are and when it would flush.
-// Each recorded instruction is charged 4 bytes of cache (its copy), plus kStubBytes per
-// fragment for the exit stubs that will follow it.
+// The fragment cache (paper section 2): the code of the fragments Dynamo built, in an
+// executable area of `fragment_cache_kb`, keyed by their heads' app pcs. It owns what
+// fragments need around them: the exit records and links (linker.h) and the indirect-
+// branch lookup table (lookup.h). When a new fragment does not fit, the whole cache is
+// flushed (the paper's flush policy in its coarsest form). An application FIC of code that
+// a fragment was made from deletes that fragment (unlinked first), so the application runs
+// its new code.
 #ifndef DYNSIM_DYNAMO_FRAGMENT_CACHE_H
 #define DYNSIM_DYNAMO_FRAGMENT_CACHE_H
 
 #include <stdint.h>
 
 #include "dynamo/app_pc.h"
+#include "dynamo/boot.h"
+#include "dynamo/context.h"
 #include "dynamo/counters.h"
+#include "dynamo/fragment_builder.h"
+#include "dynamo/linker.h"
+#include "dynamo/lookup.h"
+#include "dynamo/trace.h"
 
 namespace dynamo {
 
-// One recorded instruction of a trace.
-struct TraceInsn {
-  uint32_t pc;    // app pc
-  uint32_t word;  // the instruction word as fetched
-};
-
-// How recording a trace ended (paper section 2: the end-of-trace conditions).
-enum class TraceEnd : uint8_t {
-  kBackward,  // a backward taken branch (the branch and its delay slot are on the trace)
-  kFragment,  // a taken branch to an existing fragment's head
-  kGateway,   // a system call (the gateway branch and its delay slot are on the trace)
-  kLength,    // max_trace_blocks blocks, or kMaxTraceInsns instructions
-  kAbandoned, // a trap or fetch fault while recording: nothing is built
-};
-
-struct Trace {
-  static constexpr uint32_t kMaxTraceInsns = 1024;
-  uint32_t head;  // the head's app pc (a plain word: Trace is static data without a constructor)
-  uint32_t length;  // instructions in insns
-  uint32_t blocks;  // branch instructions on the trace
-  TraceEnd end;
-  TraceInsn insns[kMaxTraceInsns];
+struct Fragment {
+  uint32_t head;        // app pc
+  uint32_t entry;       // cache address of its first instruction
+  uint32_t words;       // code words (body, exit blocks and stubs)
+  uint32_t first_exit;  // its exits in the linker: [first_exit, first_exit + exit_count)
+  uint32_t exit_count;
+  uint32_t first_source;  // the app pcs it was made from, in sources_
+  uint32_t source_count;
+  bool live;              // false once deleted
 };
 
 class FragmentCache {
  public:
-  // The largest cache Dynamo's image holds (the configuration is clamped to it).
-  static constexpr uint32_t kMaxBytes = 1u << 20;
-  static constexpr uint32_t kStubBytes = 16;  // charged per fragment for its exit stubs
-  static constexpr uint32_t kMaxFragments = 8192;  // also the lookup table's half size
+  static constexpr uint32_t kMaxBytes = 1u << 20;  // the configuration's upper bound
+  static constexpr uint32_t kMaxFragments = 8192;
 
-  void Init(uint32_t bytes, Counters* counters);
-  // True if a fragment starts at `pc`.
-  bool Contains(AppPc pc) const { return Find(pc) != kNone; }
-  // Adds `trace` as a fragment (flushing the whole cache first if it does not fit);
-  // false if it can never fit.
-  bool Add(const Trace& trace);
+  // Makes the code area executable (mprotect) and announces it to the simulator as the
+  // region `fragment_cache`. Fails (false) if the area cannot be made executable.
+  bool Init(const BootConfig& config, uint32_t line_bytes, AppContext* ctx, Counters* counters);
+
+  // The live fragment whose head is `pc`, or nullptr.
+  const Fragment* Find(AppPc pc) const;
+  bool Contains(AppPc pc) const { return Find(pc) != nullptr; }
+  // Builds `trace` into a fragment, flushing the whole cache first if it does not fit,
+  // and links it both ways. nullptr if nothing of it can run from the cache.
+  const Fragment* Add(const Trace& trace);
+  // The exit a fragment took (dynamo_enter_fragment's result: its record word's address).
+  static Exit* ExitOfRecord(uint32_t record_word) { return *reinterpret_cast<Exit* const*>(record_word); }
+  // Links `e` to `f` (if linking is on).
+  void Link(Exit* e, const Fragment& f) { linker_.Link(e, f.entry); }
+  bool linking() const { return linker_.enabled(); }
+  // An indirect branch missed the lookup table for `f`'s head: put it back.
+  void InsertLookup(const Fragment& f) { lookup_.Insert(f.head, f.entry); }
+  // The application flushed the instruction cache line at `addr` (FIC): deletes every
+  // fragment made from code on that line.
+  void InvalidateLine(uint32_t addr);
+
   uint32_t fragments() const { return count_; }
 
  private:
-  static constexpr uint32_t kNone = 0xffffffffu;
   static constexpr uint32_t kSlots = 2 * kMaxFragments;
-  struct Fragment {
-    uint32_t head;
-    uint32_t start;   // word offset in code_
-    uint32_t length;  // words
-  };
+  static constexpr uint32_t kNone = 0xffffffffu, kDeleted = 0xfffffffeu;
+  static constexpr uint32_t kMaxSources = kMaxBytes / 4;
+  static constexpr uint32_t kLineFilterBits = 8192;
   static uint32_t Hash(uint32_t pc) { return ((pc >> 2) * 2654435761u) >> 18; }  // 14 bits
-  uint32_t Find(AppPc pc) const;
   void Flush();
+  void Delete(Fragment& f);
+  uint32_t LineKey(uint32_t addr) const { return (addr / line_bytes_) & (kLineFilterBits - 1); }
 
-  Counters* counters_;  // (no initializers: static data without a constructor; Init sets all)
-  uint32_t capacity_bytes_;
-  uint32_t used_bytes_;
+  // The code area first, page-aligned (mprotect), and within a 22-bit branch of Dynamo's
+  // text (exit stubs reach dynamo_fragment_exit with b,l).
+  alignas(4096) uint32_t code_[kMaxBytes / 4];
+  AppContext* ctx_;
+  Counters* counters_;
+  BuildOptions options_;
+  uint32_t line_bytes_;
+  uint32_t capacity_words_;
   uint32_t used_words_;
   uint32_t count_;
-  uint32_t slots_[kSlots];  // open addressing: fragment index, or kNone
+  uint32_t sources_used_;
+  uint32_t slots_[kSlots];  // open addressing: fragment index, kNone or kDeleted
   Fragment fragments_[kMaxFragments];
-  uint32_t code_[kMaxBytes / 4];
+  uint32_t sources_[kMaxSources];
+  uint32_t line_filter_[kLineFilterBits / 32];  // lines some fragment was made from (hashed)
+  Linker linker_;
+  LookupTable lookup_;
+  BuiltFragment built_;
 };
 
 static_assert(FragmentCache::kMaxFragments * 2 == (1u << 14), "Hash yields 14 bits");

@@ -17,8 +17,8 @@ class AppState {
  public:
   static constexpr int kFault = 1;
 
-  AppState(AppContext& ctx, DecodeCache& cache, Counters& counters, uint32_t line_bytes)
-      : c_(ctx), cache_(cache), counters_(counters), line_bytes_(line_bytes) {}
+  AppState(AppContext& ctx, DecodeCache& cache, FragmentCache& fragments, Counters& counters, uint32_t line_bytes)
+      : c_(ctx), cache_(cache), fragments_(fragments), counters_(counters), line_bytes_(line_bytes) {}
 
   uint32_t gr(unsigned r) const { return c_.gr[r]; }
   void set_gr(unsigned r, uint32_t v) { c_.gr[r] = v; }
@@ -60,6 +60,7 @@ class AppState {
       case isa::CacheOp::kFdc: machine::FlushDataLine(addr); break;
       case isa::CacheOp::kFic:
         cache_.FlushLine(addr, line_bytes_);
+        fragments_.InvalidateLine(addr);
         ++counters_.code_flushes;
         machine::FlushInstructionLine(addr);
         break;
@@ -79,6 +80,7 @@ class AppState {
  private:
   AppContext& c_;
   DecodeCache& cache_;
+  FragmentCache& fragments_;
   Counters& counters_;
   uint32_t line_bytes_;
 };
@@ -160,11 +162,16 @@ InterpStop Interpreter::Run() {
   // Locals, so that the loop keeps them in registers across the step calls.
   AppContext& ctx = *ctx_;
   DecodeCache& cache = *cache_;
-  AppState s(ctx, cache, *counters_, line_bytes_);
+  AppState s(ctx, cache, *fragments_, *counters_, line_bytes_);
   uint64_t retired = 0, nullified = 0, decoded = 0;
+  uint32_t enter_at = DecodeCache::kEmpty;  // a fragment head a backward branch went to
   InterpStop stop;
   for (;;) {
     const AppPc pc = AppPcOfIaoq(ctx.iaoq_front);
+    if (__builtin_expect(pc.addr() == enter_at, 0) && !ctx.psw_n && ctx.iaoq_back == ctx.iaoq_front + 4) {
+      stop = InterpStop::kFragmentHead;
+      break;
+    }
     const DecodeCache::Entry* e = &cache.Slot(pc);
     if (__builtin_expect(e->pc != pc.addr(), 0)) {
       e = cache.Fill(pc);
@@ -186,10 +193,12 @@ InterpStop Interpreter::Run() {
     if (event == Event::kBackwardTaken) {
       ++retired;
       // The branch has retired; its delay slot is at the front, the target at the back.
-      if (monitor_->OnBackwardTaken(AppPcOfIaoq(ctx.iaoq_back))) {
+      const HeadAction action = monitor_->OnBackwardTaken(AppPcOfIaoq(ctx.iaoq_back));
+      if (action == HeadAction::kRecord) {
         stop = InterpStop::kTraceHead;
         break;
       }
+      if (action == HeadAction::kEnter) enter_at = ctx.iaoq_back & ~3u;  // after the delay slot
       continue;
     }
     if (event == Event::kGateway) {
@@ -209,7 +218,7 @@ InterpStop Interpreter::Run() {
 InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCache& fragments, Trace* trace) {
   AppContext& ctx = *ctx_;
   DecodeCache& cache = *cache_;
-  AppState s(ctx, cache, *counters_, line_bytes_);
+  AppState s(ctx, cache, *fragments_, *counters_, line_bytes_);
   uint64_t retired = 0, nullified = 0, decoded = 0;
   trace->head = head.addr();
   trace->length = 0;
@@ -254,7 +263,13 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       }
       continue;
     }
-    trace->insns[trace->length++] = TraceInsn{pc.addr(), word};
+    if (trace->length == 0 && event == Event::kNullified) {
+      // The instruction before nullified the head this time: no fragment can start in that
+      // state. Give up; the head's counter starts again.
+      stop = InterpStop::kTraceHead;
+      break;
+    }
+    trace->insns[trace->length++] = TraceInsn{pc.addr(), word, event == Event::kNullified};
     if (event == Event::kGateway) {
       trace->end = TraceEnd::kGateway;
       stop = InterpStop::kGateway;
@@ -286,6 +301,8 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       end = TraceEnd::kLength;
     }
   }
+  trace->next_pc = ctx.iaoq_front & ~3u;
+  trace->next_plain = ctx.iaoq_back == ctx.iaoq_front + 4;
   counters_->interpreted_instructions += retired;
   counters_->nullified_instructions += nullified;
   counters_->decode_misses += decoded;

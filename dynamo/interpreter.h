@@ -68,14 +68,22 @@ enum class InterpStop : uint8_t {
   kFetchFault,  // the instruction at the front cannot be read
   kTraceHead,   // the monitor stopped at a trace-head candidate: the backward branch retired,
                 // its delay slot is at the front and the candidate at the back
+  kFragmentHead,  // the front is a fragment's head with a plain queue (back = front + 4,
+                  // PSW[N] clear), reached by a taken backward branch: enter the cache
 };
 
 class Interpreter {
  public:
   // `icache_line_bytes`: how much code one application `fic` flushes (the machine's line).
-  Interpreter(AppContext* ctx, DecodeCache* cache, Monitor* monitor, Counters* counters,
+  // `fragments` hears of the application's FICs (FragmentCache::InvalidateLine).
+  Interpreter(AppContext* ctx, DecodeCache* cache, Monitor* monitor, FragmentCache* fragments, Counters* counters,
               uint32_t icache_line_bytes)
-      : ctx_(ctx), cache_(cache), monitor_(monitor), counters_(counters), line_bytes_(icache_line_bytes) {}
+      : ctx_(ctx),
+        cache_(cache),
+        monitor_(monitor),
+        fragments_(fragments),
+        counters_(counters),
+        line_bytes_(icache_line_bytes) {}
 
   // Interprets from the context's IAOQ until a stop; the context is then exactly the
   // application's state before the instruction at iaoq_front.
@@ -95,6 +103,7 @@ class Interpreter {
   AppContext* ctx_;
   DecodeCache* cache_;
   Monitor* monitor_;
+  FragmentCache* fragments_;
   Counters* counters_;
   uint32_t line_bytes_;
 };

@@ -77,8 +77,9 @@ void dynamo_main() {
   LoadContext(dynamo_boot.app, &ctx);
   decode_cache.Clear();
   const BootConfig config = const_cast<const BootConfig&>(dynamo_boot.config);
-  fragment_cache.Init(config.fragment_cache_kb * 1024u, &counters);
+  if (!fragment_cache.Init(config, line, &ctx, &counters))
+    Fatal("dynamo: cannot make the fragment cache executable, or it is out of reach of Dynamo's code\n");
   monitor.Init(config.hot_threshold, &counters, &fragment_cache);
-  Interpreter interpreter(&ctx, &decode_cache, &monitor, &counters, line);
-  Dispatch(&ctx, &interpreter, &fragment_cache, config.max_trace_blocks, &counters);
+  Interpreter interpreter(&ctx, &decode_cache, &monitor, &fragment_cache, &counters, line);
+  Dispatch(&ctx, &interpreter, &monitor, &fragment_cache, config.max_trace_blocks, &counters);
 }

@@ -29,12 +29,14 @@ cmp -s <(sim_stats "$tmp/a.json") <(sim_stats "$tmp/b.json") || bad "two --dynam
 cmp -s <(sim_stats "$tmp/a.json") <(sim_stats "$tmp/c.json") || bad "--dynamo and --dynamo default.yaml give different stats"
 cmp -s <(sim_stats "$tmp/native.json") <(sim_stats "$tmp/a.json") && bad "the --dynamo run's stats equal the native run's"
 
-# Dynamo's counters are in guest.counters; it interpreted what the native run retired.
+# Dynamo's counters are in guest.counters; the hot loop ran from the fragment cache, so
+# Dynamo interpreted under 5% of what the native run retired.
 native_insts=$(sed -n '0,/"instructions"/s/.*"instructions": \([0-9]*\).*/\1/p' "$tmp/native.json")
-for c in interpreted_instructions nullified_instructions syscalls trace_head_candidates decode_misses native_transfers; do
+for c in interpreted_instructions nullified_instructions syscalls trace_head_candidates decode_misses native_transfers \
+	fragments cache_entries links lookup_hits exits_branch; do
 	[ -n "$(counter "$tmp/a.json" $c)" ] || bad "no dynamo.$c in guest.counters"
 done
-[ "$(counter "$tmp/a.json" interpreted_instructions)" = "$native_insts" ] ||
+[ "$(( $(counter "$tmp/a.json" interpreted_instructions) * 20 ))" -lt "$native_insts" ] ||
 	bad "dynamo.interpreted_instructions $(counter "$tmp/a.json" interpreted_instructions), native instructions $native_insts"
 [ "$(counter "$tmp/a.json" syscalls)" -gt 0 ] || bad "no system calls counted"
 [ "$(counter "$tmp/a.json" trace_head_candidates)" -gt 0 ] || bad "no trace-head candidates counted"

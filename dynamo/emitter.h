@@ -1,0 +1,49 @@
+// The emitter: the few instruction words Dynamo generates itself, encoded with the shared
+// isa/ encoder (isa::encode; the same table the simulator decodes with), and publishing new
+// code to instruction fetch the PA-RISC way (PA-RISC 2.0 manual, "Cache Maintenance": the
+// data cache line is flushed with FDC, SYNC orders it, the instruction cache line is
+// flushed with FIC, SYNC again). Everything but PublishCode is plain C++ over isa/, so the
+// host's tests (//dynamo:fragment_builder_test) link it too.
+#ifndef DYNSIM_DYNAMO_EMITTER_H
+#define DYNSIM_DYNAMO_EMITTER_H
+
+#include <stdint.h>
+
+#include "isa/insn.h"
+
+namespace dynamo::emit {
+
+// The split of a 32-bit constant PA-RISC assemblers call L% and R%: LDIL/ADDIL take the
+// high 21 bits, LDO adds the low 11 (always non-negative).
+constexpr uint32_t LeftPart(uint32_t v) { return v & ~0x7ffu; }
+constexpr int32_t RightPart(uint32_t v) { return static_cast<int32_t>(v & 0x7ffu); }
+
+uint32_t Stw(unsigned source, int32_t disp, unsigned base);   // stw source, disp(base)
+uint32_t Ldw(int32_t disp, unsigned base, unsigned target);   // ldw disp(base), target
+uint32_t Ldo(int32_t disp, unsigned base, unsigned target);   // ldo disp(base), target
+uint32_t Ldil(uint32_t value, unsigned target);               // ldil L%value, target
+uint32_t Addil(uint32_t value, unsigned base);                // addil L%value, base (into r1)
+uint32_t ShladdL(unsigned x, unsigned shift, unsigned base, unsigned target);  // shladd,l
+uint32_t ClearLow2(unsigned target);                          // depwi 0,31,2,target
+// cmpib,<>,n imm, r, .+8+disp
+uint32_t CmpibNotEqualN(int32_t imm, unsigned r, int32_t disp);
+// b,n .+8+disp (17-bit displacement, no link)
+uint32_t BranchN(int32_t disp);
+// b,l .+8+disp, %r2 (22-bit displacement)
+uint32_t BranchLinkR2(int32_t disp);
+
+// Displacement ranges (bytes) of the branch forms: 12-, 17- and 22-bit word displacements.
+constexpr bool FitsCondBranch(int32_t disp) { return disp >= -8192 && disp <= 8188; }
+constexpr bool FitsBranch17(int32_t disp) { return disp >= -262144 && disp <= 262140; }
+constexpr bool FitsBranch22(int32_t disp) { return disp >= -8388608 && disp <= 8388604; }
+
+// `insn` with its byte displacement set (a conditional branch re-targeted), encoded.
+uint32_t WithDisplacement(isa::Insn insn, int32_t disp);
+
+// Makes [addr, addr + bytes) of newly written code visible to instruction fetch: FDC of
+// every line, SYNC, FIC of every line, SYNC. `line_bytes`: the machine's cache line.
+void PublishCode(uint32_t addr, uint32_t bytes, uint32_t line_bytes);
+
+}  // namespace dynamo::emit
+
+#endif  // DYNSIM_DYNAMO_EMITTER_H

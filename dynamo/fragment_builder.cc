@@ -1,0 +1,424 @@
+#include "dynamo/fragment_builder.h"
+
+#include "dynamo/context_layout.h"
+#include "dynamo/emitter.h"
+#include "isa/codec.h"
+#include "isa/conditions.h"
+#include "isa/nullify.h"
+#include "isa/operands.h"
+
+namespace dynamo {
+namespace {
+
+constexpr int32_t App(unsigned r) { return CTX_ABS(CTX_GR + 4 * static_cast<int32_t>(r)); }
+constexpr int32_t kIndirectTarget = CTX_ABS(CTX_INDIRECT_TARGET);
+constexpr int32_t kInlineMisses = CTX_ABS(CTX_INLINE_MISSES);
+constexpr uint32_t kUserPrivilege = 3;
+
+// A branch's link: IAOQ_back + 4 with the privilege bits (isa/semantics/branch.h), for a
+// branch at `pc` that is not itself in a delay slot.
+constexpr uint32_t LinkOf(uint32_t pc) { return (pc | kUserPrivilege) + 8; }
+
+// How the builder treats a recorded instruction.
+enum class Form : uint8_t { kVerbatim, kCond, kDirect, kIndirect, kStop };
+
+Form FormOf(const isa::Insn& in) {
+  const isa::Info& info = isa::info(in);
+  switch (info.sem) {
+    case isa::Sem::Cmpb:
+    case isa::Sem::Addb:
+    case isa::Sem::Bb:
+    case isa::Sem::Movb: return Form::kCond;
+    case isa::Sem::Bl: return in.op == isa::Op::B_GATE ? Form::kStop : Form::kDirect;
+    case isa::Sem::Blr:
+    case isa::Sem::Bv: return Form::kIndirect;
+    // BE/BE,L: the system call gateway (and, in the programs we run, nothing else).
+    case isa::Sem::Be:
+    case isa::Sem::Break:
+    case isa::Sem::Illegal: return Form::kStop;
+    default: break;
+  }
+  // FIC: Dynamo must see it to drop fragments made from the flushed code.
+  if (info.props & isa::prop::IFLUSH) return Form::kStop;
+  return Form::kVerbatim;
+}
+
+// The condition that holds exactly when `in`'s does not (conditions.h: f negates; the
+// shift/extract/deposit table has no f and pairs c with c ^ 4; BB pairs "<" and ">=").
+bool NegatedCond(const isa::Insn& in, uint8_t* out) {
+  const isa::CondTab tab = isa::info(in).cond;
+  switch (tab) {
+    case isa::kCondCmp:
+    case isa::kCondAdd:
+    case isa::kCondAddb:
+    case isa::kCondLog:
+    case isa::kCondUnit:
+    case isa::kCondUxor: *out = in.cond ^ 1; break;
+    case isa::kCondSed: *out = in.cond ^ 8; break;
+    case isa::kCondBb: *out = in.cond ^ 2; break;
+    default: return false;
+  }
+  return isa::cond_valid(tab, *out);
+}
+
+// True if `in` re-encodes to itself (the same pattern and fields); a changed condition or
+// displacement must not turn an instruction into another one.
+bool Encodable(const isa::Insn& in) {
+  const isa::Insn back = isa::decode(isa::encode(in));
+  return back.op == in.op && back.cond == in.cond && back.r1 == in.r1 && back.r2 == in.r2 && back.t == in.t &&
+         back.flags == in.flags;
+}
+
+// A unit: the code of one trace position (an instruction, or a branch with its delay
+// slot). A fragment may end at any unit's start, where the application's queue is plain.
+struct Unit {
+  uint32_t index;       // trace index of its first instruction
+  uint32_t pos;         // code word where it starts
+  uint32_t pending;     // pending blocks before it
+  bool nullifies_next;  // its last instruction may nullify the next one
+};
+// An off-trace block, placed after the body once its branch's displacement is known.
+struct Pending {
+  enum Kind : uint8_t { kCondExit, kInlineMiss, kSplitExit } kind;
+  ExitKind exit_kind;
+  uint32_t pos;       // the word of the branch to the block
+  isa::Insn branch;   // kCondExit: the branch to re-target
+  int32_t delay;      // trace index of a delay slot the block runs first, or -1
+  uint32_t target;    // app pc
+  uint32_t unit_index;
+};
+// At most one of each per trace instruction. Static: too large for Dynamo's stack, and
+// one build runs at a time.
+Unit units_storage[Trace::kMaxTraceInsns];
+Pending pending_storage[Trace::kMaxTraceInsns];
+
+class Builder {
+ public:
+  Builder(const Trace& trace, const BuildOptions& options, const CodeSpace& space, BuiltFragment* out,
+          uint32_t limit)
+      : t_(trace), o_(options), s_(space), out_(out), limit_(limit) {}
+
+  // kOk, kNoSpace or kEmpty; with retry() set, an exit block was out of its branch's
+  // reach and the build must be repeated with at most retry_limit() instructions.
+  BuildStatus Run();
+  bool retry() const { return retry_; }
+  uint32_t retry_limit() const { return retry_limit_; }
+
+ private:
+
+  void Emit(uint32_t word) {
+    if (pos_ < s_.capacity) s_.code[pos_] = word;
+    ++pos_;
+  }
+  int32_t DispTo(uint32_t from_pos, uint32_t to_addr) const {
+    return static_cast<int32_t>(to_addr - (s_.addr + from_pos * 4 + 8));
+  }
+  void PushUnit(uint32_t index, bool nullifies_next) { units_[units_n_++] = Unit{index, pos_, pending_n_, nullifies_next}; }
+  bool PrevNullifies() const { return units_n_ > 0 && units_[units_n_ - 1].nullifies_next; }
+  void AddPending(Pending::Kind kind, ExitKind exit_kind, const isa::Insn& branch, int32_t delay, uint32_t target,
+                  uint32_t unit_index) {
+    pending_[pending_n_++] = Pending{kind, exit_kind, pos_, branch, delay, target, unit_index};
+  }
+  bool Stub(ExitKind kind, uint32_t target);
+  void LookupCall(int32_t delay, bool count_inline_miss);
+  bool ExitTo(uint32_t pc, ExitKind kind);
+  bool CutAt(uint32_t index);
+  bool LayOut(uint32_t i, uint32_t* next_i, bool* ended);
+
+  const Trace& t_;
+  const BuildOptions& o_;
+  const CodeSpace& s_;
+  BuiltFragment* out_;
+  uint32_t limit_;
+  uint32_t pos_ = 0;
+  uint32_t units_n_ = 0, pending_n_ = 0;
+  bool retry_ = false;
+  uint32_t retry_limit_ = 0;
+  Unit* units_ = units_storage;
+  Pending* pending_ = pending_storage;
+};
+
+bool Builder::Stub(ExitKind kind, uint32_t target) {
+  if (out_->exit_count == BuiltFragment::kMaxExits) return false;
+  out_->exits[out_->exit_count++] = BuiltExit{pos_, target & ~3u, kind};
+  Emit(emit::Stw(2, App(2), 0));
+  Emit(emit::BranchLinkR2(DispTo(pos_, o_.exit_routine)));
+  Emit(emit::Stw(1, App(1), 0));
+  Emit(0);  // the record word: the Exit's address (FragmentCache::Add)
+  return true;
+}
+
+// r1 holds the target (the application's r1 is in the context): store it for the lookup,
+// restore r1, run the delay slot, and call the lookup routine.
+void Builder::LookupCall(int32_t delay, bool count_inline_miss) {
+  Emit(emit::Stw(1, kIndirectTarget, 0));
+  if (count_inline_miss) {
+    Emit(emit::Ldw(kInlineMisses, 0, 1));
+    Emit(emit::Ldo(1, 1, 1));
+    Emit(emit::Stw(1, kInlineMisses, 0));
+  }
+  Emit(emit::Ldw(App(1), 0, 1));
+  if (delay >= 0) Emit(t_.insns[delay].word);
+  Emit(emit::Stw(2, App(2), 0));
+  Emit(emit::BranchLinkR2(DispTo(pos_, o_.lookup_routine)));
+  Emit(emit::Stw(1, App(1), 0));
+}
+
+// An exit to `pc`. If the instruction before may nullify the one at `pc`, two: the
+// application then goes on at pc + 4 instead, so the word after it is `b,n` to the exit to
+// `pc` and the exit to pc + 4 follows (the one a nullified `b,n` falls into).
+bool Builder::ExitTo(uint32_t pc, ExitKind kind) {
+  if (PrevNullifies()) {
+    Emit(emit::BranchN(12));  // over the 4-word stub below
+    if (!Stub(ExitKind::kBranch, pc + 4)) return false;
+  }
+  return Stub(kind, pc);
+}
+
+// Ends the body before trace instruction `index` with an exit to it. False if nothing is
+// left.
+bool Builder::CutAt(uint32_t index) {
+  if (index == 0) return false;
+  out_->insns = index;
+  const isa::Insn in = isa::decode(t_.insns[index].word);
+  return ExitTo(t_.insns[index].pc, FormOf(in) == Form::kStop ? ExitKind::kStop : ExitKind::kBranch);
+}
+
+// Lays out the unit at trace index i. Returns false to cut the fragment before it.
+// *next_i: the next unit's index; *ended: the unit ends the fragment (a lookup call).
+bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
+  const TraceInsn& ti = t_.insns[i];
+  const isa::Insn in = isa::decode(ti.word);
+  const Form form = FormOf(in);
+  if (form == Form::kVerbatim) {
+    const bool nullifies = isa::operands(in).may_nullify_next;
+    if (nullifies && i + 1 < limit_) {
+      const TraceInsn& b = t_.insns[i + 1];
+      const Form next_form = FormOf(isa::decode(b.word));
+      if (next_form != Form::kVerbatim) {
+        // A condition that may nullify a branch or a stop: split on it. With `b,n` after
+        // it, the branch runs exactly when the instruction does not nullify; so the
+        // instruction keeps its condition when the trace saw the next one nullified and
+        // takes the negated one when the trace saw it run.
+        if (PrevNullifies()) return false;
+        isa::Insn x = in;
+        uint32_t off_target;
+        ExitKind off_kind = ExitKind::kBranch;
+        if (b.nullified) {
+          off_target = b.pc;  // it runs after all: resume there
+          if (next_form == Form::kStop) off_kind = ExitKind::kStop;
+          *next_i = i + 2;
+        } else {
+          uint8_t c;
+          if (!NegatedCond(in, &c)) return false;
+          x.cond = c;
+          if (!Encodable(x)) return false;
+          off_target = b.pc + 4;  // nullified after all: the one after it runs next
+          *next_i = i + 1;
+        }
+        PushUnit(i, false);
+        Emit(isa::encode(x));
+        AddPending(Pending::kSplitExit, off_kind, isa::Insn{}, -1, off_target, i);
+        Emit(0);  // b,n to the exit block
+        return true;
+      }
+    }
+    PushUnit(i, nullifies);
+    Emit(ti.word);
+    *next_i = i + 1;
+    return true;
+  }
+  if (form == Form::kStop) return false;
+  if (PrevNullifies()) {
+    // The instruction before may nullify this branch. Guard it: `b,n` runs exactly when it
+    // is not nullified. If the trace saw it nullified, the trace goes on after it and the
+    // `b,n` leads to an exit to it; otherwise the `b,n` jumps over an exit to the
+    // instruction after it (where a nullified branch leads) to the branch's own code.
+    if (ti.nullified) {
+      PushUnit(i, false);
+      AddPending(Pending::kSplitExit, ExitKind::kBranch, isa::Insn{}, -1, ti.pc, i);
+      Emit(0);
+      *next_i = i + 1;
+      return true;
+    }
+    PushUnit(i, false);
+    Emit(emit::BranchN(12));
+    if (!Stub(ExitKind::kBranch, ti.pc + 4)) return false;
+  }
+  if (i + 2 > limit_) return false;  // the delay slot is not on the trace
+  const TraceInsn& d = t_.insns[i + 1];
+  const isa::Insn din = isa::decode(d.word);
+  const bool n = in.flags & isa::kFlagN;
+  // A branch (or a stop) in a delay slot that may run: left to the interpreter. An
+  // unconditional branch with ,n never runs its delay slot, whatever it holds.
+  if (FormOf(din) != Form::kVerbatim && (form == Form::kCond || !n)) return false;
+  const bool d_nullifies = isa::operands(din).may_nullify_next;
+  uint32_t next;
+  if (i + 2 < t_.length) {
+    next = t_.insns[i + 2].pc;
+  } else {
+    if (!t_.next_plain) return false;
+    next = t_.next_pc;
+  }
+  const uint32_t pc = ti.pc;
+  *next_i = i + 2;
+  switch (form) {
+    case Form::kCond: {
+      const uint32_t taken_target = pc + 8 + static_cast<uint32_t>(in.im), fall = pc + 8;
+      if (taken_target == fall || (next != taken_target && next != fall)) return false;
+      const bool taken = next == taken_target;
+      const bool runs_taken = !isa::cond_branch_nullifies(n, true, in.im);
+      const bool runs_fall = !isa::cond_branch_nullifies(n, false, in.im);
+      const bool on_runs = taken ? runs_taken : runs_fall, off_runs = taken ? runs_fall : runs_taken;
+      if (d.nullified == on_runs) return false;  // the recording disagrees: leave it alone
+      if (off_runs && d_nullifies) return false;  // it would nullify the exit stub
+      isa::Insn b = in;
+      if (taken && !NegatedCond(in, &b.cond)) return false;
+      b.flags |= isa::kFlagN;
+      b.im = 0;
+      if (!Encodable(b)) return false;
+      PushUnit(i, on_runs && d_nullifies);
+      AddPending(Pending::kCondExit, ExitKind::kBranch, b, off_runs ? static_cast<int32_t>(i + 1) : -1,
+                 taken ? fall : taken_target, i);
+      Emit(0);  // the branch, once its exit block's place is known
+      if (on_runs) Emit(d.word);
+      return true;
+    }
+    case Form::kDirect: {
+      if (next != pc + 8 + static_cast<uint32_t>(in.im)) return false;
+      const unsigned link = in.op == isa::Op::B_L22 ? 2 : in.t;
+      const bool runs = !n;
+      if (d.nullified == runs) return false;
+      PushUnit(i, runs && d_nullifies);
+      if (link) {
+        Emit(emit::Ldil(LinkOf(pc), link));
+        Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), link, link));
+      }
+      if (runs) Emit(d.word);
+      return true;
+    }
+    case Form::kIndirect: {
+      const bool runs = !n;
+      if (d.nullified == runs) return false;
+      if (runs && d_nullifies) return false;  // the miss block puts the lookup call after it
+      const unsigned link = in.op == isa::Op::BVE_L ? 2 : in.op == isa::Op::BLR ? in.t : 0;
+      if (link == 1) return false;  // r1 holds the target
+      PushUnit(i, false);
+      Emit(emit::Stw(1, App(1), 0));
+      switch (in.op) {
+        case isa::Op::BV:
+          Emit(in.r1 == 0 ? emit::Ldo(0, in.r2, 1) : emit::ShladdL(in.r1, 3, in.r2, 1));
+          break;
+        case isa::Op::BLR:
+          Emit(emit::ShladdL(in.r1, 3, 0, 1));
+          Emit(emit::Addil(LinkOf(pc), 1));
+          Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), 1, 1));
+          break;
+        default:  // BVE, BVE,L
+          Emit(emit::Ldo(0, in.r2, 1));
+          break;
+      }
+      Emit(emit::ClearLow2(1));
+      if (link) {
+        Emit(emit::Ldil(LinkOf(pc), link));
+        Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), link, link));
+      }
+      const int32_t delay = runs ? static_cast<int32_t>(i + 1) : -1;
+      if (!o_.inline_indirect) {
+        LookupCall(delay, false);
+        out_->insns = i + 2;
+        *ended = true;
+        return true;
+      }
+      const uint32_t minus_target = 0u - next;
+      Emit(emit::Addil(minus_target, 1));
+      Emit(emit::Ldo(emit::RightPart(minus_target), 1, 1));
+      AddPending(Pending::kInlineMiss, ExitKind::kLookup, isa::Insn{}, delay, next, i);
+      Emit(0);  // cmpib,<>,n 0,%r1,miss
+      Emit(emit::Ldw(App(1), 0, 1));
+      if (runs) Emit(d.word);
+      return true;
+    }
+    default: return false;
+  }
+}
+
+BuildStatus Builder::Run() {
+  out_->exit_count = 0;
+  out_->insns = 0;
+  if (t_.length == 0 || t_.insns[0].nullified) return BuildStatus::kEmpty;
+  uint32_t i = 0;
+  bool ended = false, cut = false;
+  while (i < limit_) {
+    uint32_t next_i = i;
+    if (!LayOut(i, &next_i, &ended)) {
+      cut = true;
+      break;
+    }
+    if (ended) break;
+    i = next_i;
+  }
+  if (!ended) {
+    if (cut || i < t_.length) {
+      if (!CutAt(i)) return BuildStatus::kEmpty;
+    } else if (!t_.next_plain) {
+      // The trace stopped between a branch and its delay slot: end before that branch.
+      const Unit u = units_[--units_n_];
+      pos_ = u.pos;
+      pending_n_ = u.pending;
+      if (!CutAt(u.index)) return BuildStatus::kEmpty;
+    } else {
+      out_->insns = t_.length;
+      if (!ExitTo(t_.next_pc, ExitKind::kBranch)) return BuildStatus::kEmpty;
+    }
+  }
+  // The off-trace blocks, after the body.
+  for (uint32_t k = 0; k < pending_n_; ++k) {
+    const Pending& p = pending_[k];
+    const int32_t disp = DispTo(p.pos, s_.addr + pos_ * 4);
+    const bool cond = p.kind != Pending::kSplitExit;
+    if (cond ? !emit::FitsCondBranch(disp) : !emit::FitsBranch17(disp)) {
+      retry_ = true;
+      retry_limit_ = p.unit_index;
+      return BuildStatus::kEmpty;
+    }
+    uint32_t word = 0;
+    switch (p.kind) {
+      case Pending::kCondExit:
+        word = emit::WithDisplacement(p.branch, disp);
+        if (p.delay >= 0) Emit(t_.insns[p.delay].word);
+        if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
+        break;
+      case Pending::kSplitExit:
+        word = emit::BranchN(disp);
+        if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
+        break;
+      case Pending::kInlineMiss:
+        word = emit::CmpibNotEqualN(0, 1, disp);
+        Emit(emit::Addil(p.target, 1));
+        Emit(emit::Ldo(emit::RightPart(p.target), 1, 1));
+        LookupCall(p.delay, true);
+        break;
+    }
+    if (p.pos < s_.capacity) s_.code[p.pos] = word;
+  }
+  out_->words = pos_;
+  return pos_ <= s_.capacity ? BuildStatus::kOk : BuildStatus::kNoSpace;
+}
+
+}  // namespace
+
+BuildStatus BuildFragment(const Trace& trace, const BuildOptions& options, const CodeSpace& space,
+                          BuiltFragment* out) {
+  uint32_t limit = trace.length;
+  for (;;) {
+    Builder b(trace, options, space, out, limit);
+    const BuildStatus status = b.Run();
+    if (!b.retry()) return status;
+    // An exit block is out of its branch's reach: build a shorter fragment.
+    if (b.retry_limit() == 0) return BuildStatus::kEmpty;
+    limit = b.retry_limit();
+  }
+}
+
+}  // namespace dynamo

@@ -1,0 +1,87 @@
+// The fragment builder (paper section 2, "fragment formation"): straightens a recorded
+// trace into fragment code, a single-entry, multiple-exit block laid out in the order the
+// trace executed, written with the emitter's encodings.
+//
+// What each recorded instruction becomes:
+//   - an ordinary instruction: itself, verbatim (so a condition that nullifies the next
+//     instruction still nullifies the same next instruction);
+//   - a conditional branch: the same branch (same registers, so ADDB/MOVB still write), its
+//     condition negated if the trace followed the taken side, with ,n and a forward target:
+//     the on-trace side falls through into its delay slot, the off-trace side goes to an
+//     exit block placed after the body, which runs the delay slot if that side runs it and
+//     then an exit stub to the off-trace app pc;
+//   - an unconditional direct branch: dropped; a link register gets the app return address
+//     (ldil/ldo), and the delay slot stays unless ,n nullified it;
+//   - an indirect branch (bv, bve, bve,l, blr): its target computed into r1 (the app's r1
+//     spilled to the context), the link written, then, with inline_indirect, a compare with
+//     the target seen while recording: equal falls through on the trace, unequal goes to a
+//     block that runs the delay slot and calls the lookup routine (lookup_routine.S). Without
+//     inline_indirect the fragment ends in that call;
+//   - an instruction whose condition may nullify a branch or an instruction Dynamo must
+//     interpret: split into a two-way branch on its condition (it, its condition negated
+//     when the trace went on, then b,n to an exit), so every unit below starts plain;
+//   - a system call, FIC, BREAK or an instruction the builder does not handle (BE, B,GATE,
+//     a branch in a delay slot): the fragment ends before it with an exit that hands it to
+//     the interpreter (ExitKind::kStop).
+// The fragment ends with an exit stub to where the trace went on (ExitKind::kBranch).
+//
+// An exit stub (4 words): `stw %r2,APP(2)` (the word the linker replaces by `b,n fragment`),
+// `b,l dynamo_fragment_exit,%r2`, `stw %r1,APP(1)` (the delay slot), and the record word
+// (the address of its Exit, filled in by the fragment cache).
+//
+// Freestanding and free of Dynamo's globals: the host's tests build fragments too.
+#ifndef DYNSIM_DYNAMO_FRAGMENT_BUILDER_H
+#define DYNSIM_DYNAMO_FRAGMENT_BUILDER_H
+
+#include <stdint.h>
+
+#include "dynamo/trace.h"
+
+namespace dynamo {
+
+enum class ExitKind : uint8_t {
+  kBranch,  // to an app pc that may head a fragment: linkable, a trace-head candidate
+  kStop,    // to an instruction Dynamo must interpret (a system call, FIC, ...)
+  kLookup,  // the lookup routine missed (its one record: lookup.h)
+};
+
+struct BuildOptions {
+  bool inline_indirect;
+  uint32_t exit_routine;    // dynamo_fragment_exit's address
+  uint32_t lookup_routine;  // dynamo_lookup's address
+};
+
+// Where the fragment's code goes: `capacity` words at `code`, which is at cache address
+// `addr` (branch displacements to the routines depend on it).
+struct CodeSpace {
+  uint32_t* code;
+  uint32_t addr;
+  uint32_t capacity;
+};
+
+struct BuiltExit {
+  uint32_t stub;    // word index of the stub's first word (the link's patch site)
+  uint32_t target;  // app pc
+  ExitKind kind;
+};
+
+struct BuiltFragment {
+  static constexpr uint32_t kMaxExits = 1024;
+  uint32_t words;       // code words written
+  uint32_t insns;       // trace instructions the fragment covers (a prefix of the trace)
+  uint32_t exit_count;  // stubs, in exits[]
+  BuiltExit exits[kMaxExits];
+};
+
+enum class BuildStatus : uint8_t {
+  kOk,
+  kNoSpace,  // the code does not fit in the space given
+  kEmpty,    // nothing of the trace can run from the cache (it starts with a stop)
+};
+
+BuildStatus BuildFragment(const Trace& trace, const BuildOptions& options, const CodeSpace& space,
+                          BuiltFragment* out);
+
+}  // namespace dynamo
+
+#endif  // DYNSIM_DYNAMO_FRAGMENT_BUILDER_H

@@ -1,0 +1,90 @@
+#include "dynamo/linker.h"
+
+#include "dynamo/context_layout.h"
+#include "dynamo/emitter.h"
+
+namespace dynamo {
+
+void Linker::Init(bool enabled, uint32_t line_bytes, Counters* counters) {
+  enabled_ = enabled;
+  line_bytes_ = line_bytes;
+  counters_ = counters;
+  Clear();
+}
+
+void Linker::Clear() {
+  count_ = 0;
+  for (Incoming& in : incoming_) in = Incoming{kFree, kNone};
+}
+
+Linker::Incoming* Linker::Find(uint32_t target, bool insert) {
+  // Never full: at most kMaxExits targets in 2 * kMaxExits slots.
+  for (uint32_t i = Hash(target);; i = (i + 1) & (kSlots - 1)) {
+    Incoming& in = incoming_[i];
+    if (in.target == target) return &in;
+    if (in.target == kFree) {
+      if (!insert) return nullptr;
+      in = Incoming{target, kNone};
+      return &in;
+    }
+  }
+}
+
+void Linker::Register(uint32_t index) {
+  Exit& e = exits_[index];
+  Incoming* in = Find(e.target, true);
+  e.next = in->first;
+  in->first = index;
+}
+
+void Linker::Link(Exit* e, uint32_t entry) {
+  if (!enabled_ || e->linked || e->kind != ExitKind::kBranch) return;
+  const int32_t disp = static_cast<int32_t>(entry - (e->stub + 8));
+  if (!emit::FitsBranch17(disp)) {
+    ++counters_->links_out_of_reach;
+    return;
+  }
+  *reinterpret_cast<volatile uint32_t*>(e->stub) = emit::BranchN(disp);
+  emit::PublishCode(e->stub, 4, line_bytes_);
+  e->linked = 1;
+  ++counters_->links;
+}
+
+void Linker::Unlink(Exit* e) {
+  *reinterpret_cast<volatile uint32_t*>(e->stub) = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
+  emit::PublishCode(e->stub, 4, line_bytes_);
+  e->linked = 0;
+  ++counters_->unlinks;
+}
+
+void Linker::LinkIncoming(uint32_t head, uint32_t entry) {
+  const Incoming* in = Find(head, false);
+  if (!in) return;
+  for (uint32_t k = in->first; k != kNone; k = exits_[k].next) Link(&exits_[k], entry);
+}
+
+void Linker::UnlinkIncoming(uint32_t head) {
+  const Incoming* in = Find(head, false);
+  if (!in) return;
+  for (uint32_t k = in->first; k != kNone; k = exits_[k].next)
+    if (exits_[k].linked) Unlink(&exits_[k]);
+}
+
+void Linker::Retire(uint32_t first, uint32_t count) {
+  for (uint32_t k = first; k < first + count; ++k) {
+    Exit& e = exits_[k];
+    if (e.kind != ExitKind::kBranch) continue;
+    Incoming* in = Find(e.target, false);
+    if (!in) continue;
+    // Unlink k from the singly linked list.
+    for (uint32_t* link = &in->first; *link != kNone; link = &exits_[*link].next) {
+      if (*link == k) {
+        *link = e.next;
+        break;
+      }
+    }
+    e.kind = ExitKind::kStop;  // dead: never linked again
+  }
+}
+
+}  // namespace dynamo

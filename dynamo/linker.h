@@ -1,0 +1,80 @@
+// The linker (paper section 2, "fragment linking"): an exit whose target app pc heads a
+// fragment gets its stub's first word replaced by `b,n fragment` (the stub then never
+// reaches Dynamo). Exits whose target has no fragment yet wait on the target's incoming
+// list and are linked when that fragment appears; the same list lets a fragment be
+// unlinked (its incoming branches restored to their stubs) before it is deleted.
+//
+// Exit records live here; an exit stub's record word holds its Exit's address, which is
+// how Dynamo learns which exit was taken (dynamo_fragment_exit returns it).
+#ifndef DYNSIM_DYNAMO_LINKER_H
+#define DYNSIM_DYNAMO_LINKER_H
+
+#include <stdint.h>
+
+#include "dynamo/counters.h"
+#include "dynamo/fragment_builder.h"
+
+namespace dynamo {
+
+struct Exit {
+  uint32_t target;    // app pc
+  uint32_t stub;      // cache address of the stub's first word (the patch site)
+  uint32_t next;      // the next exit on the same target's incoming list, or Linker::kNone
+  uint16_t fragment;  // the fragment it leaves
+  ExitKind kind;
+  uint8_t linked;     // the stub's first word is a branch to the target's fragment
+};
+
+class Linker {
+ public:
+  static constexpr uint32_t kMaxExits = 32768;
+  static constexpr uint32_t kNone = 0xffffffffu;
+
+  // `enabled`: the configuration's `linking`; off, exits are recorded but never patched.
+  void Init(bool enabled, uint32_t line_bytes, Counters* counters);
+  // Forgets every exit (the fragment cache was flushed).
+  void Clear();
+  bool enabled() const { return enabled_; }
+  uint32_t free_exits() const { return kMaxExits - count_; }
+  // A new exit record (free_exits() must be non-zero); index via IndexOf.
+  Exit* Allocate() { return &exits_[count_++]; }
+  uint32_t IndexOf(const Exit* e) const { return static_cast<uint32_t>(e - exits_); }
+  Exit& at(uint32_t index) { return exits_[index]; }
+
+  // Puts a kBranch exit on its target's incoming list.
+  void Register(uint32_t index);
+  // Patches `e` to branch to the fragment entry `entry` (counts links; an entry out of a
+  // 17-bit branch's reach is left unlinked and counted).
+  void Link(Exit* e, uint32_t entry);
+  // Links every unlinked exit waiting for `head` to `entry`.
+  void LinkIncoming(uint32_t head, uint32_t entry);
+  // Restores every linked exit to `head` to its stub (they wait again).
+  void UnlinkIncoming(uint32_t head);
+  // Takes the exits [first, first + count) off their incoming lists (their fragment is
+  // being deleted: nothing may patch its code again).
+  void Retire(uint32_t first, uint32_t count);
+
+ private:
+  static constexpr uint32_t kSlots = 2 * kMaxExits;  // incoming lists' heads by target
+  struct Incoming {
+    uint32_t target;  // kFree: empty
+    uint32_t first;   // exit index
+  };
+  static constexpr uint32_t kFree = 1;  // odd: never an app pc
+  static uint32_t Hash(uint32_t pc) { return ((pc >> 2) * 2654435761u) >> 16; }  // 16 bits
+  Incoming* Find(uint32_t target, bool insert);
+  void Unlink(Exit* e);
+
+  bool enabled_;
+  uint32_t line_bytes_;
+  Counters* counters_;
+  uint32_t count_;
+  Exit exits_[kMaxExits];
+  Incoming incoming_[kSlots];
+};
+
+static_assert(Linker::kMaxExits * 2 == (1u << 16), "Hash yields 16 bits");
+
+}  // namespace dynamo
+
+#endif  // DYNSIM_DYNAMO_LINKER_H
