@@ -265,7 +265,17 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
   switch (form) {
     case Form::kCond: {
       const uint32_t taken_target = pc + 8 + static_cast<uint32_t>(in.im), fall = pc + 8;
-      if (taken_target == fall || (next != taken_target && next != fall)) return false;
+      if (taken_target == fall) {
+        // Both sides meet right after the delay slot (the skip-one idiom `bb,<,n r,.+8`):
+        // the branch only decides whether its delay slot runs, and copied verbatim with
+        // its delay slot it decides the same, at any address.
+        if (next != fall) return false;
+        PushUnit(i, d_nullifies);
+        Emit(ti.word);
+        Emit(d.word);
+        return true;
+      }
+      if (next != taken_target && next != fall) return false;
       const bool taken = next == taken_target;
       const bool runs_taken = !isa::cond_branch_nullifies(n, true, in.im);
       const bool runs_fall = !isa::cond_branch_nullifies(n, false, in.im);

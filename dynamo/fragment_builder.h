@@ -9,7 +9,9 @@
 //     condition negated if the trace followed the taken side, with ,n and a forward target:
 //     the on-trace side falls through into its delay slot, the off-trace side goes to an
 //     exit block placed after the body, which runs the delay slot if that side runs it and
-//     then an exit stub to the off-trace app pc;
+//     then an exit stub to the off-trace app pc. One whose target is the instruction after
+//     its delay slot (`bb,<,n r,.+8`: it only decides whether the delay slot runs) is
+//     copied verbatim with its delay slot;
 //   - an unconditional direct branch: dropped; a link register gets the app return address
 //     (ldil/ldo), and the delay slot stays unless ,n nullified it;
 //   - an indirect branch (bv, bve, bve,l, blr): its target computed into r1 (the app's r1

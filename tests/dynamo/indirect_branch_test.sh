@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Indirect branches in fragments: the inline compare, the lookup table and its refill, on
+# indirect_loop (indirect_loop.S: N = 2000 iterations, each calling through `bv` to
+# target_even or target_odd by the parity of the down-counter %r3 = N..1, and returning
+# through `bv %r0(%r2)` to .Lret). Every run's stdout and exit status equal the native
+# run's and qemu-hppa's. The counts, derived here for N even:
+#
+# Defaults (hot_threshold 50, inline_indirect on, 4096 entries). The 50th back edge makes
+# .Lhead hot; iteration 51 (r3 = N-50, even) is recorded, so the fragment inlines
+# target_even (and .Lret for the return). Iterations 52..N (r3 = N-51..1) run from the
+# fragment; the odd r3 among them, (N-50)/2 = 975, miss the inline compare (inline_misses).
+# The first 50 of those miss the lookup table too (exits_lookup_miss: target_odd heads no
+# fragment; each is an exit-target candidate and the 50th makes it hot: its trace
+# target_odd, bv, .Lret, addib back to .Lhead is built and entered in the table). The
+# other 975 - 50 = 925 hit the table (lookup_hits). Entries: 1 (iteration 52) + 50 (back
+# into .Lhead after each of the 50 interpreted target_odd calls) = 51; exits_branch 1 (the
+# loop's end); links 2 (the back edges of both fragments to .Lhead).
+#
+# inline_indirect: false. Each fragment ends at its indirect branch with a lookup call:
+# 4 fragments (.Lhead, target_even, target_odd, .Lret: each a lookup-miss target made hot
+# by 50 misses), 150 lookup misses. Lookups from fragment code: the call in each of
+# iterations 52..N (N-51 = 1949) and the return in those whose call found a fragment
+# (1949 - the 100 call misses = 1849), 3798; minus the 150 misses: lookup_hits 3648 =
+# 2N - 352. No inline compare: inline_misses 0.
+#
+# lookup_table_entries: 16 (inline on): as with the defaults (target_odd alone is looked
+# up). With inline off too, target_even and target_odd (64 bytes apart) share a slot and
+# evict each other: once all 4 fragments exist every call misses, is refilled by Dynamo
+# (lookup_inserts 1949 - 100 = 1849) and re-entered; exits_lookup_miss 1849 + 150 = 1999,
+# lookup_hits 1849 - 50 = 1799 (the returns, .Lret's slot is its own, minus its 50
+# warm-up misses); cache_entries 2000.
+# Usage: indirect_branch_test.sh DYNSIM INDIRECT_LOOP NO_INLINE_YAML LOOKUP16_YAML LOOKUP16_NO_INLINE_YAML
+dynsim=$1 binary=$2 no_inline=$3 lookup16=$4 lookup16_no_inline=$5
+. "$(dirname "$0")/mechanism_lib.sh"
+run native -- 2000
+run_qemu qemu 2000
+run default --dynamo -- 2000
+run noinline --dynamo "$no_inline" -- 2000
+run l16 --dynamo "$lookup16" -- 2000
+run l16noinline --dynamo "$lookup16_no_inline" -- 2000
+same native qemu
+for r in default noinline l16 l16noinline; do
+	same $r native
+	show $r
+	expect $r native_transfers 0
+	expect $r exits_branch 1
+done
+for r in default l16; do
+	expect $r fragments 2
+	expect $r inline_misses 975
+	expect $r exits_lookup_miss 50
+	expect $r lookup_hits 925
+	expect $r lookup_inserts 0
+	expect $r cache_entries 51
+	expect $r links 2
+done
+for r in noinline l16noinline; do
+	expect $r fragments 4
+	expect $r inline_misses 0
+done
+expect noinline exits_lookup_miss 150
+expect noinline lookup_hits 3648
+expect noinline lookup_inserts 0
+expect l16noinline exits_lookup_miss 1999
+expect l16noinline lookup_inserts 1849
+expect l16noinline lookup_hits 1799
+expect l16noinline cache_entries 2000
+finish "indirect_loop: inline compare, lookup hits and refills as derived; identical to native and qemu-hppa"
