@@ -42,17 +42,13 @@ void PrepareEntry(AppContext* ctx) {
 }
 
 // PSW[C/B] from DCOR,I's sixes and PSW[V] after dynamo_fragment_exit.
-void ReadExitPsw(AppContext* ctx, Counters* counters) {
+void ReadExitPsw(AppContext* ctx) {
   uint32_t cb = 0;
   for (unsigned k = 0; k < 8; ++k)
     if ((ctx->exit_cb >> (4 * k)) & 0xf) cb |= 1u << k;
   ctx->psw_cb = cb;
   ctx->psw_v = ctx->exit_v & 1;
   ctx->psw_n = 0;
-  // The counts fragment code keeps in the context (32 bits: collected at every exit).
-  counters->lookup_hits += ctx->lookup_hits;
-  counters->inline_misses += ctx->inline_misses;
-  ctx->lookup_hits = ctx->inline_misses = 0;
 }
 
 class Dispatcher {
@@ -87,7 +83,12 @@ bool Dispatcher::Execute(const Fragment& f) {
   ++counters_->cache_entries;
   PrepareEntry(ctx_);
   Exit* e = FragmentCache::ExitOfRecord(dynamo_enter_fragment(f.entry));
-  ReadExitPsw(ctx_, counters_);
+  ReadExitPsw(ctx_);
+  // The lookup routine counts its hits in the context (32 bits: collected at every exit).
+  // With inline compares, every lookup follows one that failed: misses are hits + exits.
+  counters_->lookup_hits += ctx_->lookup_hits;
+  if (cache_->inline_indirect()) counters_->inline_misses += ctx_->lookup_hits;
+  ctx_->lookup_hits = 0;
   uint32_t target;
   switch (e->kind) {
     case ExitKind::kStop:
@@ -96,6 +97,7 @@ bool Dispatcher::Execute(const Fragment& f) {
       return false;
     case ExitKind::kLookup:
       ++counters_->exits_lookup_miss;
+      if (cache_->inline_indirect()) ++counters_->inline_misses;
       target = ctx_->indirect_target;
       SetPc(ctx_, target);
       if (const Fragment* to = cache_->Find(AppPc(target))) {

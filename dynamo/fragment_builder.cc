@@ -12,7 +12,6 @@ namespace {
 
 constexpr int32_t App(unsigned r) { return CTX_ABS(CTX_GR + 4 * static_cast<int32_t>(r)); }
 constexpr int32_t kIndirectTarget = CTX_ABS(CTX_INDIRECT_TARGET);
-constexpr int32_t kInlineMisses = CTX_ABS(CTX_INLINE_MISSES);
 constexpr uint32_t kUserPrivilege = 3;
 
 // A branch's link: IAOQ_back + 4 with the privilege bits (isa/semantics/branch.h), for a
@@ -75,6 +74,7 @@ struct Unit {
   uint32_t index;       // trace index of its first instruction
   uint32_t pos;         // code word where it starts
   uint32_t pending;     // pending blocks before it
+  uint32_t exits;       // exit stubs before it
   bool nullifies_next;  // its last instruction may nullify the next one
 };
 // An off-trace block, placed after the body once its branch's displacement is known.
@@ -113,14 +113,16 @@ class Builder {
   int32_t DispTo(uint32_t from_pos, uint32_t to_addr) const {
     return static_cast<int32_t>(to_addr - (s_.addr + from_pos * 4 + 8));
   }
-  void PushUnit(uint32_t index, bool nullifies_next) { units_[units_n_++] = Unit{index, pos_, pending_n_, nullifies_next}; }
+  void PushUnit(uint32_t index, bool nullifies_next) {
+    units_[units_n_++] = Unit{index, pos_, pending_n_, out_->exit_count, nullifies_next};
+  }
   bool PrevNullifies() const { return units_n_ > 0 && units_[units_n_ - 1].nullifies_next; }
   void AddPending(Pending::Kind kind, ExitKind exit_kind, const isa::Insn& branch, int32_t delay, uint32_t target,
                   uint32_t unit_index) {
     pending_[pending_n_++] = Pending{kind, exit_kind, pos_, branch, delay, target, unit_index};
   }
   bool Stub(ExitKind kind, uint32_t target);
-  void LookupCall(int32_t delay, bool count_inline_miss);
+  void LookupCall(int32_t delay);
   bool ExitTo(uint32_t pc, ExitKind kind);
   bool CutAt(uint32_t index);
   bool LayOut(uint32_t i, uint32_t* next_i, bool* ended);
@@ -150,13 +152,8 @@ bool Builder::Stub(ExitKind kind, uint32_t target) {
 
 // r1 holds the target (the application's r1 is in the context): store it for the lookup,
 // restore r1, run the delay slot, and call the lookup routine.
-void Builder::LookupCall(int32_t delay, bool count_inline_miss) {
+void Builder::LookupCall(int32_t delay) {
   Emit(emit::Stw(1, kIndirectTarget, 0));
-  if (count_inline_miss) {
-    Emit(emit::Ldw(kInlineMisses, 0, 1));
-    Emit(emit::Ldo(1, 1, 1));
-    Emit(emit::Stw(1, kInlineMisses, 0));
-  }
   Emit(emit::Ldw(App(1), 0, 1));
   if (delay >= 0) Emit(t_.insns[delay].word);
   Emit(emit::Stw(2, App(2), 0));
@@ -335,7 +332,7 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
       }
       const int32_t delay = runs ? static_cast<int32_t>(i + 1) : -1;
       if (!o_.inline_indirect) {
-        LookupCall(delay, false);
+        LookupCall(delay);
         out_->insns = i + 2;
         *ended = true;
         return true;
@@ -376,6 +373,7 @@ BuildStatus Builder::Run() {
       const Unit u = units_[--units_n_];
       pos_ = u.pos;
       pending_n_ = u.pending;
+      out_->exit_count = u.exits;
       if (!CutAt(u.index)) return BuildStatus::kEmpty;
     } else {
       out_->insns = t_.length;
@@ -407,7 +405,7 @@ BuildStatus Builder::Run() {
         word = emit::CmpibNotEqualN(0, 1, disp);
         Emit(emit::Addil(p.target, 1));
         Emit(emit::Ldo(emit::RightPart(p.target), 1, 1));
-        LookupCall(p.delay, true);
+        LookupCall(p.delay);
         break;
     }
     if (p.pos < s_.capacity) s_.code[p.pos] = word;

@@ -52,6 +52,7 @@ class FragmentCache {
   // Links `e` to `f` (if linking is on).
   void Link(Exit* e, const Fragment& f) { linker_.Link(e, f.entry); }
   bool linking() const { return linker_.enabled(); }
+  bool inline_indirect() const { return options_.inline_indirect; }
   // An indirect branch missed the lookup table for `f`'s head: put it back.
   void InsertLookup(const Fragment& f) { lookup_.Insert(f.head, f.entry); }
   // The application flushed the instruction cache line at `addr` (FIC): deletes every

@@ -10,7 +10,6 @@ void LookupTable::Init(uint32_t entries, AppContext* ctx) {
   ctx->lookup_mask = mask_;
   ctx->lookup_table = reinterpret_cast<uint32_t>(table_);
   ctx->lookup_hits = 0;
-  ctx->inline_misses = 0;
   Clear();
 }
 

@@ -1,0 +1,749 @@
+// Host tests of the fragment builder (fragment_builder.h) and the emitter (emitter.h):
+// synthetic recorded traces are built into fragment code at a fixed cache address and the
+// result is checked as a golden disassembly listing (isa/disasm.h) plus the BuiltFragment
+// record (words, insns, exits). Every expected listing was derived by hand from the rules
+// in fragment_builder.h's header comment and the PA-RISC delay-slot / nullification rules
+// (isa/nullify.h, isa/semantics/branch.h); the comments say how.
+//
+// Trace instruction words were assembled offline with hppa-linux-gnu-as (GNU Binutils 2.40,
+// .level 2.0) and disassembled with hppa-linux-gnu-objdump; the assembly is beside each word.
+#include "dynamo/fragment_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dynamo/context_layout.h"
+#include "dynamo/emitter.h"
+#include "dynamo/trace.h"
+#include "isa/codec.h"
+#include "isa/disasm.h"
+#include "isa/insn.h"
+
+namespace dynamo {
+namespace {
+
+constexpr uint32_t kCache = 0xc0100000;   // where every fragment is built
+constexpr uint32_t kExit = 0xc0000400;    // dynamo_fragment_exit
+constexpr uint32_t kLookup = 0xc0000800;  // dynamo_lookup
+constexpr BuildOptions kInline{true, kExit, kLookup};
+constexpr BuildOptions kNoInline{false, kExit, kLookup};
+
+// APP(r) = CTX_ABS(CTX_GR + 4r) = 0x1000 + 4r: APP(1) = 0x1004, APP(2) = 0x1008; the lookup's
+// indirect_target slot is 0x1000 + 436 = 0x11b4.
+static_assert(CTX_ABS(CTX_GR + 4) == 0x1004 && CTX_ABS(CTX_GR + 8) == 0x1008, "APP(1), APP(2)");
+static_assert(CTX_ABS(CTX_INDIRECT_TARGET) == 0x11b4, "slots");
+
+// Instruction words (hppa-linux-gnu-as; the pc-relative ones are relative, so they hold at
+// the pcs the traces below put them at).
+constexpr uint32_t kAddi = 0xb6730002;         // addi 1,%r19,%r19
+constexpr uint32_t kNop = 0x08000240;          // nop
+constexpr uint32_t kLdi = 0x34140002;          // ldi 1,%r20
+constexpr uint32_t kLdoSp = 0x37de0008;        // ldo 4(%r30),%r30
+constexpr uint32_t kCopy = 0x0803025c;         // copy %r3,%r28
+constexpr uint32_t kAdd = 0x08a40606;          // add %r4,%r5,%r6
+constexpr uint32_t kCmpclr45 = 0x08a42880;     // cmpclr,= %r4,%r5,%r0
+constexpr uint32_t kCmpclr67 = 0x08e62880;     // cmpclr,= %r6,%r7,%r0
+constexpr uint32_t kAddibNeBack = 0xae9f3fed;  // addib,<> -1,%r20,.-4   (at +4, to +0)
+constexpr uint32_t kAddibEqNBack = 0xa69f3fef; // addib,=,n -1,%r20,.-4  (at +4, to +0)
+constexpr uint32_t kCmpbEq = 0x80a42030;       // cmpb,= %r4,%r5,.+0x20
+constexpr uint32_t kCmpbEqN = 0x80a42032;      // cmpb,=,n %r4,%r5,.+0x20
+constexpr uint32_t kBlR2 = 0xe800a1f0;         // b,l .+0x100,%r2  (22-bit form)
+constexpr uint32_t kBvR2 = 0xe840c000;         // bv %r0(%r2)
+constexpr uint32_t kBvNR2 = 0xe840c002;        // bv,n %r0(%r2)
+constexpr uint32_t kBvNR22 = 0xeac0c002;       // bv,n %r0(%r22)
+constexpr uint32_t kExtrwNe = 0xd2c0bbdf;      // extrw,u,<> %r22,30,1,%r0
+constexpr uint32_t kBbLt = 0xc4654030;         // bb,< %r5,3,.+0x20
+constexpr uint32_t kMovbEq = 0xc8a42030;       // movb,= %r4,%r5,.+0x20
+constexpr uint32_t kCmpibNe = 0x8cca2030;      // cmpib,<> 5,%r6,.+0x20
+constexpr uint32_t kBlr = 0xe8054000;          // blr %r5,%r0
+constexpr uint32_t kBN40 = 0xe8000072;         // b,n .+0x40
+constexpr uint32_t kCmpclrNe20 = 0x08143880;   // cmpclr,<> %r20,%r0,%r0
+constexpr uint32_t kBle = 0xe4008200;          // ble 0x100(%sr2,%r0)  (objdump: be,l 100(sr2,r0),sr0,r31)
+
+std::unique_ptr<Trace> MakeTrace(std::initializer_list<TraceInsn> insns, TraceEnd end, uint32_t next_pc,
+                                 bool next_plain = true) {
+  auto t = std::make_unique<Trace>();
+  *t = Trace{};
+  for (const TraceInsn& i : insns) {
+    t->insns[t->length++] = i;
+    const isa::Cls c = isa::info(isa::decode(i.word)).cls;
+    if (c == isa::Cls::kBranchCond || c == isa::Cls::kBranchUncond || c == isa::Cls::kBranchIndirect) ++t->blocks;
+  }
+  t->head = t->insns[0].pc;
+  t->end = end;
+  t->next_pc = next_pc;
+  t->next_plain = next_plain;
+  return t;
+}
+
+constexpr uint32_t kCanary = 0xdeadbeef;
+
+struct Built {
+  BuildStatus status;
+  std::vector<uint32_t> code;  // the whole buffer (capacity words, then canaries)
+  std::unique_ptr<BuiltFragment> frag = std::make_unique<BuiltFragment>();
+};
+
+Built Build(const Trace& t, const BuildOptions& o, uint32_t capacity = 256) {
+  Built b;
+  b.code.assign(capacity + 16, kCanary);
+  b.status = BuildFragment(t, o, CodeSpace{b.code.data(), kCache, capacity}, b.frag.get());
+  return b;
+}
+
+// "+0x1c: text" per word written, disassembled at its cache address.
+std::vector<std::string> Listing(const Built& b) {
+  std::vector<std::string> out;
+  for (uint32_t k = 0; k < b.frag->words; ++k) {
+    char text[128], line[160];
+    isa::disassemble_word(b.code[k], kCache + 4 * k, text, sizeof text);
+    snprintf(line, sizeof line, "+0x%02x: %s", 4 * k, text);
+    out.push_back(line);
+  }
+  return out;
+}
+
+// The expected listing from lines without offsets (numbered here).
+std::vector<std::string> Numbered(std::initializer_list<std::vector<std::string>> parts) {
+  std::vector<std::string> out;
+  for (const auto& part : parts)
+    for (const std::string& s : part) {
+      char line[160];
+      snprintf(line, sizeof line, "+0x%02zx: %s", 4 * out.size(), s.c_str());
+      out.push_back(line);
+    }
+  return out;
+}
+std::vector<std::string> L(std::initializer_list<std::string> lines) { return lines; }
+
+// An exit stub: stw %r2,APP(2); b,l dynamo_fragment_exit,%r2; stw %r1,APP(1); record word 0
+// (which decodes as `break 0,0`). The b,l's target is absolute in the listing (printed as
+// objdump does for a target without a symbol: hex, no 0x), so every stub reads the same.
+const std::vector<std::string> kStub = {"stw rp,1008(r0)", "b,l c0000400,rp", "stw r1,1004(r0)", "break 0,0"};
+// The lookup call's tail: save r2, b,l dynamo_lookup,%r2, r1 to APP(1) in its delay slot.
+const std::vector<std::string> kLookupTail = {"stw rp,1008(r0)", "b,l c0000800,rp", "stw r1,1004(r0)"};
+
+void ExpectExit(const BuiltFragment& f, uint32_t n, uint32_t stub, uint32_t target, ExitKind kind) {
+  ASSERT_LT(n, f.exit_count);
+  EXPECT_EQ(f.exits[n].stub, stub) << "exit " << n;
+  EXPECT_EQ(f.exits[n].target, target) << "exit " << n;
+  EXPECT_EQ(static_cast<int>(f.exits[n].kind), static_cast<int>(kind)) << "exit " << n;
+}
+
+// Every stub's words are exactly the four stub words, and nothing past the words written
+// (or past the capacity) was touched.
+void ExpectStubsAndBounds(const Built& b, uint32_t capacity = 256, bool exact_end = true) {
+  for (uint32_t n = 0; n < b.frag->exit_count; ++n) {
+    const uint32_t s = b.frag->exits[n].stub;
+    ASSERT_LE(s + 4, b.frag->words);
+    EXPECT_EQ(b.code[s], emit::Stw(2, 0x1008, 0));
+    EXPECT_EQ(b.code[s + 1], emit::BranchLinkR2(static_cast<int32_t>(kExit - (kCache + 4 * (s + 1) + 8))));
+    EXPECT_EQ(b.code[s + 2], emit::Stw(1, 0x1004, 0));
+    EXPECT_EQ(b.code[s + 3], 0u);
+  }
+  const uint32_t end = exact_end && b.frag->words < capacity ? b.frag->words : capacity;
+  for (uint32_t k = end; k < b.code.size(); ++k) EXPECT_EQ(b.code[k], kCanary) << "word " << k;
+}
+
+// a. A one-block loop: 0x10000 addi; 0x10004 addib,<> -1,r20,0x10000 (taken: the trace's
+// backward end); 0x10008 nop (no ,n: it runs on both sides). The branch becomes
+// addib,=,n (negated: the trace's side, "taken", is now the fall-through) to an exit block
+// after the body; the on-trace side runs the nop inline, then the final stub back to the
+// head. The block (the not-taken side, pc 0x1000c) runs the nop too: without ,n the delay
+// slot runs either way. The new branch is forward with ,n, so when taken it nullifies the
+// inline nop and the block's copy runs instead. Block at word 7: disp = 7*4 - (4 + 8) = 16.
+TEST(FragmentBuilder, OneBlockLoop) {
+  auto t = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+                     TraceEnd::kBackward, 0x10000);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19", "addib,=,n -1,r20,c010001c", "nop"}), kStub,
+                                  L({"nop"}), kStub}));
+  EXPECT_EQ(b.frag->words, 12u);
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x10000, ExitKind::kBranch);  // on trace: around the loop
+  ExpectExit(*b.frag, 1, 8, 0x1000c, ExitKind::kBranch);  // off trace: the loop's exit
+  ExpectStubsAndBounds(b);
+  // Same registers, so the ADDIB still decrements r20 exactly once.
+  const isa::Insn br = isa::decode(b.code[1]);
+  EXPECT_EQ(br.op, isa::decode(kAddibNeBack).op);
+  EXPECT_EQ(br.r2, 20);
+  EXPECT_EQ(br.im2, -1);
+}
+
+// b. A forward conditional branch not taken on the trace, no ,n: 0x10100 cmpb,= r4,r5,
+// 0x10120; 0x10104 add (delay slot, runs on both sides); 0x10108 ldi. The condition stays
+// "=" (the trace fell through), gains ,n; the add appears inline and again in the exit
+// block to 0x10120. Block at word 7: disp = 28 - 8 = 20, target 0xc010001c.
+TEST(FragmentBuilder, ForwardBranchNotTakenDelaySlotOnBothSides) {
+  auto t = MakeTrace({{0x10100, kCmpbEq, false}, {0x10104, kAdd, false}, {0x10108, kLdi, false}},
+                     TraceEnd::kLength, 0x1010c);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,=,n r4,r5,c010001c", "add r4,r5,r6", "ldi 1,r20"}), kStub,
+                                  L({"add r4,r5,r6"}), kStub}));
+  EXPECT_EQ(b.frag->words, 12u);
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x1010c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 8, 0x10120, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// b'. The same branch taken on the trace: negated to cmpb,<>,n, the fall-through pc
+// 0x10108 is the exit; the add still runs on both sides.
+TEST(FragmentBuilder, ForwardBranchTakenIsNegated) {
+  auto t = MakeTrace({{0x10100, kCmpbEq, false}, {0x10104, kAdd, false}, {0x10120, kLdi, false}},
+                     TraceEnd::kLength, 0x10124);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,<>,n r4,r5,c010001c", "add r4,r5,r6", "ldi 1,r20"}), kStub,
+                                  L({"add r4,r5,r6"}), kStub}));
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x10124, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 8, 0x10108, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// b''. cmpb,=,n forward, taken on the trace: taken forward with ,n nullifies the delay slot
+// on the trace's side (recorded nullified), the not-taken side runs it. No inline copy;
+// the exit block (to 0x10108) runs it first.
+TEST(FragmentBuilder, ForwardBranchNTakenDelaySlotOnlyOffTrace) {
+  auto t = MakeTrace({{0x10100, kCmpbEqN, false}, {0x10104, kAdd, true}, {0x10120, kLdi, false}},
+                     TraceEnd::kLength, 0x10124);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  // Block at word 6: disp = 24 - 8 = 16, target 0xc0100018.
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,<>,n r4,r5,c0100018", "ldi 1,r20"}), kStub, L({"add r4,r5,r6"}),
+                                  kStub}));
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 2, 0x10124, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x10108, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// c. A backward addib,=,n not taken on the trace: not taken backward with ,n nullifies the
+// delay slot (recorded nullified), so no inline copy; the off-trace side (taken backward,
+// to 0x10200) runs it, so the exit block has it. Condition unchanged ("=": the trace fell
+// through). Block at word 7: disp = 28 - (4 + 8) = 16, target 0xc010001c.
+TEST(FragmentBuilder, BackwardBranchNNotTakenNoInlineDelaySlot) {
+  auto t = MakeTrace({{0x10200, kAddi, false},
+                      {0x10204, kAddibEqNBack, false},
+                      {0x10208, kNop, true},
+                      {0x1020c, kLdi, false}},
+                     TraceEnd::kLength, 0x10210);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19", "addib,=,n -1,r20,c010001c", "ldi 1,r20"}), kStub,
+                                  L({"nop"}), kStub}));
+  EXPECT_EQ(b.frag->insns, 4u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x10210, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 8, 0x10200, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// A recording that contradicts the rules (the delay slot of that not-taken backward ,n
+// branch recorded as executed) is not trusted: the fragment ends before the branch.
+TEST(FragmentBuilder, RecordingDisagreeingWithNullificationIsCut) {
+  auto t = MakeTrace({{0x10200, kAddi, false},
+                      {0x10204, kAddibEqNBack, false},
+                      {0x10208, kNop, false},
+                      {0x1020c, kLdi, false}},
+                     TraceEnd::kLength, 0x10210);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19"}), kStub}));
+  EXPECT_EQ(b.frag->insns, 1u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 1, 0x10204, ExitKind::kBranch);
+}
+
+// d. A call: 0x10300 b,l 0x10400,%r2; 0x10304 ldo 4(sp),sp (delay slot); 0x10400 ldi. The
+// branch is dropped; r2 gets the app return address (0x10300 | 3) + 8 = 0x1030b:
+// ldil L%0x10000 + ldo 0x30b; then the delay slot, then the callee.
+TEST(FragmentBuilder, CallLinksAppReturnAddress) {
+  auto t = MakeTrace({{0x10300, kBlR2, false}, {0x10304, kLdoSp, false}, {0x10400, kLdi, false}},
+                     TraceEnd::kLength, 0x10404);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"ldil L%10000,rp", "ldo 30b(rp),rp", "ldo 4(sp),sp", "ldi 1,r20"}), kStub}));
+  EXPECT_EQ(b.frag->words, 8u);
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 4, 0x10404, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// e. A return with inline_indirect: 0x10500 bv %r0(%r2); 0x10504 copy r3,ret0 (delay slot);
+// 0x12340 ldi (the target seen while recording). On the trace: spill r1; r1 = r2; clear the
+// privilege bits; r1 -= 0x12340 (-0x12340 = 0xfffedcc0 = L%0xfffed800 + R%0x4c0; objdump
+// prints L%-12800); cmpib,<>,n 0,r1 to the miss block; restore r1; the delay slot; the
+// target's code; the final stub. Miss block (word 13, disp = 52 - (20 + 8) = 24, 0xc0100034):
+// r1 += 0x12340 (L%0x12000 + 0x340) back to the target; store it for the lookup; restore
+// r1; the delay slot; the lookup call (Dynamo derives the inline misses from the lookups).
+TEST(FragmentBuilder, ReturnInlineIndirect) {
+  auto t = MakeTrace({{0x10500, kBvR2, false}, {0x10504, kCopy, false}, {0x12340, kLdi, false}},
+                     TraceEnd::kLength, 0x12344);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b),
+            Numbered({L({"stw r1,1004(r0)", "ldo 0(rp),r1", "depwi 0,31,2,r1", "addil L%-12800,r1,r1",
+                         "ldo 4c0(r1),r1", "cmpib,<>,n 0,r1,c0100034", "ldw 1004(r0),r1", "copy r3,ret0",
+                         "ldi 1,r20"}),
+                      kStub,
+                      L({"addil L%12000,r1,r1", "ldo 340(r1),r1", "stw r1,11b4(r0)"}),
+                      L({"ldw 1004(r0),r1", "copy r3,ret0"}), kLookupTail}));
+  EXPECT_EQ(b.frag->words, 21u);
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 1u);  // the miss block is a lookup call, not a stub
+  ExpectExit(*b.frag, 0, 9, 0x12344, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// e'. The same without inline_indirect: the fragment ends in the lookup call right after
+// the target is computed (no compare, no final stub, no exits); it covers the bv and its
+// delay slot only.
+TEST(FragmentBuilder, ReturnWithoutInlineIndirectEndsInLookup) {
+  auto t = MakeTrace({{0x10500, kBvR2, false}, {0x10504, kCopy, false}, {0x12340, kLdi, false}},
+                     TraceEnd::kLength, 0x12344);
+  const Built b = Build(*t, kNoInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"stw r1,1004(r0)", "ldo 0(rp),r1", "depwi 0,31,2,r1", "stw r1,11b4(r0)",
+                                     "ldw 1004(r0),r1", "copy r3,ret0"}),
+                                  kLookupTail}));
+  EXPECT_EQ(b.frag->words, 9u);
+  EXPECT_EQ(b.frag->insns, 2u);
+  EXPECT_EQ(b.frag->exit_count, 0u);
+  ExpectStubsAndBounds(b);
+}
+
+// f. $$dyncall's `extrw,u,<> r22,30,1,r0 ; bv,n r0(r22)`, the trace having seen the bv run
+// (bit 30 clear) to 0x20000 (its ,n delay slot recorded nullified). Split: the extrw takes
+// the negated condition (",="; it now nullifies exactly when the original would not), then
+// b,n to an exit to 0x10608 (where the app goes when the original nullifies the bv); when
+// the bv runs, the b,n is nullified and the bv's code follows. -0x20000 is L%-0x20000 +
+// R%0. Blocks after the final stub at word 10: the split exit at 14 (b,n disp = 56 -
+// (4 + 8) = 44, 0xc0100038), the miss block at 18 (disp = 72 - (28 + 8) = 36, 0xc0100048).
+TEST(FragmentBuilder, NullifierBeforeBranchThatRan) {
+  auto t = MakeTrace({{0x10600, kExtrwNe, false},
+                      {0x10604, kBvNR22, false},
+                      {0x10608, kLdi, true},
+                      {0x20000, kLdi, false}},
+                     TraceEnd::kLength, 0x20004);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b),
+            Numbered({L({"extrw,u,= r22,30,1,r0", "b,l,n c0100038,r0", "stw r1,1004(r0)", "ldo 0(r22),r1",
+                         "depwi 0,31,2,r1", "addil L%-20000,r1,r1", "ldo 0(r1),r1", "cmpib,<>,n 0,r1,c0100048",
+                         "ldw 1004(r0),r1", "ldi 1,r20"}),
+                      kStub, kStub, L({"addil L%20000,r1,r1", "ldo 0(r1),r1", "stw r1,11b4(r0)"}),
+                      L({"ldw 1004(r0),r1"}), kLookupTail}));
+  EXPECT_EQ(b.frag->words, 25u);
+  EXPECT_EQ(b.frag->insns, 4u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 10, 0x20004, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 14, 0x10608, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// f'. The same pair, the trace having seen the bv nullified (bit 30 set): the extrw keeps
+// its condition (it nullifies the b,n exactly when it nullified the bv), the b,n goes to an
+// exit to the bv itself (0x10604, plain queue: the bv runs there), and the trace goes on at
+// 0x10608. Block at word 7: disp = 28 - (4 + 8) = 16, 0xc010001c.
+TEST(FragmentBuilder, NullifierBeforeBranchThatWasNullified) {
+  auto t = MakeTrace({{0x10600, kExtrwNe, false}, {0x10604, kBvNR22, true}, {0x10608, kLdi, false}},
+                     TraceEnd::kLength, 0x1060c);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"extrw,u,<> r22,30,1,r0", "b,l,n c010001c,r0", "ldi 1,r20"}), kStub,
+                                  kStub}));
+  EXPECT_EQ(b.frag->words, 11u);
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x1060c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x10604, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// A nullifier in a kept delay slot guards the branch after it: 0x10900 cmpb,=,n r4,r5,
+// 0x10920 not taken (forward not taken with ,n: its delay slot runs on the trace, not on
+// the taken side); 0x10904 cmpclr,= r6,r7,r0 (its delay slot: may nullify the next);
+// 0x10908 bv,n r0(r2), seen running, to 0x20000. The bv's code is preceded by b,n over an
+// exit to 0x1090c (where the app goes if the cmpclr nullifies the bv): b,n at word 2 jumps
+// 12 bytes past the stub at 3..6 to word 7. Final stub at 15; the cond exit block at 19
+// (disp = 76 - 8 = 68, 0xc010004c; no delay slot: the taken side nullifies it), the miss
+// block at 23 (disp = 92 - (48 + 8) = 36, 0xc010005c).
+TEST(FragmentBuilder, NullifyingDelaySlotGuardsNextBranch) {
+  auto t = MakeTrace({{0x10900, kCmpbEqN, false},
+                      {0x10904, kCmpclr67, false},
+                      {0x10908, kBvNR2, false},
+                      {0x1090c, kNop, true},
+                      {0x20000, kLdi, false}},
+                     TraceEnd::kLength, 0x20004);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b),
+            Numbered({L({"cmpb,=,n r4,r5,c010004c", "cmpclr,= r6,r7,r0", "b,l,n c010001c,r0"}), kStub,
+                      L({"stw r1,1004(r0)", "ldo 0(rp),r1", "depwi 0,31,2,r1", "addil L%-20000,r1,r1",
+                         "ldo 0(r1),r1", "cmpib,<>,n 0,r1,c010005c", "ldw 1004(r0),r1", "ldi 1,r20"}),
+                      kStub, kStub, L({"addil L%20000,r1,r1", "ldo 0(r1),r1", "stw r1,11b4(r0)"}),
+                      L({"ldw 1004(r0),r1"}), kLookupTail}));
+  EXPECT_EQ(b.frag->words, 30u);
+  EXPECT_EQ(b.frag->insns, 5u);
+  ASSERT_EQ(b.frag->exit_count, 3u);
+  ExpectExit(*b.frag, 0, 3, 0x1090c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 15, 0x20004, ExitKind::kBranch);
+  ExpectExit(*b.frag, 2, 19, 0x10920, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// A trace ending right after a nullifier: the next instruction (0x10808) may be nullified,
+// so the end is two exits: b,n over an exit to 0x1080c (the one a nullified b,n falls
+// into) to an exit to 0x10808. b,n at word 2: target word 2 + 2 + 3 = 7 (0xc010001c).
+TEST(FragmentBuilder, TraceEndingAfterNullifierExitsTwoWays) {
+  auto t = MakeTrace({{0x10800, kAddi, false}, {0x10804, kCmpclr45, false}}, TraceEnd::kLength, 0x10808);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19", "cmpclr,= r4,r5,r0", "b,l,n c010001c,r0"}), kStub,
+                                  kStub}));
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x1080c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x10808, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// The other conditional branch families, each taken forward on the trace (no ,n, so the
+// nop delay slot runs on both sides): BB pairs "<" with ">=", MOVB's extract conditions
+// pair c with c ^ 4 ("=" with "<>"), CMPIB flips f ("<>" to "="). Layout as in b'.
+TEST(FragmentBuilder, TakenBranchFamiliesAreNegated) {
+  const struct {
+    uint32_t word;
+    const char* negated;
+  } cases[] = {
+      {kBbLt, "bb,>=,n r5,3,c010001c"},
+      {kMovbEq, "movb,<>,n r4,r5,c010001c"},
+      {kCmpibNe, "cmpib,=,n 5,r6,c010001c"},
+  };
+  for (const auto& c : cases) {
+    auto t = MakeTrace({{0x11000, c.word, false}, {0x11004, kNop, false}, {0x11020, kLdi, false}},
+                       TraceEnd::kLength, 0x11024);
+    const Built b = Build(*t, kInline);
+    ASSERT_EQ(b.status, BuildStatus::kOk) << c.negated;
+    EXPECT_EQ(Listing(b), Numbered({L({c.negated, "nop", "ldi 1,r20"}), kStub, L({"nop"}), kStub}));
+    ASSERT_EQ(b.frag->exit_count, 2u);
+    ExpectExit(*b.frag, 0, 3, 0x11024, ExitKind::kBranch);
+    ExpectExit(*b.frag, 1, 8, 0x11008, ExitKind::kBranch);
+  }
+}
+
+// A switch: 0x11100 blr r5,r0 (to 0x11108 + 8*r5), 0x11104 nop, recorded going to 0x11118.
+// r1 = r5*8 + L%/R% of (0x11100 | 3) + 8 = 0x1110b (L%0x11000 + 0x10b), privilege bits
+// cleared: 0x11108 + 8*r5. Then -0x11118 = 0xfffeeee8 = L%0xfffee800 (objdump: L%-11800) +
+// 0x6e8. Miss block at word 15 (disp = 60 - (28 + 8) = 24, 0xc010003c): + 0x11118 (L%0x11000
+// + 0x118).
+TEST(FragmentBuilder, BlrSwitchInlineIndirect) {
+  auto t = MakeTrace({{0x11100, kBlr, false}, {0x11104, kNop, false}, {0x11118, kLdi, false}},
+                     TraceEnd::kLength, 0x1111c);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b),
+            Numbered({L({"stw r1,1004(r0)", "shladd,l r5,3,r0,r1", "addil L%11000,r1,r1", "ldo 10b(r1),r1",
+                         "depwi 0,31,2,r1", "addil L%-11800,r1,r1", "ldo 6e8(r1),r1", "cmpib,<>,n 0,r1,c010003c",
+                         "ldw 1004(r0),r1", "nop", "ldi 1,r20"}),
+                      kStub, L({"addil L%11000,r1,r1", "ldo 118(r1),r1", "stw r1,11b4(r0)"}),
+                      L({"ldw 1004(r0),r1", "nop"}), kLookupTail}));
+  EXPECT_EQ(b.frag->words, 23u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 11, 0x1111c, ExitKind::kBranch);
+}
+
+// A plain b,n (17-bit B,L with r0): dropped, and so is its delay slot (always nullified).
+TEST(FragmentBuilder, PlainBranchNDropped) {
+  auto t = MakeTrace({{0x11200, kBN40, false}, {0x11204, kAdd, true}, {0x11240, kLdi, false}},
+                     TraceEnd::kLength, 0x11244);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"ldi 1,r20"}), kStub}));
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 1, 0x11244, ExitKind::kBranch);
+}
+
+// A nullifier before a system call, the trace having seen the call run (r20 == 0): split
+// with the negated condition; the b,n leads to an exit to 0x11308 (the call nullified
+// after all); the body then stops before the ble with a kStop exit. b,n at word 1 to the
+// block at word 6: disp = 24 - 12 = 12, 0xc0100018.
+TEST(FragmentBuilder, NullifierBeforeSystemCallThatRan) {
+  auto t = MakeTrace({{0x11300, kCmpclrNe20, false}, {0x11304, kBle, false}, {0x11308, kLdi, false}},
+                     TraceEnd::kGateway, 0x100);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpclr,= r20,r0,r0", "b,l,n c0100018,r0"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->insns, 1u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 2, 0x11304, ExitKind::kStop);
+  ExpectExit(*b.frag, 1, 6, 0x11308, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// ... and having seen it nullified (r20 != 0): the condition stays, the b,n leads to a
+// kStop exit to the ble (it runs there), the trace goes on at 0x11308. Block at word 7:
+// disp = 28 - 12 = 16, 0xc010001c.
+TEST(FragmentBuilder, NullifierBeforeSystemCallThatWasNullified) {
+  auto t = MakeTrace({{0x11300, kCmpclrNe20, false}, {0x11304, kBle, true}, {0x11308, kLdi, false}},
+                     TraceEnd::kLength, 0x1130c);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpclr,<> r20,r0,r0", "b,l,n c010001c,r0", "ldi 1,r20"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x1130c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x11304, ExitKind::kStop);
+  ExpectStubsAndBounds(b);
+}
+
+// An exit block out of its branch's reach: the fragment is rebuilt shorter. Trace: 500
+// pairs `cmpb,= r4,r5,.+0x20` (not taken) and `nop`, the k-th at 0x12000 + 8k, then it
+// stops (next 0x12000 + 8*500). Each pair is 2 body words (cmpb,=,n and the nop, which
+// runs on both sides) and a 5-word exit block (the nop and a stub to pc + 0x20). First
+// attempt: body 1000 + final stub 4 = 1004 words; the k-th cmpb (word 2k) reaches its block
+// (word 1004 + 5k) with disp 4*(1004 + 5k) - (8k + 8) = 4008 + 12k, at most 8188 up to
+// k = 348, so k = 349 is out of reach: rebuilt with the first 2*349 = 698 instructions,
+// ending at word 698 with an exit to 0x12000 + 8*349 = 0x12ae8; blocks from 702, so
+// 702 + 5*349 = 2447 words, the k-th stub at 702 + 5k + 1.
+TEST(FragmentBuilder, ExitBlockOutOfReachRebuildsShorter) {
+  auto t = std::make_unique<Trace>();
+  *t = Trace{};
+  for (uint32_t k = 0; k < 500; ++k) {
+    t->insns[t->length++] = TraceInsn{0x12000 + 8 * k, kCmpbEq, false};
+    t->insns[t->length++] = TraceInsn{0x12004 + 8 * k, kNop, false};
+  }
+  t->head = 0x12000;
+  t->end = TraceEnd::kLength;
+  t->next_pc = 0x12000 + 8 * 500;
+  t->next_plain = true;
+  const Built b = Build(*t, kInline, 8192);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(b.frag->insns, 698u);
+  EXPECT_EQ(b.frag->words, 2447u);
+  ASSERT_EQ(b.frag->exit_count, 350u);
+  ExpectExit(*b.frag, 0, 698, 0x12ae8, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 703, 0x12020, ExitKind::kBranch);
+  ExpectExit(*b.frag, 349, 702 + 5 * 348 + 1, 0x12020 + 8 * 348, ExitKind::kBranch);
+  const std::vector<std::string> list = Listing(b);
+  EXPECT_EQ(list[0], "+0x00: cmpb,=,n r4,r5,c0100af8");    // 0xc0100000 + 702*4
+  EXPECT_EQ(list[696], "+0xae0: cmpb,=,n r4,r5,c0102628");  // 0xc0100000 + (702 + 5*348)*4
+  EXPECT_EQ(list[2446], "+0x2638: break 0,0");              // the last stub's record word
+  // (The first attempt wrote further into the space; only the capacity bounds the writes.)
+  ExpectStubsAndBounds(b, 8192, /*exact_end=*/false);
+}
+
+// A kept delay slot that may nullify what follows ends the trace: 0x13100 cmpb,=,n r4,r5,
+// 0x13120 not taken (forward not taken with ,n: the delay slot runs on the trace, not on
+// the taken side), 0x13104 cmpclr,= r6,r7,r0. The end is two-way (b,n at word 2 over an exit
+// to 0x1310c, to an exit to 0x13108); the cond block at word 11 (disp = 44 - 8 = 36,
+// 0xc010002c) has no delay slot.
+TEST(FragmentBuilder, NullifyingDelaySlotAtTraceEnd) {
+  auto t = MakeTrace({{0x13100, kCmpbEqN, false}, {0x13104, kCmpclr67, false}}, TraceEnd::kLength, 0x13108);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,=,n r4,r5,c010002c", "cmpclr,= r6,r7,r0", "b,l,n c010001c,r0"}), kStub,
+                                  kStub, kStub}));
+  EXPECT_EQ(b.frag->insns, 2u);
+  ASSERT_EQ(b.frag->exit_count, 3u);
+  ExpectExit(*b.frag, 0, 3, 0x1310c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x13108, ExitKind::kBranch);
+  ExpectExit(*b.frag, 2, 11, 0x13120, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// A branch in a delay slot is left to the interpreter: the fragment ends before the first
+// branch (0x13200), with a plain exit to it.
+TEST(FragmentBuilder, BranchInDelaySlotCuts) {
+  auto t = MakeTrace({{0x131fc, kAddi, false}, {0x13200, kCmpbEq, false}, {0x13204, kBN40, false},
+                      {0x13244, kLdi, false}},
+                     TraceEnd::kLength, 0x13248);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19"}), kStub}));
+  EXPECT_EQ(b.frag->insns, 1u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 1, 0x13200, ExitKind::kBranch);
+}
+
+// A trace that stops between a branch and its delay slot (queue not plain): the fragment
+// ends before the branch.
+TEST(FragmentBuilder, TraceEndingBeforeDelaySlotCutsBeforeBranch) {
+  auto t = MakeTrace({{0x13300, kAddi, false}, {0x13304, kBvR2, false}}, TraceEnd::kLength, 0x13308,
+                     /*next_plain=*/false);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19"}), kStub}));
+  EXPECT_EQ(b.frag->insns, 1u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 1, 0x13304, ExitKind::kBranch);
+}
+
+// The builder keeps state in static storage: a build does not depend on the one before.
+TEST(FragmentBuilder, BuildsAreIndependent) {
+  auto a = MakeTrace({{0x10600, kExtrwNe, false},
+                      {0x10604, kBvNR22, false},
+                      {0x10608, kLdi, true},
+                      {0x20000, kLdi, false}},
+                     TraceEnd::kLength, 0x20004);
+  auto c = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+                     TraceEnd::kBackward, 0x10000);
+  const Built first = Build(*a, kInline);
+  const Built other = Build(*c, kInline);
+  const Built again = Build(*a, kInline);
+  ASSERT_EQ(first.status, BuildStatus::kOk);
+  ASSERT_EQ(again.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(first), Listing(again));
+  EXPECT_EQ(first.frag->exit_count, again.frag->exit_count);
+  EXPECT_EQ(Build(*MakeTrace({}, TraceEnd::kLength, 0), kInline).status, BuildStatus::kEmpty);
+}
+
+// g. A trace ending at a system call: 0x10700 ldo; 0x10704 ble 0x100(sr2,r0); 0x10708 ldi
+// (its delay slot). The fragment stops before the ble with a kStop exit to it.
+TEST(FragmentBuilder, SystemCallStops) {
+  auto t = MakeTrace({{0x10700, kLdoSp, false}, {0x10704, kBle, false}, {0x10708, kLdi, false}},
+                     TraceEnd::kGateway, 0x100);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"ldo 4(sp),sp"}), kStub}));
+  EXPECT_EQ(b.frag->words, 5u);
+  EXPECT_EQ(b.frag->insns, 1u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 1, 0x10704, ExitKind::kStop);
+  ExpectStubsAndBounds(b);
+}
+
+TEST(FragmentBuilder, TraceStartingWithSystemCallIsEmpty) {
+  auto t = MakeTrace({{0x10704, kBle, false}, {0x10708, kLdi, false}}, TraceEnd::kGateway, 0x100);
+  const Built b = Build(*t, kInline);
+  EXPECT_EQ(b.status, BuildStatus::kEmpty);
+}
+
+// h. A head recorded nullified cannot start a fragment.
+TEST(FragmentBuilder, NullifiedHeadIsEmpty) {
+  auto t = MakeTrace({{0x10000, kAddi, true}, {0x10004, kLdi, false}}, TraceEnd::kLength, 0x10008);
+  const Built b = Build(*t, kInline);
+  EXPECT_EQ(b.status, BuildStatus::kEmpty);
+}
+
+// h'. Too small a space: kNoSpace, and nothing written past the capacity (the loop of a.
+// needs 12 words).
+TEST(FragmentBuilder, TinyCapacityIsNoSpace) {
+  auto t = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+                     TraceEnd::kBackward, 0x10000);
+  for (uint32_t cap : {0u, 1u, 4u, 11u}) {
+    const Built b = Build(*t, kInline, cap);
+    EXPECT_EQ(b.status, BuildStatus::kNoSpace) << cap;
+    for (uint32_t k = cap; k < b.code.size(); ++k) EXPECT_EQ(b.code[k], kCanary) << cap << " word " << k;
+  }
+  EXPECT_EQ(Build(*t, kInline, 12).status, BuildStatus::kOk);
+}
+
+// i. The emitter's words against hppa-linux-gnu-as (binutils, .level 2.0), and
+// decode/encode round trips. For the branches, gas's `.+N` is a displacement of N - 8.
+TEST(Emitter, MatchesGnuAs) {
+  struct Case {
+    uint32_t got, want;
+    const char* gas;
+  };
+  const Case cases[] = {
+      {emit::Stw(2, 0x1008, 0), 0x68022010, "stw %r2,0x1008(%r0)"},
+      {emit::Stw(1, 0x1004, 0), 0x68012008, "stw %r1,0x1004(%r0)"},
+      {emit::Stw(1, 0x11b4, 0), 0x68012368, "stw %r1,0x11b4(%r0)"},
+      {emit::Stw(3, -64, 30), 0x6bc33f81, "stw %r3,-64(%r30)"},
+      {emit::Ldw(0x1004, 0, 1), 0x48012008, "ldw 0x1004(%r0),%r1"},
+      {emit::Ldw(0x11c4, 0, 1), 0x48012388, "ldw 0x11c4(%r0),%r1"},
+      {emit::Ldw(-0x100, 30, 5), 0x4bc53e01, "ldw -0x100(%r30),%r5"},
+      {emit::Ldo(0x123, 1, 1), 0x34210246, "ldo 0x123(%r1),%r1"},
+      {emit::Ldo(1, 1, 1), 0x34210002, "ldo 1(%r1),%r1"},
+      {emit::Ldo(0, 22, 1), 0x36c10000, "ldo 0(%r22),%r1"},
+      {emit::Ldo(0x7ff, 2, 2), 0x34420ffe, "ldo 0x7ff(%r2),%r2"},
+      {emit::Ldo(-1, 1, 1), 0x34213fff, "ldo -1(%r1),%r1"},
+      {emit::Ldil(0x12345800, 2), 0x20427246, "ldil L%0x12345800,%r2"},
+      {emit::Ldil(0x12345abc, 2), 0x20427246, "ldil L%0x12345800,%r2 (low 11 bits dropped)"},
+      {emit::Ldil(0x1030b, 2), 0x20480000, "ldil L%0x10000,%r2"},
+      {emit::Ldil(0xffffffff, 31), 0x23ffffff, "ldil L%0xfffff800,%r31"},
+      {emit::Addil(0xedcba800, 1), 0x283d9db9, "addil L%0xedcba800,%r1"},
+      {emit::Addil(0x10000, 1), 0x28280000, "addil L%0x10000,%r1"},
+      {emit::Addil(0xfffe0000, 1), 0x2830cfff, "addil L%0xfffe0000,%r1"},
+      {emit::ShladdL(5, 3, 6, 1), 0x08c50ac1, "shladd,l %r5,3,%r6,%r1"},
+      {emit::ShladdL(7, 3, 0, 1), 0x08070ac1, "shladd,l %r7,3,%r0,%r1"},
+      {emit::ClearLow2(1), 0xd4201c1e, "depwi 0,31,2,%r1"},
+      {emit::ClearLow2(5), 0xd4a01c1e, "depwi 0,31,2,%r5"},
+      {emit::CmpibNotEqualN(0, 1, 0x38), 0x8c202072, "cmpib,<>,n 0,%r1,.+0x40"},
+      {emit::CmpibNotEqualN(0, 1, -0x48), 0x8c203f77, "cmpib,<>,n 0,%r1,.-0x40"},
+      {emit::CmpibNotEqualN(-16, 7, 8188), 0x8ce13ffe, "cmpib,<>,n -16,%r7,.+8+8188"},
+      {emit::BranchN(8), 0xe8000012, "b,n .+0x10"},
+      {emit::BranchN(-8), 0xe81f1ff7, "b,n ."},
+      {emit::BranchN(262140), 0xe81f1ffe, "b,n .+8+262140"},
+      {emit::BranchN(-262144), 0xe8000003, "b,n .+8-262144"},
+      {emit::BranchLinkR2(-0x1008), 0xebffbff1, "b,l .-0x1000,%r2"},
+      {emit::BranchLinkR2(0xf8), 0xe800a1f0, "b,l .+0x100,%r2"},
+      {emit::BranchLinkR2(-0x100018), 0xeb7fbfd5, "b,l .+8-0x100018,%r2"},
+      {emit::BranchLinkR2(8388604), 0xebffbffc, "b,l .+8+8388604,%r2"},
+      {emit::BranchLinkR2(-8388608), 0xe800a001, "b,l .+8-8388608,%r2"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(c.got, c.want) << c.gas << std::hex << ": got 0x" << c.got << ", gas 0x" << c.want;
+    EXPECT_NE(isa::decode(c.want).op, isa::Op::kIllegal) << c.gas;
+    EXPECT_EQ(isa::encode(isa::decode(c.want)), c.want) << c.gas;
+  }
+  // For displacements that fit 5 bits gas picks the short (major 3) forms; the emitter
+  // always writes the 14-bit forms, which objdump spells the same (gas: stw %r3,-4(%r30)
+  // = 0x0fc31299, ldw -8(%r30),%r5 = 0x0fd11085).
+  char mine[64], theirs[64];
+  isa::disassemble_word(emit::Stw(3, -4, 30), 0, mine, sizeof mine);
+  isa::disassemble_word(0x0fc31299, 0, theirs, sizeof theirs);
+  EXPECT_STREQ(mine, theirs);
+  EXPECT_STREQ(mine, "stw r3,-4(sp)");
+  isa::disassemble_word(emit::Ldw(-8, 30, 5), 0, mine, sizeof mine);
+  isa::disassemble_word(0x0fd11085, 0, theirs, sizeof theirs);
+  EXPECT_STREQ(mine, theirs);
+  EXPECT_STREQ(mine, "ldw -8(sp),r5");
+  // The displacement ranges are those gas accepts at the limits above.
+  EXPECT_TRUE(emit::FitsCondBranch(8188) && emit::FitsCondBranch(-8192));
+  EXPECT_FALSE(emit::FitsCondBranch(8192) || emit::FitsCondBranch(-8196));
+  EXPECT_TRUE(emit::FitsBranch17(262140) && emit::FitsBranch17(-262144));
+  EXPECT_FALSE(emit::FitsBranch17(262144));
+  EXPECT_TRUE(emit::FitsBranch22(8388604) && emit::FitsBranch22(-8388608));
+  EXPECT_FALSE(emit::FitsBranch22(8388608));
+  // WithDisplacement re-targets a branch and keeps the rest: cmpb,=,n r4,r5,.+0x20.
+  EXPECT_EQ(emit::WithDisplacement(isa::decode(kCmpbEqN), 0x18), kCmpbEqN);
+  // LeftPart + RightPart rebuild the value (RightPart never negative).
+  for (uint32_t v : {0u, 0x7ffu, 0x800u, 0x1030bu, 0xfffedcc0u, 0xffffffffu}) {
+    EXPECT_EQ(emit::LeftPart(v) + static_cast<uint32_t>(emit::RightPart(v)), v);
+    EXPECT_GE(emit::RightPart(v), 0);
+  }
+}
+
+// The trace words this file uses decode to what their comments say (a check on the
+// hand-copied gas output) and round-trip.
+TEST(Emitter, TraceWordsRoundTrip) {
+  for (uint32_t w : {kBbLt, kMovbEq, kCmpibNe, kBlr, kBN40, kCmpclrNe20, kAddi, kNop, kLdi, kLdoSp, kCopy, kAdd, kCmpclr45, kCmpclr67, kAddibNeBack, kAddibEqNBack,
+                     kCmpbEq, kCmpbEqN, kBlR2, kBvR2, kBvNR2, kBvNR22, kExtrwNe, kBle}) {
+    EXPECT_NE(isa::decode(w).op, isa::Op::kIllegal) << std::hex << w;
+    EXPECT_EQ(isa::encode(isa::decode(w)), w) << std::hex << w;
+  }
+  char buf[96];
+  isa::disassemble_word(kBle, 0x10704, buf, sizeof buf);
+  EXPECT_STREQ(buf, "be,l 100(sr2,r0),sr0,r31");
+  isa::disassemble_word(kBvNR2, 0, buf, sizeof buf);
+  EXPECT_STREQ(buf, "bv,n r0(rp)");
+}
+
+}  // namespace
+}  // namespace dynamo
