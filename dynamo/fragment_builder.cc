@@ -91,6 +91,9 @@ struct Pending {
 // one build runs at a time.
 Unit units_storage[Trace::kMaxTraceInsns];
 Pending pending_storage[Trace::kMaxTraceInsns];
+// The trace's instructions decoded once per build (a rebuild after an out-of-reach exit
+// block reuses them).
+isa::Insn decoded_storage[Trace::kMaxTraceInsns];
 
 class Builder {
  public:
@@ -138,6 +141,7 @@ class Builder {
   uint32_t retry_limit_ = 0;
   Unit* units_ = units_storage;
   Pending* pending_ = pending_storage;
+  const isa::Insn* decoded_ = decoded_storage;
 };
 
 bool Builder::Stub(ExitKind kind, uint32_t target) {
@@ -177,7 +181,7 @@ bool Builder::ExitTo(uint32_t pc, ExitKind kind) {
 bool Builder::CutAt(uint32_t index) {
   if (index == 0) return false;
   out_->insns = index;
-  const isa::Insn in = isa::decode(t_.insns[index].word);
+  const isa::Insn& in = decoded_[index];
   return ExitTo(t_.insns[index].pc, FormOf(in) == Form::kStop ? ExitKind::kStop : ExitKind::kBranch);
 }
 
@@ -185,13 +189,13 @@ bool Builder::CutAt(uint32_t index) {
 // *next_i: the next unit's index; *ended: the unit ends the fragment (a lookup call).
 bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
   const TraceInsn& ti = t_.insns[i];
-  const isa::Insn in = isa::decode(ti.word);
+  const isa::Insn& in = decoded_[i];
   const Form form = FormOf(in);
   if (form == Form::kVerbatim) {
     const bool nullifies = isa::operands(in).may_nullify_next;
     if (nullifies && i + 1 < limit_) {
       const TraceInsn& b = t_.insns[i + 1];
-      const Form next_form = FormOf(isa::decode(b.word));
+      const Form next_form = FormOf(decoded_[i + 1]);
       if (next_form != Form::kVerbatim) {
         // A condition that may nullify a branch or a stop: split on it. With `b,n` after
         // it, the branch runs exactly when the instruction does not nullify; so the
@@ -244,7 +248,7 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
   }
   if (i + 2 > limit_) return false;  // the delay slot is not on the trace
   const TraceInsn& d = t_.insns[i + 1];
-  const isa::Insn din = isa::decode(d.word);
+  const isa::Insn& din = decoded_[i + 1];
   const bool n = in.flags & isa::kFlagN;
   // A branch (or a stop) in a delay slot that may run: left to the interpreter. An
   // unconditional branch with ,n never runs its delay slot, whatever it holds.
@@ -418,6 +422,7 @@ BuildStatus Builder::Run() {
 
 BuildStatus BuildFragment(const Trace& trace, const BuildOptions& options, const CodeSpace& space,
                           BuiltFragment* out) {
+  for (uint32_t i = 0; i < trace.length; ++i) decoded_storage[i] = isa::decode(trace.insns[i].word);
   uint32_t limit = trace.length;
   for (;;) {
     Builder b(trace, options, space, out, limit);

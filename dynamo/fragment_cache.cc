@@ -48,11 +48,14 @@ const Fragment* FragmentCache::Find(AppPc pc) const {
 }
 
 void FragmentCache::Flush() {
-  for (uint32_t& s : slots_) s = kNone;
+  // What the fragments used, not whole tables: a small cache flushes often.
+  for (uint32_t i = 0; i < count_; ++i) {
+    slots_[fragments_[i].slot] = kNone;
+    lookup_.Remove(fragments_[i].head, fragments_[i].entry);
+  }
   for (uint32_t& w : line_filter_) w = 0;
   used_words_ = count_ = sources_used_ = 0;
   linker_.Clear();
-  lookup_.Clear();
   ++counters_->cache_flushes;
 }
 
@@ -104,6 +107,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   uint32_t slot = Hash(f.head);
   while (slots_[slot] != kNone && slots_[slot] != kDeleted) slot = (slot + 1) & (kSlots - 1);
   slots_[slot] = index;
+  f.slot = slot;
   lookup_.Insert(f.head, f.entry);
   // Links both ways: its exits to fragments that exist, and exits waiting for its head.
   for (uint32_t k = 0; k < f.exit_count; ++k) {

@@ -29,6 +29,7 @@ struct Fragment {
   uint32_t exit_count;
   uint32_t first_source;  // the app pcs it was made from, in sources_
   uint32_t source_count;
+  uint32_t slot;          // its entry in the head table
   bool live;              // false once deleted
 };
 

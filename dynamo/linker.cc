@@ -9,12 +9,13 @@ void Linker::Init(bool enabled, uint32_t line_bytes, Counters* counters) {
   enabled_ = enabled;
   line_bytes_ = line_bytes;
   counters_ = counters;
-  Clear();
+  for (Incoming& in : incoming_) in = Incoming{kFree, kNone};
+  count_ = used_count_ = 0;
 }
 
 void Linker::Clear() {
-  count_ = 0;
-  for (Incoming& in : incoming_) in = Incoming{kFree, kNone};
+  for (uint32_t k = 0; k < used_count_; ++k) incoming_[used_slots_[k]] = Incoming{kFree, kNone};
+  count_ = used_count_ = 0;
 }
 
 Linker::Incoming* Linker::Find(uint32_t target, bool insert) {
@@ -25,6 +26,7 @@ Linker::Incoming* Linker::Find(uint32_t target, bool insert) {
     if (in.target == kFree) {
       if (!insert) return nullptr;
       in = Incoming{target, kNone};
+      used_slots_[used_count_++] = i;  // at most one new target per exit: never overflows
       return &in;
     }
   }

@@ -71,6 +71,10 @@ class Linker {
   uint32_t count_;
   Exit exits_[kMaxExits];
   Incoming incoming_[kSlots];
+  // The incoming_ slots in use (at most one per exit), so that Clear costs what was used:
+  // a small cache flushes often.
+  uint32_t used_slots_[kMaxExits];
+  uint32_t used_count_;
 };
 
 static_assert(Linker::kMaxExits * 2 == (1u << 16), "Hash yields 16 bits");

@@ -7,7 +7,7 @@
  * bytes, indexed by (target >> 2) & mask. A hit restores r1, r2 and r31 and jumps into the
  * fragment with every application register in place; PSW and SAR are never touched (no
  * instruction here writes PSW[C/B] or V). A miss leaves through dynamo_fragment_exit with
- * the record of the one lookup exit (lookup.h: LookupMissExit), so Dynamo finds or builds
+ * the record of the one lookup exit (lookup.h: dynamo_lookup_miss_exit), so Dynamo finds or builds
  * the target's fragment and fills the entry. */
 #include "dynamo/context_layout.h"
 
@@ -37,7 +37,14 @@ dynamo_lookup:
 	ldw	APP(31)(%r0), %r31
 .Lmiss:
 	ldw	APP(31)(%r0), %r31
-	b,l	dynamo_fragment_exit, %r2
-	nop
-	.word	dynamo_lookup_miss_exit		/* the record word: r2 points here */
+	ldil	L%dynamo_lookup_miss_record, %r2
+	b	dynamo_fragment_exit
+	ldo	R%dynamo_lookup_miss_record(%r2), %r2	/* r2: the record word, as a stub's link */
 	.size	dynamo_lookup, . - dynamo_lookup
+
+/* The miss exit's record word (a stub keeps its own after its code; this one is data, so
+ * that the text holds only instructions). */
+	.data
+	.align	4
+dynamo_lookup_miss_record:
+	.word	dynamo_lookup_miss_exit
