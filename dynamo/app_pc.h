@@ -14,7 +14,9 @@ namespace dynamo {
 template <class Tag>
 class GuestPc {
  public:
-  constexpr GuestPc() = default;
+  // Trivial, so that Dynamo's static tables of fragments and exits need no constructor
+  // (they are zero-initialized like all static data; GuestPc() and GuestPc{} are 0 too).
+  GuestPc() = default;
   constexpr explicit GuestPc(uint32_t addr) : addr_(addr) {}
   // The byte address (instructions are word-aligned; privilege bits are never kept here).
   constexpr uint32_t addr() const { return addr_; }
@@ -27,7 +29,7 @@ class GuestPc {
   friend constexpr bool operator<=(GuestPc a, GuestPc b) { return a.addr_ <= b.addr_; }
 
  private:
-  uint32_t addr_ = 0;
+  uint32_t addr_;
 };
 
 struct AppPcTag {};

@@ -21,8 +21,8 @@ void CountEnd(TraceEnd end, Counters* counters) {
 }
 
 // The application continues at `pc` with a plain queue.
-void SetPc(AppContext* ctx, uint32_t pc) {
-  ctx->iaoq_front = (pc & ~3u) | kUserPrivilege;
+void SetPc(AppContext* ctx, AppPc pc) {
+  ctx->iaoq_front = pc.addr() | kUserPrivilege;
   ctx->iaoq_back = ctx->iaoq_front + 4;
   ctx->psw_n = 0;
 }
@@ -82,14 +82,14 @@ class Dispatcher {
 bool Dispatcher::Execute(const Fragment& f) {
   ++counters_->cache_entries;
   PrepareEntry(ctx_);
-  Exit* e = FragmentCache::ExitOfRecord(dynamo_enter_fragment(f.entry));
+  Exit* e = FragmentCache::ExitOfRecord(dynamo_enter_fragment(f.entry.addr()));
   ReadExitPsw(ctx_);
   // The lookup routine counts its hits in the context (32 bits: collected at every exit).
   // With inline compares, every lookup follows one that failed: misses are hits + exits.
   counters_->lookup_hits += ctx_->lookup_hits;
   if (cache_->inline_indirect()) counters_->inline_misses += ctx_->lookup_hits;
   ctx_->lookup_hits = 0;
-  uint32_t target;
+  AppPc target;
   switch (e->kind) {
     case ExitKind::kStop:
       ++counters_->exits_stop;
@@ -98,9 +98,9 @@ bool Dispatcher::Execute(const Fragment& f) {
     case ExitKind::kLookup:
       ++counters_->exits_lookup_miss;
       if (cache_->inline_indirect()) ++counters_->inline_misses;
-      target = ctx_->indirect_target;
+      target = AppPcOfIaoq(ctx_->indirect_target);
       SetPc(ctx_, target);
-      if (const Fragment* to = cache_->Find(AppPc(target))) {
+      if (const Fragment* to = cache_->Find(target)) {
         cache_->InsertLookup(*to);
         ++counters_->lookup_inserts;
         return false;
@@ -111,13 +111,13 @@ bool Dispatcher::Execute(const Fragment& f) {
       ++counters_->exits_branch;
       target = e->target;
       SetPc(ctx_, target);
-      if (const Fragment* to = cache_->Find(AppPc(target))) {
+      if (const Fragment* to = cache_->Find(target)) {
         cache_->Link(e, *to);
         return false;
       }
       break;
   }
-  return monitor_->OnExitTarget(AppPc(target));
+  return monitor_->OnExitTarget(target);
 }
 
 InterpStop Dispatcher::RecordAndBuild(AppPc head) {

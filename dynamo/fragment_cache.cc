@@ -43,7 +43,7 @@ const Fragment* FragmentCache::Find(AppPc pc) const {
   for (uint32_t i = Hash(pc.addr());; i = (i + 1) & (kSlots - 1)) {
     const uint32_t f = slots_[i];
     if (f == kNone) return nullptr;
-    if (f != kDeleted && fragments_[f].head == pc.addr()) return &fragments_[f];
+    if (f != kDeleted && fragments_[f].head == pc) return &fragments_[f];
   }
 }
 
@@ -81,8 +81,8 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   }
   const uint32_t index = count_++;
   Fragment& f = fragments_[index];
-  f.head = trace.head;
-  f.entry = reinterpret_cast<uint32_t>(code_ + used_words_);
+  f.head = AppPc(trace.head);
+  f.entry = CachePc(reinterpret_cast<uint32_t>(code_ + used_words_));
   f.words = built_.words;
   f.live = true;
   // Exit records, and their addresses in the stubs' record words.
@@ -91,7 +91,8 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   for (uint32_t k = 0; k < built_.exit_count; ++k) {
     const BuiltExit& b = built_.exits[k];
     Exit* e = linker_.Allocate();
-    *e = Exit{b.target, f.entry + b.stub * 4, Linker::kNone, static_cast<uint16_t>(index), b.kind, 0};
+    *e = Exit{AppPc(b.target), f.entry.plus_words(static_cast<int32_t>(b.stub)), Linker::kNone,
+              static_cast<uint16_t>(index), b.kind, 0};
     code_[used_words_ + b.stub + 3] = reinterpret_cast<uint32_t>(e);
   }
   // What it was made from, for the application's FICs.
@@ -103,8 +104,8 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
     line_filter_[LineKey(pc) / 32] |= 1u << (LineKey(pc) % 32);
   }
   used_words_ += built_.words;
-  emit::PublishCode(f.entry, f.words * 4, line_bytes_);
-  uint32_t slot = Hash(f.head);
+  emit::PublishCode(f.entry.addr(), f.words * 4, line_bytes_);
+  uint32_t slot = Hash(f.head.addr());
   while (slots_[slot] != kNone && slots_[slot] != kDeleted) slot = (slot + 1) & (kSlots - 1);
   slots_[slot] = index;
   f.slot = slot;
@@ -115,7 +116,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
     Exit& e = linker_.at(x);
     if (e.kind != ExitKind::kBranch) continue;
     linker_.Register(x);
-    if (const Fragment* to = Find(AppPc(e.target))) linker_.Link(&e, to->entry);
+    if (const Fragment* to = Find(e.target)) linker_.Link(&e, to->entry);
   }
   linker_.LinkIncoming(f.head, f.entry);
   ++counters_->fragments;
@@ -130,7 +131,7 @@ void FragmentCache::Delete(Fragment& f) {
   linker_.UnlinkIncoming(f.head);
   linker_.Retire(f.first_exit, f.exit_count);
   lookup_.Remove(f.head, f.entry);
-  for (uint32_t i = Hash(f.head);; i = (i + 1) & (kSlots - 1)) {
+  for (uint32_t i = Hash(f.head.addr());; i = (i + 1) & (kSlots - 1)) {
     if (slots_[i] == kNone) break;
     if (slots_[i] != kDeleted && &fragments_[slots_[i]] == &f) {
       slots_[i] = kDeleted;

@@ -22,8 +22,8 @@
 namespace dynamo {
 
 struct Fragment {
-  uint32_t head;        // app pc
-  uint32_t entry;       // cache address of its first instruction
+  AppPc head;
+  CachePc entry;        // its first instruction
   uint32_t words;       // code words (body, exit blocks and stubs)
   uint32_t first_exit;  // its exits in the linker: [first_exit, first_exit + exit_count)
   uint32_t exit_count;

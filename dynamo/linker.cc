@@ -18,14 +18,14 @@ void Linker::Clear() {
   count_ = used_count_ = 0;
 }
 
-Linker::Incoming* Linker::Find(uint32_t target, bool insert) {
+Linker::Incoming* Linker::Find(AppPc target, bool insert) {
   // Never full: at most kMaxExits targets in 2 * kMaxExits slots.
-  for (uint32_t i = Hash(target);; i = (i + 1) & (kSlots - 1)) {
+  for (uint32_t i = Hash(target.addr());; i = (i + 1) & (kSlots - 1)) {
     Incoming& in = incoming_[i];
-    if (in.target == target) return &in;
+    if (in.target == target.addr()) return &in;
     if (in.target == kFree) {
       if (!insert) return nullptr;
-      in = Incoming{target, kNone};
+      in = Incoming{target.addr(), kNone};
       used_slots_[used_count_++] = i;  // at most one new target per exit: never overflows
       return &in;
     }
@@ -39,33 +39,33 @@ void Linker::Register(uint32_t index) {
   in->first = index;
 }
 
-void Linker::Link(Exit* e, uint32_t entry) {
+void Linker::Link(Exit* e, CachePc entry) {
   if (!enabled_ || e->linked || e->kind != ExitKind::kBranch) return;
-  const int32_t disp = static_cast<int32_t>(entry - (e->stub + 8));
+  const int32_t disp = static_cast<int32_t>(entry.addr() - (e->stub.addr() + 8));
   if (!emit::FitsBranch17(disp)) {
     ++counters_->links_out_of_reach;
     return;
   }
-  *reinterpret_cast<volatile uint32_t*>(e->stub) = emit::BranchN(disp);
-  emit::PublishCode(e->stub, 4, line_bytes_);
+  *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::BranchN(disp);
+  emit::PublishCode(e->stub.addr(), 4, line_bytes_);
   e->linked = 1;
   ++counters_->links;
 }
 
 void Linker::Unlink(Exit* e) {
-  *reinterpret_cast<volatile uint32_t*>(e->stub) = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
-  emit::PublishCode(e->stub, 4, line_bytes_);
+  *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
+  emit::PublishCode(e->stub.addr(), 4, line_bytes_);
   e->linked = 0;
   ++counters_->unlinks;
 }
 
-void Linker::LinkIncoming(uint32_t head, uint32_t entry) {
+void Linker::LinkIncoming(AppPc head, CachePc entry) {
   const Incoming* in = Find(head, false);
   if (!in) return;
   for (uint32_t k = in->first; k != kNone; k = exits_[k].next) Link(&exits_[k], entry);
 }
 
-void Linker::UnlinkIncoming(uint32_t head) {
+void Linker::UnlinkIncoming(AppPc head) {
   const Incoming* in = Find(head, false);
   if (!in) return;
   for (uint32_t k = in->first; k != kNone; k = exits_[k].next)

@@ -11,14 +11,15 @@
 
 #include <stdint.h>
 
+#include "dynamo/app_pc.h"
 #include "dynamo/counters.h"
 #include "dynamo/fragment_builder.h"
 
 namespace dynamo {
 
 struct Exit {
-  uint32_t target;    // app pc
-  uint32_t stub;      // cache address of the stub's first word (the patch site)
+  AppPc target;
+  CachePc stub;       // the stub's first word (the patch site)
   uint32_t next;      // the next exit on the same target's incoming list, or Linker::kNone
   uint16_t fragment;  // the fragment it leaves
   ExitKind kind;
@@ -45,11 +46,11 @@ class Linker {
   void Register(uint32_t index);
   // Patches `e` to branch to the fragment entry `entry` (counts links; an entry out of a
   // 17-bit branch's reach is left unlinked and counted).
-  void Link(Exit* e, uint32_t entry);
+  void Link(Exit* e, CachePc entry);
   // Links every unlinked exit waiting for `head` to `entry`.
-  void LinkIncoming(uint32_t head, uint32_t entry);
+  void LinkIncoming(AppPc head, CachePc entry);
   // Restores every linked exit to `head` to its stub (they wait again).
-  void UnlinkIncoming(uint32_t head);
+  void UnlinkIncoming(AppPc head);
   // Takes the exits [first, first + count) off their incoming lists (their fragment is
   // being deleted: nothing may patch its code again).
   void Retire(uint32_t first, uint32_t count);
@@ -62,7 +63,7 @@ class Linker {
   };
   static constexpr uint32_t kFree = 1;  // odd: never an app pc
   static uint32_t Hash(uint32_t pc) { return ((pc >> 2) * 2654435761u) >> 16; }  // 16 bits
-  Incoming* Find(uint32_t target, bool insert);
+  Incoming* Find(AppPc target, bool insert);
   void Unlink(Exit* e);
 
   bool enabled_;

@@ -1,6 +1,9 @@
 #include "dynamo/lookup.h"
 
-extern "C" dynamo::Exit dynamo_lookup_miss_exit = {0, 0, dynamo::Linker::kNone, 0, dynamo::ExitKind::kLookup, 0};
+extern "C" {
+dynamo::Exit dynamo_lookup_miss_exit = {dynamo::AppPc(), dynamo::CachePc(), dynamo::Linker::kNone, 0,
+                                        dynamo::ExitKind::kLookup, 0};
+}
 
 namespace dynamo {
 
@@ -17,9 +20,9 @@ void LookupTable::Clear() {
   for (uint32_t i = 0; i <= mask_; ++i) table_[i] = Entry{kEmpty, 0};
 }
 
-void LookupTable::Remove(uint32_t app_pc, uint32_t entry) {
-  Entry& e = Slot(app_pc);
-  if (e.app_pc == app_pc && e.entry == entry) e = Entry{kEmpty, 0};
+void LookupTable::Remove(AppPc pc, CachePc entry) {
+  Entry& e = Slot(pc.addr());
+  if (e.app_pc == pc.addr() && e.entry == entry.addr()) e = Entry{kEmpty, 0};
 }
 
 }  // namespace dynamo

@@ -28,14 +28,15 @@ class LookupTable {
   // Sizes the table and tells the routine where it is (through the context).
   void Init(uint32_t entries, AppContext* ctx);
   void Clear();
-  void Insert(uint32_t app_pc, uint32_t entry) { Slot(app_pc) = Entry{app_pc, entry}; }
-  // Empties the entry of `app_pc` if it holds `entry`.
-  void Remove(uint32_t app_pc, uint32_t entry);
+  void Insert(AppPc pc, CachePc entry) { Slot(pc.addr()) = Entry{pc.addr(), entry.addr()}; }
+  // Empties the entry of `pc` if it holds `entry`.
+  void Remove(AppPc pc, CachePc entry);
 
  private:
+  // Plain words: lookup_routine.S reads them.
   struct Entry {
     uint32_t app_pc;  // kEmpty: no fragment
-    uint32_t entry;
+    uint32_t entry;   // cache address
   };
   static constexpr uint32_t kEmpty = 1;  // odd: never a target (the routine clears bits 0-1)
   Entry& Slot(uint32_t app_pc) { return table_[(app_pc >> 2) & mask_]; }
