@@ -6,11 +6,9 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 
-#include "sim/config.h"  // EditDistance, for "did you mean"
+#include "sim/config.h"  // EditDistance (for "did you mean"), ReadTextFile
 
 namespace dynamo {
 namespace {
@@ -199,14 +197,12 @@ bool LoadDynamoConfigString(const std::string& yaml, const std::string& filename
 }
 
 bool LoadDynamoConfigFile(const std::string& path, BootConfig* out, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (!dynsim::ReadTextFile(path, &text)) {
     *error = path + ": cannot open the Dynamo configuration";
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return LoadDynamoConfigString(text.str(), path, out, error);
+  return LoadDynamoConfigString(text, path, out, error);
 }
 
 std::string DynamoConfigDocMarkdown() {

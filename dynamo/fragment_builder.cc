@@ -126,6 +126,7 @@ class Builder {
   }
   bool Stub(ExitKind kind, uint32_t target);
   void LookupCall(int32_t delay);
+  bool GuardAgainstNullification(uint32_t pc);
   bool ExitTo(uint32_t pc, ExitKind kind);
   bool CutAt(uint32_t index);
   bool LayOut(uint32_t i, uint32_t* next_i, bool* ended);
@@ -165,14 +166,17 @@ void Builder::LookupCall(int32_t delay) {
   Emit(emit::Stw(1, App(1), 0));
 }
 
-// An exit to `pc`. If the instruction before may nullify the one at `pc`, two: the
-// application then goes on at pc + 4 instead, so the word after it is `b,n` to the exit to
-// `pc` and the exit to pc + 4 follows (the one a nullified `b,n` falls into).
+// Code for `pc` follows, and the instruction before may nullify the one at `pc` (then the
+// application goes on at pc + 4 instead): `b,n` over an exit to pc + 4. A nullified `b,n`
+// falls into that exit; otherwise it reaches the code that follows.
+bool Builder::GuardAgainstNullification(uint32_t pc) {
+  Emit(emit::BranchN(12));  // over the 4-word stub below
+  return Stub(ExitKind::kBranch, pc + 4);
+}
+
+// An exit to `pc`, guarded if the instruction before may nullify it.
 bool Builder::ExitTo(uint32_t pc, ExitKind kind) {
-  if (PrevNullifies()) {
-    Emit(emit::BranchN(12));  // over the 4-word stub below
-    if (!Stub(ExitKind::kBranch, pc + 4)) return false;
-  }
+  if (PrevNullifies() && !GuardAgainstNullification(pc)) return false;
   return Stub(kind, pc);
 }
 
@@ -243,8 +247,7 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
       return true;
     }
     PushUnit(i, false);
-    Emit(emit::BranchN(12));
-    if (!Stub(ExitKind::kBranch, ti.pc + 4)) return false;
+    if (!GuardAgainstNullification(ti.pc)) return false;
   }
   if (i + 2 > limit_) return false;  // the delay slot is not on the trace
   const TraceInsn& d = t_.insns[i + 1];

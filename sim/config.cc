@@ -630,15 +630,22 @@ bool LoadConfigString(const std::string& yaml, const std::string& filename, Mach
   return true;
 }
 
-bool LoadConfigFile(const std::string& path, MachineConfig* out, std::string* error) {
+bool ReadTextFile(const std::string& path, std::string* text) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!in) return false;
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  *text = contents.str();
+  return true;
+}
+
+bool LoadConfigFile(const std::string& path, MachineConfig* out, std::string* error) {
+  std::string text;
+  if (!ReadTextFile(path, &text)) {
     *error = path + ": cannot open";
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return LoadConfigString(text.str(), path, out, error);
+  return LoadConfigString(text, path, out, error);
 }
 
 bool ApplyOverride(const std::string& assignment, MachineConfig* config, std::string* error) {

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+
+#include "sim/config.h"  // ReadTextFile
 
 namespace dynsim {
 namespace {
@@ -18,16 +18,14 @@ std::string Where(const std::string& path, const YAML::Node& node) {
 }  // namespace
 
 bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rules, std::string* error) {
-  std::ifstream in(path);
-  if (!in) {
+  std::string text;
+  if (!ReadTextFile(path, &text)) {
     *error = path + ": cannot read the region table";
     return false;
   }
-  std::stringstream text;
-  text << in.rdbuf();
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     *error = path + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
     return false;
