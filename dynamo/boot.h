@@ -41,7 +41,16 @@ struct BootConfig {
   uint32_t linking;
   uint32_t inline_indirect;
   uint32_t lookup_table_entries;
+  uint32_t count_lookups;
+  uint32_t optimize;  // OptimizeLevel
+  uint32_t bailout;
+  uint32_t bailout_interval_kcycles;
+  uint32_t bailout_threshold_percent;
+  uint32_t bailout_intervals;
 };
+
+// The `optimize` levels (the paper's classes, section 4).
+enum OptimizeLevel : uint32_t { kOptimizeNone = 0, kOptimizeConservative = 1 };
 
 // What the application's image occupies (its PT_LOAD segments' lowest and highest
 // addresses, page-rounded) and where it starts.

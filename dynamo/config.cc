@@ -39,7 +39,47 @@ std::vector<DynamoParam> BuildSchema() {
       {"lookup_table_entries", false, "entries", 4096, 16, 1 << 16, true, "lookup",
        "Entries of the hash table from app pc to fragment entry that indirect branches consult.",
        &BootConfig::lookup_table_entries},
+      {"count_lookups", true, "", 0, 0, 1, false, "lookup",
+       "Count the indirect branches that consult the lookup table (three more instructions per "
+       "lookup, for the counters lookup_hits and inline_misses). Off, those two counters stay 0 "
+       "and the lookup's hit path writes no memory.",
+       &BootConfig::count_lookups},
+      {"optimize", false, "", 1, 0, 1, false, "optimizer",
+       "Which of the paper's optimization classes (section 4) the fragment builder applies. "
+       "none: the straightened trace; conservative: constant propagation and folding of the "
+       "values ldil, ldo and dropped calls' links put in registers, so an indirect branch whose "
+       "target is then known (a return whose call is on the trace, paper section 4.2) becomes "
+       "nothing but its delay slot. Both keep every register, memory word and PSW bit the "
+       "original code would have at every fragment exit and every instruction that may trap.",
+       &BootConfig::optimize, "none|conservative"},
+      {"bailout", true, "", 1, 0, 1, false, "bailout",
+       "Hand the application back to native execution for good when Dynamo's own share of the "
+       "time stays high (paper section 2: go and vortex bail out).",
+       &BootConfig::bailout},
+      {"bailout_interval_kcycles", false, "1000 cycles", 10000, 1, 1000000, false, "bailout",
+       "Length of one measuring interval of the bail-out rule, in thousands of cr16 cycles "
+       "(10,000: 10 million cycles, about 56 ms at 180 MHz). The paper does not publish it.",
+       &BootConfig::bailout_interval_kcycles},
+      {"bailout_threshold_percent", false, "percent", 30, 1, 10000, false, "bailout",
+       "An interval counts against Dynamo when the cycles spent in Dynamo's own code exceed "
+       "this percentage of the cycles spent in the fragment cache.",
+       &BootConfig::bailout_threshold_percent},
+      {"bailout_intervals", false, "intervals", 5, 1, 1000000, false, "bailout",
+       "Consecutive intervals over the threshold after which Dynamo bails out.",
+       &BootConfig::bailout_intervals},
   };
+}
+
+// The names of a choice parameter, in value order.
+std::vector<std::string> ChoiceNames(const DynamoParam& p) {
+  std::vector<std::string> names;
+  const std::string all = p.choices;
+  for (size_t start = 0;;) {
+    const size_t bar = all.find('|', start);
+    names.push_back(all.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+    if (bar == std::string::npos) return names;
+    start = bar + 1;
+  }
 }
 
 const DynamoParam* FindParam(const std::string& name) {
@@ -82,6 +122,18 @@ bool ParseInt(const std::string& text, int64_t* out) {
 // wrong type). Returns "" or the message.
 std::string ParseValue(const DynamoParam& p, const std::string& text, bool plain, uint32_t* out) {
   const std::string got = std::string(plain ? "'" : "string '") + text + "'";
+  if (p.choices) {
+    const std::vector<std::string> names = ChoiceNames(p);
+    for (uint32_t i = 0; i < names.size(); ++i) {
+      if (plain && text == names[i]) {
+        *out = i;
+        return "";
+      }
+    }
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    return "expected one of " + list + ", got " + got;
+  }
   if (p.is_bool) {
     if (plain && (text == "true" || text == "True" || text == "TRUE")) {
       *out = 1;
@@ -155,7 +207,9 @@ class Loader {
       lines[name] = line;
       const DynamoParam* p = FindParam(name);
       if (!p) return Fail(line, name, "unknown key" + Suggestion(name));
-      const std::string expected = p->is_bool ? "true or false" : "an integer (" + std::string(p->unit) + ")";
+      const std::string expected = p->is_bool  ? "true or false"
+                                   : p->choices ? "one of " + std::string(p->choices)
+                                                : "an integer (" + std::string(p->unit) + ")";
       if (value.IsNull()) return Fail(line, name, "expected " + expected + ", got nothing");
       if (value.IsMap()) return Fail(line, name, "expected " + expected + ", got a map");
       if (value.IsSequence()) return Fail(line, name, "expected " + expected + ", got a sequence");
@@ -210,10 +264,16 @@ std::string DynamoConfigDocMarkdown() {
       "| parameter | type | unit | default | range | read by | meaning |\n"
       "|---|---|---|---|---|---|---|\n";
   for (const DynamoParam& p : DynamoSchema()) {
-    const std::string def = p.is_bool ? (p.default_value ? "true" : "false") : std::to_string(p.default_value);
+    std::string def = p.is_bool ? (p.default_value ? "true" : "false") : std::to_string(p.default_value);
     std::string range = p.is_bool ? "" : std::to_string(p.min) + " to " + std::to_string(p.max);
     if (p.power_of_two) range += ", power of two";
-    out += std::string("| `") + p.name + "` | " + (p.is_bool ? "bool" : "int") + " | " + p.unit + " | " + def +
+    if (p.choices) {
+      def = ChoiceNames(p)[static_cast<size_t>(p.default_value)];
+      range.clear();
+      for (const std::string& n : ChoiceNames(p)) range += (range.empty() ? "" : ", ") + n;
+    }
+    const char* type = p.is_bool ? "bool" : p.choices ? "choice" : "int";
+    out += std::string("| `") + p.name + "` | " + type + " | " + p.unit + " | " + def +
            " | " + range + " | " + p.used_by + " | " + p.doc + " |\n";
   }
   return out;

@@ -29,6 +29,9 @@ struct DynamoParam {
   const char* used_by;  // the mechanism that reads it
   const char* doc;
   uint32_t BootConfig::*field;
+  // A choice among names ("none|conservative"): the value is the name's index. nullptr
+  // for integers and booleans.
+  const char* choices = nullptr;
 };
 
 // Every parameter, in declaration order.

@@ -66,6 +66,18 @@ TEST(DynamoConfig, MistakesAreOneLineWithFileLineAndKey) {
   EXPECT_EQ(Error("hot_threshold: [1\n").rfind("d.yaml:", 0), 0u);
 }
 
+TEST(DynamoConfig, ChoicesByName) {
+  BootConfig c{};
+  std::string error;
+  ASSERT_TRUE(LoadDynamoConfigString("optimize: none\n", "d.yaml", &c, &error)) << error;
+  EXPECT_EQ(c.optimize, kOptimizeNone);
+  ASSERT_TRUE(LoadDynamoConfigString("optimize: conservative\n", "d.yaml", &c, &error)) << error;
+  EXPECT_EQ(c.optimize, kOptimizeConservative);
+  EXPECT_EQ(Error("optimize: aggressive\n"), "d.yaml:1: optimize: expected one of none, conservative, got 'aggressive'");
+  EXPECT_EQ(Error("optimize: \"none\"\n"), "d.yaml:1: optimize: expected one of none, conservative, got string 'none'");
+  EXPECT_EQ(Error("optimize: 1\n"), "d.yaml:1: optimize: expected one of none, conservative, got '1'");
+}
+
 TEST(DynamoConfig, MissingFileIsOneLine) {
   BootConfig c{};
   std::string error;

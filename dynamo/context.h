@@ -46,8 +46,8 @@ struct AppContext {
   uint32_t indirect_target;
   uint32_t lookup_mask;
   uint32_t lookup_table;
-  uint32_t lookup_hits;
-  uint32_t reserved[(CTX_DYNAMO_GR - CTX_LOOKUP_HITS - 4) / 4];
+  uint32_t lookups;
+  uint32_t reserved[(CTX_DYNAMO_GR - CTX_LOOKUPS - 4) / 4];
   uint32_t dynamo_gr[32];  // Dynamo's registers during dynamo_app_gateway
   // The handler the application gave rt_sigaction for each signal (signals.h); valid
   // where the OS holds Dynamo's trampoline instead.
@@ -73,7 +73,7 @@ static_assert(offsetof(AppContext, exit_v) == CTX_EXIT_V, "context_layout.h");
 static_assert(offsetof(AppContext, indirect_target) == CTX_INDIRECT_TARGET, "context_layout.h");
 static_assert(offsetof(AppContext, lookup_mask) == CTX_LOOKUP_MASK, "context_layout.h");
 static_assert(offsetof(AppContext, lookup_table) == CTX_LOOKUP_TABLE, "context_layout.h");
-static_assert(offsetof(AppContext, lookup_hits) == CTX_LOOKUP_HITS, "context_layout.h");
+static_assert(offsetof(AppContext, lookups) == CTX_LOOKUPS, "context_layout.h");
 static_assert(offsetof(AppContext, dynamo_gr) == CTX_DYNAMO_GR, "context_layout.h");
 static_assert(offsetof(AppContext, app_handlers) == CTX_APP_HANDLERS, "context_layout.h");
 static_assert(sizeof(AppContext) == CTX_SIZE && CTX_SIZE <= DYNAMO_CONTEXT_BYTES, "context_layout.h");

@@ -18,7 +18,7 @@
  *        Exit record of the exit taken), exit_cb (DCOR,I of 0: 6 in each nibble whose
  *        carry bit is set), exit_v (PSW[V]), indirect_target (an indirect branch's target,
  *        privilege bits clear, for the lookup), lookup_mask (entries - 1), lookup_table
- *        (its address), lookup_hits (a 32-bit count the lookup routine keeps)
+ *        (its address), lookups (a 32-bit count of lookups, kept with count_lookups)
  *   512  dynamo_gr[32] Dynamo's own registers while the application's are in the machine
  *                      (during a gateway call made on the application's behalf)
  *   640  app_handlers[65]  the application's signal handler per signal number, as it
@@ -49,7 +49,7 @@
 #define CTX_INDIRECT_TARGET 436
 #define CTX_LOOKUP_MASK 440
 #define CTX_LOOKUP_TABLE 444
-#define CTX_LOOKUP_HITS 448
+#define CTX_LOOKUPS 448
 #define CTX_DYNAMO_GR 512
 #define CTX_APP_HANDLERS 640
 #define CTX_SIZE 1024

@@ -38,8 +38,13 @@ namespace dynamo {
   X(links, "exit stubs patched to branch straight to their target fragment")                     \
   X(links_out_of_reach, "links not made because the target was beyond a 17-bit branch")         \
   X(unlinks, "linked exits restored to their stubs (their target fragment was deleted)")          \
-  X(lookup_hits, "indirect branches whose target the lookup routine found in the table")         \
-  X(inline_misses, "indirect branches whose target differed from the one inlined on the trace")  \
+  X(lookup_hits, "indirect branches whose target the lookup found in the table (counted with count_lookups)") \
+  X(inline_misses, "indirect branches whose target differed from the one inlined on the trace (counted with count_lookups)") \
+  X(indirect_folded, "indirect branches built into fragments as nothing but their delay slot (target known: optimize)") \
+  X(indirect_inline_lookups, "indirect branches built with the table probe inline in fragment code")  \
+  X(bailouts, "times Dynamo bailed out to native execution (Dynamo's share of the time stayed high)") \
+  X(bailout_cycle, "the cr16 cycle of the bail-out (0: none)")                                    \
+  X(bailout_ratio_percent, "Dynamo's cycles per 100 fragment-cache cycles in the interval that decided the bail-out") \
   X(lookup_inserts, "lookup-table entries refilled after a miss on a target that heads a fragment") \
   X(trace_ends_backward, "traces that ended at a backward taken branch")                        \
   X(trace_ends_fragment, "traces that ended at a taken branch to an existing fragment's head")   \

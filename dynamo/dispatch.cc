@@ -1,5 +1,6 @@
 #include "dynamo/dispatch.h"
 
+#include "dynamo/bailout.h"
 #include "dynamo/syscalls.h"
 
 namespace dynamo {
@@ -54,12 +55,13 @@ void ReadExitPsw(AppContext* ctx) {
 class Dispatcher {
  public:
   Dispatcher(AppContext* ctx, Interpreter* interpreter, Monitor* monitor, FragmentCache* cache,
-             uint32_t max_trace_blocks, Counters* counters)
+             uint32_t max_trace_blocks, Bailout* bailout, Counters* counters)
       : ctx_(ctx),
         interpreter_(interpreter),
         monitor_(monitor),
         cache_(cache),
         max_trace_blocks_(max_trace_blocks),
+        bailout_(bailout),
         counters_(counters) {}
 
   [[noreturn]] void Loop();
@@ -76,19 +78,24 @@ class Dispatcher {
   Monitor* monitor_;
   FragmentCache* cache_;
   uint32_t max_trace_blocks_;
+  Bailout* bailout_;
   Counters* counters_;
 };
 
 bool Dispatcher::Execute(const Fragment& f) {
   ++counters_->cache_entries;
   PrepareEntry(ctx_);
+  bailout_->EnterCache();
   Exit* e = FragmentCache::ExitOfRecord(dynamo_enter_fragment(f.entry.addr()));
+  bailout_->LeaveCache();
   ReadExitPsw(ctx_);
-  // The lookup routine counts its hits in the context (32 bits: collected at every exit).
-  // With inline compares, every lookup follows one that failed: misses are hits + exits.
-  counters_->lookup_hits += ctx_->lookup_hits;
-  if (cache_->inline_indirect()) counters_->inline_misses += ctx_->lookup_hits;
-  ctx_->lookup_hits = 0;
+  // With count_lookups, every lookup counts itself in the context (32 bits: collected at
+  // every exit); the one that ends in a lookup exit missed, the others hit. With inline
+  // compares, every lookup follows a compare that failed.
+  const uint32_t lookups = ctx_->lookups;
+  ctx_->lookups = 0;
+  counters_->lookup_hits += lookups - (e->kind == ExitKind::kLookup && lookups ? 1 : 0);
+  if (cache_->inline_indirect()) counters_->inline_misses += lookups;
   AppPc target;
   switch (e->kind) {
     case ExitKind::kStop:
@@ -97,7 +104,6 @@ bool Dispatcher::Execute(const Fragment& f) {
       return false;
     case ExitKind::kLookup:
       ++counters_->exits_lookup_miss;
-      if (cache_->inline_indirect()) ++counters_->inline_misses;
       target = AppPcOfIaoq(ctx_->indirect_target);
       SetPc(ctx_, target);
       if (const Fragment* to = cache_->Find(target)) {
@@ -132,7 +138,14 @@ void Dispatcher::Loop() {
   for (;;) {
     InterpStop stop;
     const Fragment* f = nullptr;
-    if (!ctx->psw_n && ctx->iaoq_back == ctx->iaoq_front + 4) f = cache_->Find(AppPcOfIaoq(ctx->iaoq_front));
+    const bool plain = !ctx->psw_n && ctx->iaoq_back == ctx->iaoq_front + 4;
+    if (plain && bailout_->Due()) {
+      // Dynamo's own share of the time stayed high: the application runs natively from
+      // here, with its own signal handlers (the same hand-over as for a trap).
+      counters_->Report();
+      TransferToNative(*ctx);
+    }
+    if (plain) f = cache_->Find(AppPcOfIaoq(ctx->iaoq_front));
     if (f) {
       if (!Execute(*f)) continue;
       // A fragment exit's target became hot: record from there (the front).
@@ -166,8 +179,8 @@ void Dispatcher::Loop() {
 }  // namespace
 
 void Dispatch(AppContext* ctx, Interpreter* interpreter, Monitor* monitor, FragmentCache* cache,
-              uint32_t max_trace_blocks, Counters* counters) {
-  Dispatcher dispatcher(ctx, interpreter, monitor, cache, max_trace_blocks, counters);
+              uint32_t max_trace_blocks, Bailout* bailout, Counters* counters) {
+  Dispatcher dispatcher(ctx, interpreter, monitor, cache, max_trace_blocks, bailout, counters);
   dispatcher.Loop();
 }
 

@@ -3,11 +3,12 @@
 // the fragment cache; otherwise the interpreter runs it. A hot trace head (a backward
 // branch's target or a fragment exit's, see monitor.h) gets its trace recorded and built
 // into a fragment; a fragment exit is linked to its target's fragment if that exists;
-// system calls go to syscalls; a trap or an unreadable instruction goes to native
+// system calls go to syscalls; a trap, or a bail-out, or an unreadable instruction goes to native
 // execution, where the hardware raises it with the application's exact state.
 #ifndef DYNSIM_DYNAMO_DISPATCH_H
 #define DYNSIM_DYNAMO_DISPATCH_H
 
+#include "dynamo/bailout.h"
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
 #include "dynamo/fragment_cache.h"
@@ -16,9 +17,10 @@
 
 namespace dynamo {
 
-// `max_trace_blocks`: the configuration's limit on a recorded trace.
+// `max_trace_blocks`: the configuration's limit on a recorded trace; `bailout` decides when
+// the application goes back to native execution for good.
 [[noreturn]] void Dispatch(AppContext* ctx, Interpreter* interpreter, Monitor* monitor, FragmentCache* cache,
-                           uint32_t max_trace_blocks, Counters* counters);
+                           uint32_t max_trace_blocks, Bailout* bailout, Counters* counters);
 
 }  // namespace dynamo
 

@@ -82,6 +82,41 @@ uint32_t CmpibNotEqualN(int32_t imm, unsigned r, int32_t disp) {
   return isa::encode(i);
 }
 
+uint32_t CmpibLessUnsignedN(int32_t imm, unsigned r, int32_t disp) {
+  isa::Insn i = Make(isa::Op::CMPIB);
+  i.im2 = static_cast<int16_t>(imm);
+  i.r2 = static_cast<uint8_t>(r);
+  i.cond = 4 << 1;  // c = 4 ("<<"), f = 0
+  i.flags = isa::kFlagN;
+  i.im = disp;
+  return isa::encode(i);
+}
+
+uint32_t CmpbNotEqualN(unsigned a, unsigned b, int32_t disp) {
+  isa::Insn i = Make(isa::Op::CMPB);
+  i.r1 = static_cast<uint8_t>(a);
+  i.r2 = static_cast<uint8_t>(b);
+  i.cond = (1 << 1) | 1;  // c = 1 ("="), f = 1: "<>"
+  i.flags = isa::kFlagN;
+  i.im = disp;
+  return isa::encode(i);
+}
+
+uint32_t DepwZ(unsigned source, unsigned pos, unsigned len, unsigned target) {
+  isa::Insn i = Make(isa::Op::DEPW_Z);
+  i.r1 = static_cast<uint8_t>(source);
+  i.t = static_cast<uint8_t>(target);
+  i.p = static_cast<uint8_t>(pos);
+  i.len = static_cast<uint8_t>(len);
+  return isa::encode(i);
+}
+
+uint32_t Bv(unsigned base) {
+  isa::Insn i = Make(isa::Op::BV);
+  i.r2 = static_cast<uint8_t>(base);
+  return isa::encode(i);
+}
+
 uint32_t BranchN(int32_t disp) {
   isa::Insn i = Make(isa::Op::B_L);
   i.t = 0;

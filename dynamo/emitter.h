@@ -27,6 +27,14 @@ uint32_t ShladdL(unsigned x, unsigned shift, unsigned base, unsigned target);  /
 uint32_t ClearLow2(unsigned target);                          // depwi 0,31,2,target
 // cmpib,<>,n imm, r, .+8+disp
 uint32_t CmpibNotEqualN(int32_t imm, unsigned r, int32_t disp);
+// cmpib,<<,n imm, r, .+8+disp: taken when imm < r, unsigned
+uint32_t CmpibLessUnsignedN(int32_t imm, unsigned r, int32_t disp);
+// cmpb,<>,n a, b, .+8+disp
+uint32_t CmpbNotEqualN(unsigned a, unsigned b, int32_t disp);
+// depw,z source, pos, len, target: (source & (2^len - 1)) << (31 - pos)
+uint32_t DepwZ(unsigned source, unsigned pos, unsigned len, unsigned target);
+// bv %r0(base)
+uint32_t Bv(unsigned base);
 // b,n .+8+disp (17-bit displacement, no link)
 uint32_t BranchN(int32_t disp);
 // b,l .+8+disp, %r2 (22-bit displacement)

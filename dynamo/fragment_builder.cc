@@ -2,6 +2,7 @@
 
 #include "dynamo/context_layout.h"
 #include "dynamo/emitter.h"
+#include "dynamo/optimizer_constants.h"
 #include "isa/codec.h"
 #include "isa/conditions.h"
 #include "isa/nullify.h"
@@ -79,12 +80,13 @@ struct Unit {
 };
 // An off-trace block, placed after the body once its branch's displacement is known.
 struct Pending {
-  enum Kind : uint8_t { kCondExit, kInlineMiss, kSplitExit } kind;
+  enum Kind : uint8_t { kCondExit, kInlineMiss, kInlineProbe, kSplitExit } kind;
   ExitKind exit_kind;
   uint32_t pos;       // the word of the branch to the block
   isa::Insn branch;   // kCondExit: the branch to re-target
-  int32_t delay;      // trace index of a delay slot the block runs first, or -1
-  uint32_t target;    // app pc
+  int32_t delay;      // trace index of a delay slot the block runs first, or -1;
+                      // kInlineProbe: the register holding the target
+  uint32_t target;    // app pc (kInlineProbe: the compared value)
   uint32_t unit_index;
 };
 // At most one of each per trace instruction. Static: too large for Dynamo's stack, and
@@ -126,10 +128,19 @@ class Builder {
   }
   bool Stub(ExitKind kind, uint32_t target);
   void LookupCall(int32_t delay);
+  bool InlineProbe(unsigned reg);
   bool GuardAgainstNullification(uint32_t pc);
   bool ExitTo(uint32_t pc, ExitKind kind);
   bool CutAt(uint32_t index);
   bool LayOut(uint32_t i, uint32_t* next_i, bool* ended);
+  bool LayOutVerbatim(uint32_t i, uint32_t* next_i);
+  bool LayOutCond(uint32_t i, uint32_t next);
+  bool LayOutDirect(uint32_t i, uint32_t next);
+  bool LayOutIndirect(uint32_t i, uint32_t next, bool* ended);
+  bool FoldIndirect(uint32_t i, uint32_t next, unsigned link);
+  bool ProbeIndirect(uint32_t i, uint32_t next, bool* ended);
+  void WriteLink(unsigned link, uint32_t pc);
+  void RunDelay(uint32_t i, bool surely);
 
   const Trace& t_;
   const BuildOptions& o_;
@@ -143,6 +154,7 @@ class Builder {
   Unit* units_ = units_storage;
   Pending* pending_ = pending_storage;
   const isa::Insn* decoded_ = decoded_storage;
+  KnownValues known_;
 };
 
 bool Builder::Stub(ExitKind kind, uint32_t target) {
@@ -164,6 +176,34 @@ void Builder::LookupCall(int32_t delay) {
   Emit(emit::Stw(2, App(2), 0));
   Emit(emit::BranchLinkR2(DispTo(pos_, o_.lookup_routine)));
   Emit(emit::Stw(1, App(1), 0));
+}
+
+// The table probe inlined in fragment code (lookup.h), with the branch's target in `reg`
+// and the application's r1 in the context: on a hit (9 instructions) it jumps to the
+// fragment with every register restored; on a miss it leaves through a lookup exit with
+// the target in ctx.indirect_target. `scratch` is spilled around it. It writes no PSW bit.
+bool Builder::InlineProbe(unsigned reg) {
+  const unsigned scratch = reg == 31 ? 2 : 31;
+  const uint32_t table = o_.lookup_table;
+  if (o_.lookup_counter) {
+    const int32_t counter = static_cast<int32_t>(o_.lookup_counter);
+    Emit(emit::Ldw(counter, 0, 1));
+    Emit(emit::Ldo(1, 1, 1));
+    Emit(emit::Stw(1, counter, 0));
+  }
+  Emit(emit::Stw(scratch, App(scratch), 0));
+  Emit(emit::DepwZ(reg, 28, o_.lookup_index_bits, 1));  // (reg mod entries) * 8
+  Emit(emit::Addil(table, 1));
+  Emit(emit::Ldw(emit::RightPart(table), 1, scratch));  // the key
+  Emit(emit::CmpbNotEqualN(reg, scratch, 12));         // to the miss, 5 words on
+  Emit(emit::Ldw(emit::RightPart(table) + 4, 1, 1));    // the fragment's entry
+  Emit(emit::Ldw(App(scratch), 0, scratch));
+  Emit(emit::Bv(1));
+  Emit(emit::Ldw(App(1), 0, 1));
+  Emit(emit::Ldw(App(scratch), 0, scratch));  // the miss
+  Emit(emit::Stw(reg, kIndirectTarget, 0));
+  Emit(emit::Ldw(App(1), 0, 1));
+  return Stub(ExitKind::kLookup, 0);
 }
 
 // Code for `pc` follows, and the instruction before may nullify the one at `pc` (then the
@@ -189,50 +229,230 @@ bool Builder::CutAt(uint32_t index) {
   return ExitTo(t_.insns[index].pc, FormOf(in) == Form::kStop ? ExitKind::kStop : ExitKind::kBranch);
 }
 
+// The general registers `in` may write.
+uint32_t Written(const isa::Insn& in) { return isa::operands(in).gr_written; }
+
+// A branch's link register value, written as the hardware would (ldil/ldo).
+void Builder::WriteLink(unsigned link, uint32_t pc) {
+  if (!link) return;
+  Emit(emit::Ldil(LinkOf(pc), link));
+  Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), link, link));
+  known_.Set(link, LinkOf(pc));
+}
+
+// The delay slot at trace index d, on the trace (`surely`: it always runs there).
+void Builder::RunDelay(uint32_t d, bool surely) {
+  Emit(t_.insns[d].word);
+  known_.Apply(decoded_[d], surely);
+}
+
+// An instruction that is neither a branch nor a stop: itself, verbatim, unless its
+// condition may nullify a branch or a stop that follows (then a two-way split).
+bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
+  const TraceInsn& ti = t_.insns[i];
+  const isa::Insn& in = decoded_[i];
+  const bool nullifies = isa::operands(in).may_nullify_next;
+  if (nullifies && i + 1 < limit_) {
+    const TraceInsn& b = t_.insns[i + 1];
+    const Form next_form = FormOf(decoded_[i + 1]);
+    if (next_form != Form::kVerbatim) {
+      // A condition that may nullify a branch or a stop: split on it. With `b,n` after
+      // it, the branch runs exactly when the instruction does not nullify; so the
+      // instruction keeps its condition when the trace saw the next one nullified and
+      // takes the negated one when the trace saw it run.
+      if (PrevNullifies()) return false;
+      isa::Insn x = in;
+      uint32_t off_target;
+      ExitKind off_kind = ExitKind::kBranch;
+      if (b.nullified) {
+        off_target = b.pc;  // it runs after all: resume there
+        if (next_form == Form::kStop) off_kind = ExitKind::kStop;
+        *next_i = i + 2;
+      } else {
+        uint8_t c;
+        if (!NegatedCond(in, &c)) return false;
+        x.cond = c;
+        if (!Encodable(x)) return false;
+        off_target = b.pc + 4;  // nullified after all: the one after it runs next
+        *next_i = i + 1;
+      }
+      PushUnit(i, false);
+      Emit(isa::encode(x));
+      known_.Apply(in, true);
+      AddPending(Pending::kSplitExit, off_kind, isa::Insn{}, -1, off_target, i);
+      Emit(0);  // b,n to the exit block
+      return true;
+    }
+  }
+  known_.Apply(in, !PrevNullifies() && !ti.nullified);
+  PushUnit(i, nullifies);
+  Emit(ti.word);
+  *next_i = i + 1;
+  return true;
+}
+
+// A conditional branch and its delay slot; `next`: where the trace went after them.
+bool Builder::LayOutCond(uint32_t i, uint32_t next) {
+  const TraceInsn& ti = t_.insns[i];
+  const isa::Insn& in = decoded_[i];
+  const TraceInsn& d = t_.insns[i + 1];
+  const bool d_nullifies = isa::operands(decoded_[i + 1]).may_nullify_next;
+  const bool n = in.flags & isa::kFlagN;
+  const uint32_t pc = ti.pc;
+  const uint32_t taken_target = pc + 8 + static_cast<uint32_t>(in.im), fall = pc + 8;
+  if (taken_target == fall) {
+    // Both sides meet right after the delay slot (the skip-one idiom `bb,<,n r,.+8`):
+    // the branch only decides whether its delay slot runs, and copied verbatim with its
+    // delay slot it decides the same, at any address.
+    if (next != fall) return false;
+    PushUnit(i, d_nullifies);
+    Emit(ti.word);
+    known_.Apply(in, true);
+    RunDelay(i + 1, false);
+    return true;
+  }
+  if (next != taken_target && next != fall) return false;
+  const bool taken = next == taken_target;
+  const bool runs_taken = !isa::cond_branch_nullifies(n, true, in.im);
+  const bool runs_fall = !isa::cond_branch_nullifies(n, false, in.im);
+  const bool on_runs = taken ? runs_taken : runs_fall, off_runs = taken ? runs_fall : runs_taken;
+  if (d.nullified == on_runs) return false;   // the recording disagrees: leave it alone
+  if (off_runs && d_nullifies) return false;  // it would nullify the exit stub
+  isa::Insn b = in;
+  if (taken && !NegatedCond(in, &b.cond)) return false;
+  b.flags |= isa::kFlagN;
+  b.im = 0;
+  if (!Encodable(b)) return false;
+  PushUnit(i, on_runs && d_nullifies);
+  AddPending(Pending::kCondExit, ExitKind::kBranch, b, off_runs ? static_cast<int32_t>(i + 1) : -1,
+             taken ? fall : taken_target, i);
+  Emit(0);  // the branch, once its exit block's place is known
+  known_.Apply(in, true);
+  if (on_runs) RunDelay(i + 1, true);
+  return true;
+}
+
+// An unconditional direct branch: dropped, its link written.
+bool Builder::LayOutDirect(uint32_t i, uint32_t next) {
+  const TraceInsn& ti = t_.insns[i];
+  const isa::Insn& in = decoded_[i];
+  const uint32_t pc = ti.pc;
+  if (next != pc + 8 + static_cast<uint32_t>(in.im)) return false;
+  const unsigned link = in.op == isa::Op::B_L22 ? 2 : in.t;
+  const bool runs = !(in.flags & isa::kFlagN);
+  if (t_.insns[i + 1].nullified == runs) return false;
+  PushUnit(i, runs && isa::operands(decoded_[i + 1]).may_nullify_next);
+  WriteLink(link, pc);
+  if (runs) RunDelay(i + 1, true);
+  return true;
+}
+
+// The register an indirect branch jumps through when its target is that register alone
+// (bv %r0(rX), bve (rX), bve,l (rX)), or 0.
+unsigned PlainTargetRegister(const isa::Insn& in) {
+  if (in.op == isa::Op::BV) return in.r1 == 0 ? in.r2 : 0;
+  if (in.op == isa::Op::BVE || in.op == isa::Op::BVE_L) return in.r2;
+  return 0;
+}
+
+// The optimizer knows the branch's target register to hold the recorded target: only the
+// link and the delay slot remain (paper section 4.2: a return whose call is on the trace).
+bool Builder::FoldIndirect(uint32_t i, uint32_t next, unsigned link) {
+  const unsigned reg = PlainTargetRegister(decoded_[i]);
+  uint32_t value;
+  if (!o_.propagate_constants || !reg || !known_.Known(reg, &value) || (value & ~3u) != next) return false;
+  const bool runs = !(decoded_[i].flags & isa::kFlagN);
+  PushUnit(i, runs && isa::operands(decoded_[i + 1]).may_nullify_next);
+  WriteLink(link, t_.insns[i].pc);
+  if (runs) RunDelay(i + 1, true);
+  ++out_->folded;
+  return true;
+}
+
+// bv %r0(rX) or bve (rX) without a link, X not r1, whose delay slot leaves rX alone: the
+// delay slot can run first, and the compare and the probe use rX itself.
+bool Builder::ProbeIndirect(uint32_t i, uint32_t next, bool* ended) {
+  const isa::Insn& in = decoded_[i];
+  const unsigned reg = PlainTargetRegister(in);
+  if (!o_.lookup_table || in.op == isa::Op::BVE_L || reg <= 1) return false;
+  if (out_->exit_count == BuiltFragment::kMaxExits) return false;  // the probe's exit
+  const bool runs = !(in.flags & isa::kFlagN);
+  if (runs && (Written(decoded_[i + 1]) & (1u << reg))) return false;
+  PushUnit(i, false);
+  if (runs) RunDelay(i + 1, true);
+  Emit(emit::Stw(1, App(1), 0));
+  ++out_->inline_lookups;
+  if (!o_.inline_indirect) {
+    if (!InlineProbe(reg)) return false;
+    out_->insns = i + 2;
+    *ended = true;
+    return true;
+  }
+  // rX - target is 0 to 3 exactly when rX is the target with some privilege bits (a
+  // user-mode link has 3, PA-RISC 2.0 manual, "B,L"; a computed address 0).
+  const uint32_t minus_target = 0u - next;
+  Emit(emit::Addil(minus_target, reg));
+  Emit(emit::Ldo(emit::RightPart(minus_target), 1, 1));
+  AddPending(Pending::kInlineProbe, ExitKind::kLookup, isa::Insn{}, static_cast<int32_t>(reg), next, i);
+  Emit(0);  // cmpib,<<,n 3,%r1,probe
+  Emit(emit::Ldw(App(1), 0, 1));
+  return true;
+}
+
+// An indirect branch: folded, probed inline, or computed into r1 for the lookup routine.
+bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
+  const TraceInsn& ti = t_.insns[i];
+  const isa::Insn& in = decoded_[i];
+  const uint32_t pc = ti.pc;
+  const bool runs = !(in.flags & isa::kFlagN);
+  const bool d_nullifies = isa::operands(decoded_[i + 1]).may_nullify_next;
+  if (t_.insns[i + 1].nullified == runs) return false;
+  const unsigned link = in.op == isa::Op::BVE_L ? 2 : in.op == isa::Op::BLR ? in.t : 0;
+  if (FoldIndirect(i, next, link)) return true;
+  if (runs && d_nullifies) return false;  // the miss block puts the lookup call after it
+  if (ProbeIndirect(i, next, ended)) return true;
+  if (link == 1) return false;  // r1 holds the target
+  PushUnit(i, false);
+  Emit(emit::Stw(1, App(1), 0));
+  switch (in.op) {
+    case isa::Op::BV:
+      Emit(in.r1 == 0 ? emit::Ldo(0, in.r2, 1) : emit::ShladdL(in.r1, 3, in.r2, 1));
+      break;
+    case isa::Op::BLR:
+      Emit(emit::ShladdL(in.r1, 3, 0, 1));
+      Emit(emit::Addil(LinkOf(pc), 1));
+      Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), 1, 1));
+      break;
+    default:  // BVE, BVE,L
+      Emit(emit::Ldo(0, in.r2, 1));
+      break;
+  }
+  Emit(emit::ClearLow2(1));
+  WriteLink(link, pc);
+  const int32_t delay = runs ? static_cast<int32_t>(i + 1) : -1;
+  if (!o_.inline_indirect) {
+    LookupCall(delay);
+    out_->insns = i + 2;
+    *ended = true;
+    return true;
+  }
+  const uint32_t minus_target = 0u - next;
+  Emit(emit::Addil(minus_target, 1));
+  Emit(emit::Ldo(emit::RightPart(minus_target), 1, 1));
+  AddPending(Pending::kInlineMiss, ExitKind::kLookup, isa::Insn{}, delay, next, i);
+  Emit(0);  // cmpib,<>,n 0,%r1,miss
+  Emit(emit::Ldw(App(1), 0, 1));
+  if (runs) RunDelay(i + 1, true);
+  return true;
+}
+
 // Lays out the unit at trace index i. Returns false to cut the fragment before it.
-// *next_i: the next unit's index; *ended: the unit ends the fragment (a lookup call).
+// *next_i: the next unit's index; *ended: the unit ends the fragment (a lookup).
 bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
   const TraceInsn& ti = t_.insns[i];
   const isa::Insn& in = decoded_[i];
   const Form form = FormOf(in);
-  if (form == Form::kVerbatim) {
-    const bool nullifies = isa::operands(in).may_nullify_next;
-    if (nullifies && i + 1 < limit_) {
-      const TraceInsn& b = t_.insns[i + 1];
-      const Form next_form = FormOf(decoded_[i + 1]);
-      if (next_form != Form::kVerbatim) {
-        // A condition that may nullify a branch or a stop: split on it. With `b,n` after
-        // it, the branch runs exactly when the instruction does not nullify; so the
-        // instruction keeps its condition when the trace saw the next one nullified and
-        // takes the negated one when the trace saw it run.
-        if (PrevNullifies()) return false;
-        isa::Insn x = in;
-        uint32_t off_target;
-        ExitKind off_kind = ExitKind::kBranch;
-        if (b.nullified) {
-          off_target = b.pc;  // it runs after all: resume there
-          if (next_form == Form::kStop) off_kind = ExitKind::kStop;
-          *next_i = i + 2;
-        } else {
-          uint8_t c;
-          if (!NegatedCond(in, &c)) return false;
-          x.cond = c;
-          if (!Encodable(x)) return false;
-          off_target = b.pc + 4;  // nullified after all: the one after it runs next
-          *next_i = i + 1;
-        }
-        PushUnit(i, false);
-        Emit(isa::encode(x));
-        AddPending(Pending::kSplitExit, off_kind, isa::Insn{}, -1, off_target, i);
-        Emit(0);  // b,n to the exit block
-        return true;
-      }
-    }
-    PushUnit(i, nullifies);
-    Emit(ti.word);
-    *next_i = i + 1;
-    return true;
-  }
+  if (form == Form::kVerbatim) return LayOutVerbatim(i, next_i);
   if (form == Form::kStop) return false;
   if (PrevNullifies()) {
     // The instruction before may nullify this branch. Guard it: `b,n` runs exactly when it
@@ -250,13 +470,10 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
     if (!GuardAgainstNullification(ti.pc)) return false;
   }
   if (i + 2 > limit_) return false;  // the delay slot is not on the trace
-  const TraceInsn& d = t_.insns[i + 1];
   const isa::Insn& din = decoded_[i + 1];
-  const bool n = in.flags & isa::kFlagN;
   // A branch (or a stop) in a delay slot that may run: left to the interpreter. An
   // unconditional branch with ,n never runs its delay slot, whatever it holds.
-  if (FormOf(din) != Form::kVerbatim && (form == Form::kCond || !n)) return false;
-  const bool d_nullifies = isa::operands(din).may_nullify_next;
+  if (FormOf(din) != Form::kVerbatim && (form == Form::kCond || !(in.flags & isa::kFlagN))) return false;
   uint32_t next;
   if (i + 2 < t_.length) {
     next = t_.insns[i + 2].pc;
@@ -264,95 +481,11 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
     if (!t_.next_plain) return false;
     next = t_.next_pc;
   }
-  const uint32_t pc = ti.pc;
   *next_i = i + 2;
   switch (form) {
-    case Form::kCond: {
-      const uint32_t taken_target = pc + 8 + static_cast<uint32_t>(in.im), fall = pc + 8;
-      if (taken_target == fall) {
-        // Both sides meet right after the delay slot (the skip-one idiom `bb,<,n r,.+8`):
-        // the branch only decides whether its delay slot runs, and copied verbatim with
-        // its delay slot it decides the same, at any address.
-        if (next != fall) return false;
-        PushUnit(i, d_nullifies);
-        Emit(ti.word);
-        Emit(d.word);
-        return true;
-      }
-      if (next != taken_target && next != fall) return false;
-      const bool taken = next == taken_target;
-      const bool runs_taken = !isa::cond_branch_nullifies(n, true, in.im);
-      const bool runs_fall = !isa::cond_branch_nullifies(n, false, in.im);
-      const bool on_runs = taken ? runs_taken : runs_fall, off_runs = taken ? runs_fall : runs_taken;
-      if (d.nullified == on_runs) return false;  // the recording disagrees: leave it alone
-      if (off_runs && d_nullifies) return false;  // it would nullify the exit stub
-      isa::Insn b = in;
-      if (taken && !NegatedCond(in, &b.cond)) return false;
-      b.flags |= isa::kFlagN;
-      b.im = 0;
-      if (!Encodable(b)) return false;
-      PushUnit(i, on_runs && d_nullifies);
-      AddPending(Pending::kCondExit, ExitKind::kBranch, b, off_runs ? static_cast<int32_t>(i + 1) : -1,
-                 taken ? fall : taken_target, i);
-      Emit(0);  // the branch, once its exit block's place is known
-      if (on_runs) Emit(d.word);
-      return true;
-    }
-    case Form::kDirect: {
-      if (next != pc + 8 + static_cast<uint32_t>(in.im)) return false;
-      const unsigned link = in.op == isa::Op::B_L22 ? 2 : in.t;
-      const bool runs = !n;
-      if (d.nullified == runs) return false;
-      PushUnit(i, runs && d_nullifies);
-      if (link) {
-        Emit(emit::Ldil(LinkOf(pc), link));
-        Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), link, link));
-      }
-      if (runs) Emit(d.word);
-      return true;
-    }
-    case Form::kIndirect: {
-      const bool runs = !n;
-      if (d.nullified == runs) return false;
-      if (runs && d_nullifies) return false;  // the miss block puts the lookup call after it
-      const unsigned link = in.op == isa::Op::BVE_L ? 2 : in.op == isa::Op::BLR ? in.t : 0;
-      if (link == 1) return false;  // r1 holds the target
-      PushUnit(i, false);
-      Emit(emit::Stw(1, App(1), 0));
-      switch (in.op) {
-        case isa::Op::BV:
-          Emit(in.r1 == 0 ? emit::Ldo(0, in.r2, 1) : emit::ShladdL(in.r1, 3, in.r2, 1));
-          break;
-        case isa::Op::BLR:
-          Emit(emit::ShladdL(in.r1, 3, 0, 1));
-          Emit(emit::Addil(LinkOf(pc), 1));
-          Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), 1, 1));
-          break;
-        default:  // BVE, BVE,L
-          Emit(emit::Ldo(0, in.r2, 1));
-          break;
-      }
-      Emit(emit::ClearLow2(1));
-      if (link) {
-        Emit(emit::Ldil(LinkOf(pc), link));
-        Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), link, link));
-      }
-      const int32_t delay = runs ? static_cast<int32_t>(i + 1) : -1;
-      if (!o_.inline_indirect) {
-        LookupCall(delay);
-        out_->insns = i + 2;
-        *ended = true;
-        return true;
-      }
-      const uint32_t minus_target = 0u - next;
-      Emit(emit::Addil(minus_target, 1));
-      Emit(emit::Ldo(emit::RightPart(minus_target), 1, 1));
-      AddPending(Pending::kInlineMiss, ExitKind::kLookup, isa::Insn{}, delay, next, i);
-      Emit(0);  // cmpib,<>,n 0,%r1,miss
-      Emit(emit::Ldw(App(1), 0, 1));
-      if (runs) Emit(d.word);
-      return true;
-    }
+    case Form::kCond: return LayOutCond(i, next);
+    case Form::kDirect: return LayOutDirect(i, next);
+    case Form::kIndirect: return LayOutIndirect(i, next, ended);
     default: return false;
   }
 }
@@ -360,6 +493,9 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
 BuildStatus Builder::Run() {
   out_->exit_count = 0;
   out_->insns = 0;
+  out_->folded = 0;
+  out_->inline_lookups = 0;
+  known_.Clear();
   if (t_.length == 0 || t_.insns[0].nullified) return BuildStatus::kEmpty;
   uint32_t i = 0;
   bool ended = false, cut = false;
@@ -407,6 +543,10 @@ BuildStatus Builder::Run() {
       case Pending::kSplitExit:
         word = emit::BranchN(disp);
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
+        break;
+      case Pending::kInlineProbe:
+        word = emit::CmpibLessUnsignedN(3, 1, disp);
+        if (!InlineProbe(static_cast<unsigned>(p.delay))) return BuildStatus::kEmpty;
         break;
       case Pending::kInlineMiss:
         word = emit::CmpibNotEqualN(0, 1, disp);

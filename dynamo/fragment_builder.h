@@ -14,11 +14,20 @@
 //     copied verbatim with its delay slot;
 //   - an unconditional direct branch: dropped; a link register gets the app return address
 //     (ldil/ldo), and the delay slot stays unless ,n nullified it;
-//   - an indirect branch (bv, bve, bve,l, blr): its target computed into r1 (the app's r1
-//     spilled to the context), the link written, then, with inline_indirect, a compare with
-//     the target seen while recording: equal falls through on the trace, unequal goes to a
-//     block that runs the delay slot and calls the lookup routine (lookup_routine.S). Without
-//     inline_indirect the fragment ends in that call;
+//   - an indirect branch whose target register the optimizer knows holds the recorded
+//     target (optimizer_constants.h: a return whose call is on the trace): its link and
+//     delay slot only;
+//   - `bv %r0(rX)` or `bve (rX)` (X not r1) whose delay slot leaves rX alone: the delay slot
+//     first, then, with inline_indirect, a compare of rX itself with the recorded target
+//     (r1 spilled: `addil`, `ldo`, `cmpib`); equal falls through on the trace, unequal goes
+//     to a block that probes the lookup table inline and jumps to the fragment found, or
+//     leaves through a lookup exit stub. Without inline_indirect the fragment ends in that
+//     probe;
+//   - any other indirect branch (bv with an index, bve,l, blr): its target computed into r1
+//     (the app's r1 spilled to the context), the link written, then, with inline_indirect, a
+//     compare with the target seen while recording: equal falls through on the trace,
+//     unequal goes to a block that runs the delay slot and calls the lookup routine
+//     (lookup_routine.S). Without inline_indirect the fragment ends in that call;
 //   - an instruction whose condition may nullify a branch or an instruction Dynamo must
 //     interpret: split into a two-way branch on its condition (it, its condition negated
 //     when the trace went on, then b,n to an exit), so every unit below starts plain;
@@ -50,7 +59,14 @@ enum class ExitKind : uint8_t {
 struct BuildOptions {
   bool inline_indirect;
   uint32_t exit_routine;    // dynamo_fragment_exit's address
-  uint32_t lookup_routine;  // dynamo_lookup's address
+  uint32_t lookup_routine;  // dynamo_lookup's address (or dynamo_lookup_counting)
+  // The lookup table (lookup.h) for the probe inlined in fragment code, and log2 of its
+  // entries; 0: every lookup calls the routine. (No initializers: the fragment cache is
+  // static data without a constructor; members left out of a braced list are 0.)
+  uint32_t lookup_table;
+  uint32_t lookup_index_bits;
+  uint32_t lookup_counter;    // the context word an inline probe counts in; 0: none
+  bool propagate_constants;  // optimize: conservative (optimizer_constants.h)
 };
 
 // Where the fragment's code goes: `capacity` words at `code`, which is at cache address
@@ -72,6 +88,8 @@ struct BuiltFragment {
   uint32_t words;       // code words written
   uint32_t insns;       // trace instructions the fragment covers (a prefix of the trace)
   uint32_t exit_count;  // stubs, in exits[]
+  uint32_t folded;          // indirect branches reduced to their delay slot
+  uint32_t inline_lookups;  // indirect branches probing the table inline
   BuiltExit exits[kMaxExits];
 };
 

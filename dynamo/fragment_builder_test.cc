@@ -34,6 +34,10 @@ constexpr uint32_t kExit = 0xc0000400;    // dynamo_fragment_exit
 constexpr uint32_t kLookup = 0xc0000800;  // dynamo_lookup
 constexpr BuildOptions kInline{true, kExit, kLookup};
 constexpr BuildOptions kNoInline{false, kExit, kLookup};
+constexpr uint32_t kTable = 0x00200000;  // the lookup table, for the inline probe
+// Inline probes of a 4096-entry table (12 index bits) and constant propagation.
+constexpr BuildOptions kProbe{true, kExit, kLookup, kTable, 12, 0, true};
+constexpr BuildOptions kProbeNoInline{false, kExit, kLookup, kTable, 12, 0, true};
 
 // APP(r) = CTX_ABS(CTX_GR + 4r) = 0x1000 + 4r: APP(1) = 0x1004, APP(2) = 0x1008; the lookup's
 // indirect_target slot is 0x1000 + 436 = 0x11b4.
@@ -324,6 +328,80 @@ TEST(FragmentBuilder, ReturnWithoutInlineIndirectEndsInLookup) {
   EXPECT_EQ(b.frag->insns, 2u);
   EXPECT_EQ(b.frag->exit_count, 0u);
   ExpectStubsAndBounds(b);
+}
+
+// e''. A call and its return on one trace, with constant propagation: 0x10300 b,l to
+// 0x10400 (delay slot ldo 4(sp),sp), 0x10400 bv %r0(%r2) (delay slot copy), back at
+// 0x10308. The dropped call leaves rp = (0x10300 | 3) + 8 = 0x1030b, so the return's
+// target is known to be the recorded 0x10308: only its delay slot remains.
+TEST(FragmentBuilder, ReturnWhoseCallIsOnTheTraceFolds) {
+  auto t = MakeTrace({{0x10300, kBlR2, false},
+                      {0x10304, kLdoSp, false},
+                      {0x10400, kBvR2, false},
+                      {0x10404, kCopy, false},
+                      {0x10308, kLdi, false}},
+                     TraceEnd::kLength, 0x1030c);
+  const Built b = Build(*t, kProbe);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"ldil L%10000,rp", "ldo 30b(rp),rp", "ldo 4(sp),sp", "copy r3,ret0",
+                                     "ldi 1,r20"}),
+                                  kStub}));
+  EXPECT_EQ(b.frag->folded, 1u);
+  EXPECT_EQ(b.frag->inline_lookups, 0u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 5, 0x1030c, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+  // Without constant propagation the return keeps its compare (and its probe).
+  const Built plain = Build(*t, BuildOptions{true, kExit, kLookup, kTable, 12, 0, false});
+  EXPECT_EQ(plain.frag->folded, 0u);
+  EXPECT_EQ(plain.frag->inline_lookups, 1u);
+  // A register written after the call is no longer known: ldo 4(sp),rp in the delay slot.
+  auto clobbered = MakeTrace({{0x10300, kBlR2, false},
+                              {0x10304, 0x37c20008 /* ldo 4(%r30),%r2 */, false},
+                              {0x10400, kBvR2, false},
+                              {0x10404, kCopy, false},
+                              {0x10308, kLdi, false}},
+                             TraceEnd::kLength, 0x1030c);
+  EXPECT_EQ(Build(*clobbered, kProbe).frag->folded, 0u);
+}
+
+// e'''. A return whose target is not known, with the inline probe: the delay slot runs
+// first (it leaves rp alone), then r1 = rp - 0x12340 is 0 to 3 exactly when rp is the
+// target with some privilege bits: `cmpib,<<,n 3,r1` leaves the trace otherwise. The probe
+// after the final stub (word 11, disp 44 - (16 + 8) = 20): spill r31 (APP(31) = 0x107c),
+// r1 = (rp mod 4096) * 8 + L%table, key in r31; equal: the entry, restore, bv into the
+// fragment (9 instructions); unequal (word 20 = 0x3c + 8 + 12): restore r31, rp to
+// indirect_target, restore r1, a lookup exit stub.
+TEST(FragmentBuilder, ReturnProbesTheTableInline) {
+  auto t = MakeTrace({{0x10500, kBvR2, false}, {0x10504, kCopy, false}, {0x12340, kLdi, false}},
+                     TraceEnd::kLength, 0x12344);
+  const Built b = Build(*t, kProbe);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z rp,28,12,r1", "addil L%200000,r1,r1",
+                                          "ldw 0(r1),r31",    "cmpb,<>,n rp,r31,c0100050", "ldw 4(r1),r1",
+                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
+                                          "ldw 107c(r0),r31", "stw rp,11b4(r0)", "ldw 1004(r0),r1"};
+  EXPECT_EQ(Listing(b), Numbered({L({"copy r3,ret0", "stw r1,1004(r0)", "addil L%-12800,rp,r1", "ldo 4c0(r1),r1",
+                                     "cmpib,<<,n 3,r1,c010002c", "ldw 1004(r0),r1", "ldi 1,r20"}),
+                                  kStub, probe, kStub}));
+  EXPECT_EQ(b.frag->inline_lookups, 1u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 7, 0x12344, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 23, 0, ExitKind::kLookup);
+  ExpectStubsAndBounds(b);
+  // Without inline_indirect the fragment ends in the probe.
+  const Built n = Build(*t, kProbeNoInline);
+  ASSERT_EQ(n.status, BuildStatus::kOk);
+  const std::vector<std::string> probe_here = {
+      "stw r31,107c(r0)", "depw,z rp,28,12,r1", "addil L%200000,r1,r1", "ldw 0(r1),r31",
+      "cmpb,<>,n rp,r31,c010002c", "ldw 4(r1),r1", "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
+      "ldw 107c(r0),r31", "stw rp,11b4(r0)", "ldw 1004(r0),r1"};
+  EXPECT_EQ(Listing(n), Numbered({L({"copy r3,ret0", "stw r1,1004(r0)"}), probe_here, kStub}));
+  EXPECT_EQ(n.frag->insns, 2u);
+  // A delay slot that writes the branch's register keeps the computed-target form.
+  auto writes = MakeTrace({{0x10500, kBvR2, false}, {0x10504, 0x37c20008, false}, {0x12340, kLdi, false}},
+                          TraceEnd::kLength, 0x12344);
+  EXPECT_EQ(Build(*writes, kProbe).frag->inline_lookups, 0u);
 }
 
 // f. $$dyncall's `extrw,u,<> r22,30,1,r0 ; bv,n r0(r22)`, the trace having seen the bv run
@@ -687,6 +765,12 @@ TEST(Emitter, MatchesGnuAs) {
       {emit::CmpibNotEqualN(0, 1, 0x38), 0x8c202072, "cmpib,<>,n 0,%r1,.+0x40"},
       {emit::CmpibNotEqualN(0, 1, -0x48), 0x8c203f77, "cmpib,<>,n 0,%r1,.-0x40"},
       {emit::CmpibNotEqualN(-16, 7, 8188), 0x8ce13ffe, "cmpib,<>,n -16,%r7,.+8+8188"},
+      {emit::CmpibLessUnsignedN(3, 1, 0x38), 0x84268072, "cmpib,<<,n 3,%r1,.+0x40"},
+      {emit::CmpbNotEqualN(2, 31, 12), 0x8be2201a, "cmpb,<>,n %r2,%r31,.+20"},
+      {emit::DepwZ(2, 28, 12, 1), 0xd4220874, "depw,z %r2,28,12,%r1"},
+      {emit::DepwZ(31, 28, 16, 1), 0xd43f0870, "depw,z %r31,28,16,%r1"},
+      {emit::Bv(1), 0xe820c000, "bv %r0(%r1)"},
+      {emit::Addil(0xfffee000, 2), 0x2857cfff, "addil L%-0x12000,%r2"},
       {emit::BranchN(8), 0xe8000012, "b,n .+0x10"},
       {emit::BranchN(-8), 0xe81f1ff7, "b,n ."},
       {emit::BranchN(262140), 0xe81f1ffe, "b,n .+8+262140"},

@@ -22,7 +22,9 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   capacity_words_ = bytes / 4;
   options_.inline_indirect = config.inline_indirect != 0;
   options_.exit_routine = reinterpret_cast<uint32_t>(&dynamo_fragment_exit);
-  options_.lookup_routine = reinterpret_cast<uint32_t>(&dynamo_lookup);
+  options_.lookup_routine = reinterpret_cast<uint32_t>(config.count_lookups ? &dynamo_lookup_counting : &dynamo_lookup);
+  options_.lookup_counter = config.count_lookups ? CTX_ABS(CTX_LOOKUPS) : 0;
+  options_.propagate_constants = config.optimize >= kOptimizeConservative;
   const uint32_t lo = reinterpret_cast<uint32_t>(code_), hi = lo + bytes;
   // Every stub must reach the routines with b,l (22 bits).
   const uint32_t routines[] = {options_.exit_routine, options_.lookup_routine};
@@ -33,6 +35,8 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   dynsim_announce_region("fragment_cache", lo, hi);
   linker_.Init(config.linking != 0, line_bytes, counters);
   lookup_.Init(config.lookup_table_entries, ctx);
+  options_.lookup_table = lookup_.address();
+  options_.lookup_index_bits = lookup_.index_bits();
   used_words_ = count_ = sources_used_ = 0;
   for (uint32_t& s : slots_) s = kNone;
   for (uint32_t& w : line_filter_) w = 0;
@@ -123,6 +127,8 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   counters_->fragment_instructions += built_.insns;
   counters_->fragment_bytes += built_.words * 4;
   counters_->fragment_exits += built_.exit_count;
+  counters_->indirect_folded += built_.folded;
+  counters_->indirect_inline_lookups += built_.inline_lookups;
   if (built_.insns < trace.length) ++counters_->traces_cut;
   return &f;
 }

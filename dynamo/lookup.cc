@@ -12,7 +12,7 @@ void LookupTable::Init(uint32_t entries, AppContext* ctx) {
   mask_ = entries - 1;
   ctx->lookup_mask = mask_;
   ctx->lookup_table = reinterpret_cast<uint32_t>(table_);
-  ctx->lookup_hits = 0;
+  ctx->lookups = 0;
   Clear();
 }
 
@@ -20,9 +20,20 @@ void LookupTable::Clear() {
   for (uint32_t i = 0; i <= mask_; ++i) table_[i] = Entry{kEmpty, 0};
 }
 
+void LookupTable::RemoveKey(uint32_t key, uint32_t entry) {
+  Entry& e = Slot(key);
+  if (e.app_pc == key && e.entry == entry) e = Entry{kEmpty, 0};
+}
+
 void LookupTable::Remove(AppPc pc, CachePc entry) {
-  Entry& e = Slot(pc.addr());
-  if (e.app_pc == pc.addr() && e.entry == entry.addr()) e = Entry{kEmpty, 0};
+  RemoveKey(pc.addr(), entry.addr());
+  RemoveKey(pc.addr() | kUserPrivilege, entry.addr());
+}
+
+uint32_t LookupTable::index_bits() const {
+  uint32_t bits = 0;
+  while ((1u << bits) <= mask_) ++bits;
+  return bits;
 }
 
 }  // namespace dynamo

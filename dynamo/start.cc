@@ -6,6 +6,7 @@
 #include <dynsim/syscall.h>
 #include <dynsim/unistd_nr.h>
 
+#include "dynamo/bailout.h"
 #include "dynamo/boot.h"
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
@@ -44,6 +45,7 @@ namespace {
 DecodeCache decode_cache;
 FragmentCache fragment_cache;
 Monitor monitor;
+Bailout bailout;
 Counters counters;
 
 [[noreturn]] void Fatal(const char* message) {
@@ -81,5 +83,6 @@ void dynamo_main() {
     Fatal("dynamo: cannot make the fragment cache executable, or it is out of reach of Dynamo's code\n");
   monitor.Init(config.hot_threshold, &counters, &fragment_cache);
   Interpreter interpreter(&ctx, &decode_cache, &monitor, &fragment_cache, &counters, line);
-  Dispatch(&ctx, &interpreter, &monitor, &fragment_cache, config.max_trace_blocks, &counters);
+  bailout.Init(config, &counters);
+  Dispatch(&ctx, &interpreter, &monitor, &fragment_cache, config.max_trace_blocks, &bailout, &counters);
 }

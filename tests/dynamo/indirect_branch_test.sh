@@ -5,9 +5,12 @@
 # through `bv %r0(%r2)` to .Lret). Every run's stdout and exit status equal the native
 # run's and qemu-hppa's. The counts, derived here for N even:
 #
+# Lookups are counted (count_lookups: true in every configuration here).
+#
 # Defaults (hot_threshold 50, inline_indirect on, 4096 entries). The 50th back edge makes
 # .Lhead hot; iteration 51 (r3 = N-50, even) is recorded, so the fragment inlines
-# target_even (and .Lret for the return). Iterations 52..N (r3 = N-51..1) run from the
+# target_even; its return is folded away (optimize: conservative knows %r2 = .Lret from
+# the ldil/ldo on the trace: indirect_folded 1). Iterations 52..N (r3 = N-51..1) run from the
 # fragment; the odd r3 among them, (N-50)/2 = 975, miss the inline compare (inline_misses).
 # The first 50 of those miss the lookup table too (exits_lookup_miss: target_odd heads no
 # fragment; each is an exit-target candidate and the 50th makes it hot: its trace
@@ -24,17 +27,17 @@
 # 2N - 352. No inline compare: inline_misses 0.
 #
 # lookup_table_entries: 16 (inline on): as with the defaults (target_odd alone is looked
-# up). With inline off too, target_even and target_odd (64 bytes apart) share a slot and
-# evict each other: once all 4 fragments exist every call misses, is refilled by Dynamo
+# up). With inline off too, target_even and target_odd (64 bytes apart; the index is the
+# target modulo 16) share a slot and evict each other: once all 4 fragments exist every call misses, is refilled by Dynamo
 # (lookup_inserts 1949 - 100 = 1849) and re-entered; exits_lookup_miss 1849 + 150 = 1999,
 # lookup_hits 1849 - 50 = 1799 (the returns, .Lret's slot is its own, minus its 50
 # warm-up misses); cache_entries 2000.
-# Usage: indirect_branch_test.sh DYNSIM INDIRECT_LOOP NO_INLINE_YAML LOOKUP16_YAML LOOKUP16_NO_INLINE_YAML
-dynsim=$1 binary=$2 no_inline=$3 lookup16=$4 lookup16_no_inline=$5
+# Usage: indirect_branch_test.sh DYNSIM INDIRECT_LOOP COUNT_YAML NO_INLINE_YAML LOOKUP16_YAML LOOKUP16_NO_INLINE_YAML
+dynsim=$1 binary=$2 counting=$3 no_inline=$4 lookup16=$5 lookup16_no_inline=$6
 . "$(dirname "$0")/mechanism_lib.sh"
 run native -- 2000
 run_qemu qemu 2000
-run default --dynamo -- 2000
+run default --dynamo "$counting" -- 2000
 run noinline --dynamo "$no_inline" -- 2000
 run l16 --dynamo "$lookup16" -- 2000
 run l16noinline --dynamo "$lookup16_no_inline" -- 2000
@@ -53,6 +56,7 @@ for r in default l16; do
 	expect $r lookup_inserts 0
 	expect $r cache_entries 51
 	expect $r links 2
+	expect $r indirect_folded 1
 done
 for r in noinline l16noinline; do
 	expect $r fragments 4

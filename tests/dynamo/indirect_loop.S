@@ -14,7 +14,7 @@
  *   target_odd:  addi 3,%r6,%r6 ; bv %r0(%r2) ; xor %r5,%r6,%r5
  *
  * target_odd lies 64 bytes after target_even: in a 16-entry lookup table (indexed by
- * (pc >> 2) & 15) both map to the same slot, so with `inline_indirect: false` they evict
+ * the target modulo 16) both map to the same slot, so with `inline_indirect: false` they evict
  * each other at every call.
  *
  * Per iteration: 10 instructions; one indirect call (target alternating) and one indirect
