@@ -42,6 +42,8 @@ struct BootConfig {
   uint32_t inline_indirect;
   uint32_t lookup_table_entries;
   uint32_t count_lookups;
+  uint32_t trace_through_calls;
+  uint32_t close_loops;
   uint32_t optimize;  // OptimizeLevel
   uint32_t bailout;
   uint32_t bailout_interval_kcycles;

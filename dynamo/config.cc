@@ -39,6 +39,18 @@ std::vector<DynamoParam> BuildSchema() {
       {"lookup_table_entries", false, "entries", 4096, 16, 1 << 16, true, "lookup",
        "Entries of the hash table from app pc to fragment entry that indirect branches consult.",
        &BootConfig::lookup_table_entries},
+      {"trace_through_calls", true, "", 1, 0, 1, false, "monitor",
+       "A direct call (b,l with a link) is neither a backward branch nor a trace end: the callee "
+       "is recorded into the caller's trace, where the optimizer folds its return (paper section "
+       "4.2), instead of becoming a fragment of its own whose return goes to many callers. Off: "
+       "a call to a lower address is a backward branch like any other.",
+       &BootConfig::trace_through_calls},
+      {"close_loops", true, "", 1, 0, 1, false, "fragment builder",
+       "A trace whose last branch is a conditional branch taken back to its head keeps that "
+       "branch, re-targeted to the fragment's first word, so the loop runs with its own "
+       "direction and prediction; off, the branch is inverted and the loop goes round through "
+       "its linked exit stub (one more taken branch per iteration).",
+       &BootConfig::close_loops},
       {"count_lookups", true, "", 0, 0, 1, false, "lookup",
        "Count the indirect branches that consult the lookup table (three more instructions per "
        "lookup, for the counters lookup_hits and inline_misses). Off, those two counters stay 0 "
@@ -64,8 +76,9 @@ std::vector<DynamoParam> BuildSchema() {
        "An interval counts against Dynamo when the cycles spent in Dynamo's own code exceed "
        "this percentage of the cycles spent in the fragment cache.",
        &BootConfig::bailout_threshold_percent},
-      {"bailout_intervals", false, "intervals", 5, 1, 1000000, false, "bailout",
-       "Consecutive intervals over the threshold after which Dynamo bails out.",
+      {"bailout_intervals", false, "intervals", 10, 1, 1000000, false, "bailout",
+       "Consecutive intervals over the threshold after which Dynamo bails out (10: 100 million "
+       "cycles by default; with 5, perl's warm-up alone made it bail out at ref and lose its gain).",
        &BootConfig::bailout_intervals},
   };
 }

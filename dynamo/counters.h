@@ -41,6 +41,7 @@ namespace dynamo {
   X(lookup_hits, "indirect branches whose target the lookup found in the table (counted with count_lookups)") \
   X(inline_misses, "indirect branches whose target differed from the one inlined on the trace (counted with count_lookups)") \
   X(indirect_folded, "indirect branches built into fragments as nothing but their delay slot (target known: optimize)") \
+  X(fragment_loops, "fragments whose last branch loops straight back to their first word (close_loops)") \
   X(indirect_inline_lookups, "indirect branches built with the table probe inline in fragment code")  \
   X(bailouts, "times Dynamo bailed out to native execution (Dynamo's share of the time stayed high)") \
   X(bailout_cycle, "the cr16 cycle of the bail-out (0: none)")                                    \

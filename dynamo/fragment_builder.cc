@@ -135,6 +135,7 @@ class Builder {
   bool LayOut(uint32_t i, uint32_t* next_i, bool* ended);
   bool LayOutVerbatim(uint32_t i, uint32_t* next_i);
   bool LayOutCond(uint32_t i, uint32_t next);
+  bool CloseLoop(uint32_t i);
   bool LayOutDirect(uint32_t i, uint32_t next);
   bool LayOutIndirect(uint32_t i, uint32_t next, bool* ended);
   bool FoldIndirect(uint32_t i, uint32_t next, unsigned link);
@@ -155,6 +156,7 @@ class Builder {
   Pending* pending_ = pending_storage;
   const isa::Insn* decoded_ = decoded_storage;
   KnownValues known_;
+  uint32_t loop_exit_ = 0;  // app pc of the final exit when the trace's last branch loops to word 0
 };
 
 bool Builder::Stub(ExitKind kind, uint32_t target) {
@@ -291,6 +293,28 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
   return true;
 }
 
+// The trace's last branch, taken back to the trace's head (a loop): the same branch,
+// displaced to the fragment's first word, so the loop stays in the fragment with the
+// branch's own direction and delay slot (backward in both places, so the same
+// nullification rule, PA-RISC 2.0 manual, "Conditional branches"); the fall-through
+// leaves through the final exit. False if it does not apply or reach.
+bool Builder::CloseLoop(uint32_t i) {
+  const isa::Insn& in = decoded_[i];
+  const uint32_t pc = t_.insns[i].pc;
+  if (i + 2 != t_.length || i + 2 != limit_ || t_.end != TraceEnd::kBackward || !t_.next_plain) return false;
+  if (pc + 8 + static_cast<uint32_t>(in.im) != t_.head || t_.next_pc != t_.head) return false;
+  if (isa::operands(decoded_[i + 1]).may_nullify_next) return false;
+  isa::Insn b = in;
+  b.im = DispTo(pos_, s_.addr);
+  if (!emit::FitsCondBranch(b.im) || !Encodable(b)) return false;
+  PushUnit(i, false);
+  Emit(isa::encode(b));
+  Emit(t_.insns[i + 1].word);
+  loop_exit_ = pc + 8;
+  ++out_->loops;
+  return true;
+}
+
 // A conditional branch and its delay slot; `next`: where the trace went after them.
 bool Builder::LayOutCond(uint32_t i, uint32_t next) {
   const TraceInsn& ti = t_.insns[i];
@@ -313,6 +337,7 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
   }
   if (next != taken_target && next != fall) return false;
   const bool taken = next == taken_target;
+  if (taken && o_.close_loops && CloseLoop(i)) return true;
   const bool runs_taken = !isa::cond_branch_nullifies(n, true, in.im);
   const bool runs_fall = !isa::cond_branch_nullifies(n, false, in.im);
   const bool on_runs = taken ? runs_taken : runs_fall, off_runs = taken ? runs_fall : runs_taken;
@@ -495,6 +520,7 @@ BuildStatus Builder::Run() {
   out_->insns = 0;
   out_->folded = 0;
   out_->inline_lookups = 0;
+  out_->loops = 0;
   known_.Clear();
   if (t_.length == 0 || t_.insns[0].nullified) return BuildStatus::kEmpty;
   uint32_t i = 0;
@@ -520,7 +546,7 @@ BuildStatus Builder::Run() {
       if (!CutAt(u.index)) return BuildStatus::kEmpty;
     } else {
       out_->insns = t_.length;
-      if (!ExitTo(t_.next_pc, ExitKind::kBranch)) return BuildStatus::kEmpty;
+      if (!ExitTo(loop_exit_ ? loop_exit_ : t_.next_pc, ExitKind::kBranch)) return BuildStatus::kEmpty;
     }
   }
   // The off-trace blocks, after the body.

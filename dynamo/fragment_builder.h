@@ -34,7 +34,10 @@
 //   - a system call, FIC, BREAK or an instruction the builder does not handle (BE, B,GATE,
 //     a branch in a delay slot): the fragment ends before it with an exit that hands it to
 //     the interpreter (ExitKind::kStop).
-// The fragment ends with an exit stub to where the trace went on (ExitKind::kBranch).
+// The fragment ends with an exit stub to where the trace went on (ExitKind::kBranch), except
+// that a trace whose last branch is a conditional one taken back to its head keeps that
+// branch, re-targeted to the fragment's first word (a loop that stays in the fragment with
+// its own prediction), and the final exit is its fall-through.
 //
 // An exit stub (4 words): `stw %r2,APP(2)` (the word the linker replaces by `b,n fragment`),
 // `b,l dynamo_fragment_exit,%r2`, `stw %r1,APP(1)` (the delay slot), and the record word
@@ -67,6 +70,7 @@ struct BuildOptions {
   uint32_t lookup_index_bits;
   uint32_t lookup_counter;    // the context word an inline probe counts in; 0: none
   bool propagate_constants;  // optimize: conservative (optimizer_constants.h)
+  bool close_loops;          // a trace's last branch back to its head targets word 0
 };
 
 // Where the fragment's code goes: `capacity` words at `code`, which is at cache address
@@ -90,6 +94,7 @@ struct BuiltFragment {
   uint32_t exit_count;  // stubs, in exits[]
   uint32_t folded;          // indirect branches reduced to their delay slot
   uint32_t inline_lookups;  // indirect branches probing the table inline
+  uint32_t loops;           // 1 if the last branch loops to the fragment's first word
   BuiltExit exits[kMaxExits];
 };
 

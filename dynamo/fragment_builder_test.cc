@@ -183,6 +183,33 @@ TEST(FragmentBuilder, OneBlockLoop) {
   EXPECT_EQ(br.im2, -1);
 }
 
+// a'. The same loop with close_loops: the addib keeps its condition and delay slot and is
+// re-targeted to word 0 (disp = 0 - (4 + 8) = -12, target 0xc0100000), so the loop goes
+// round inside the fragment; the fall-through after the nop is the one exit, to 0x1000c.
+// With ,n (addib,=,n, backward): the same branch again, its delay slot copied after it,
+// nullified by the hardware exactly where the original's would be.
+TEST(FragmentBuilder, OneBlockLoopClosed) {
+  BuildOptions closing = kInline;
+  closing.close_loops = true;
+  auto t = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+                     TraceEnd::kBackward, 0x10000);
+  const Built b = Build(*t, closing);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19", "addib,<> -1,r20,c0100000", "nop"}), kStub}));
+  EXPECT_EQ(b.frag->loops, 1u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 3, 0x1000c, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+  auto n = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibEqNBack, false}, {0x10008, kNop, false}},
+                     TraceEnd::kBackward, 0x10000);
+  const Built bn = Build(*n, closing);
+  EXPECT_EQ(Listing(bn), Numbered({L({"addi 1,r19,r19", "addib,=,n -1,r20,c0100000", "nop"}), kStub}));
+  // A trace that does not end at its head's branch is laid out as before.
+  auto other = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+                         TraceEnd::kLength, 0x10000);
+  EXPECT_EQ(Build(*other, closing).frag->loops, 0u);
+}
+
 // b. A forward conditional branch not taken on the trace, no ,n: 0x10100 cmpb,= r4,r5,
 // 0x10120; 0x10104 add (delay slot, runs on both sides); 0x10108 ldi. The condition stays
 // "=" (the trace fell through), gains ,n; the add appears inline and again in the exit

@@ -25,6 +25,7 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   options_.lookup_routine = reinterpret_cast<uint32_t>(config.count_lookups ? &dynamo_lookup_counting : &dynamo_lookup);
   options_.lookup_counter = config.count_lookups ? CTX_ABS(CTX_LOOKUPS) : 0;
   options_.propagate_constants = config.optimize >= kOptimizeConservative;
+  options_.close_loops = config.close_loops != 0;
   const uint32_t lo = reinterpret_cast<uint32_t>(code_), hi = lo + bytes;
   // Every stub must reach the routines with b,l (22 bits).
   const uint32_t routines[] = {options_.exit_routine, options_.lookup_routine};
@@ -129,6 +130,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   counters_->fragment_exits += built_.exit_count;
   counters_->indirect_folded += built_.folded;
   counters_->indirect_inline_lookups += built_.inline_lookups;
+  counters_->fragment_loops += built_.loops;
   if (built_.insns < trace.length) ++counters_->traces_cut;
   return &f;
 }

@@ -93,6 +93,14 @@ static_assert(static_cast<int>(Event::kRetired) == isa::StepResult::kRetired &&
                   static_cast<int>(Event::kGateway) == isa::StepResult::kGateway,
               "Event extends isa::StepResult::Kind");
 
+// Calls count as branches for trace selection unless trace_through_calls is on.
+bool calls_are_branches = true;
+
+// A direct call: b,l with a link register (B_L with t = r0 is a plain branch).
+inline bool IsCall(const isa::Insn& insn) {
+  return insn.op == isa::Op::B_L22 || (insn.op == isa::Op::B_L && insn.t != 0);
+}
+
 // Direct branches, whose taken backward targets are trace-head candidates.
 constexpr bool IsDirectBranch(isa::Sem sem) {
   return sem == isa::Sem::Cmpb || sem == isa::Sem::Addb || sem == isa::Sem::Bb || sem == isa::Sem::Movb ||
@@ -114,7 +122,7 @@ __attribute__((flatten)) Event StepOp(AppState& s, const isa::Insn& decoded) {
   isa::StepResult r = isa::step(s, insn);
   if constexpr (IsDirectBranch(isa::info(OP).sem)) {
     if (r.kind == isa::StepResult::kRetired && r.effect.kind == isa::Effect::kBranch &&
-        (r.effect.target & ~3u) <= (front & ~3u))
+        (r.effect.target & ~3u) <= (front & ~3u) && (calls_are_branches || !IsCall(insn)))
       return Event::kBackwardTaken;
   }
   return static_cast<Event>(r.kind);
@@ -157,6 +165,8 @@ void DecodeCache::FlushLine(uint32_t addr, uint32_t line_bytes) {
     if (e.pc == a) e.pc = kEmpty;
   }
 }
+
+void Interpreter::SetTraceThroughCalls(bool on) { calls_are_branches = !on; }
 
 InterpStop Interpreter::Run() {
   // Locals, so that the loop keeps them in registers across the step calls.
@@ -288,7 +298,7 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       if (event == Event::kBackwardTaken) {
         ending = true;
         end = TraceEnd::kBackward;
-      } else if (taken && fragments.Contains(AppPcOfIaoq(ctx.iaoq_back))) {
+      } else if (taken && (calls_are_branches || !IsCall(insn)) && fragments.Contains(AppPcOfIaoq(ctx.iaoq_back))) {
         ending = true;
         end = TraceEnd::kFragment;
       } else if (trace->blocks >= max_blocks) {

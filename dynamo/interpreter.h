@@ -99,6 +99,11 @@ class Interpreter {
   // without a stop of Run's kinds.
   InterpStop Record(AppPc head, uint32_t max_blocks, const FragmentCache& cache, Trace* trace);
 
+  // trace_through_calls: a direct call (b,l with a link) is neither a backward branch nor
+  // a trace end, so callees are recorded into their callers' traces (where the optimizer
+  // folds their returns) instead of becoming fragments that return to many callers.
+  static void SetTraceThroughCalls(bool on);
+
  private:
   AppContext* ctx_;
   DecodeCache* cache_;

@@ -82,6 +82,7 @@ void dynamo_main() {
   if (!fragment_cache.Init(config, line, &ctx, &counters))
     Fatal("dynamo: cannot make the fragment cache executable, or it is out of reach of Dynamo's code\n");
   monitor.Init(config.hot_threshold, &counters, &fragment_cache);
+  Interpreter::SetTraceThroughCalls(config.trace_through_calls != 0);
   Interpreter interpreter(&ctx, &decode_cache, &monitor, &fragment_cache, &counters, line);
   bailout.Init(config, &counters);
   Dispatch(&ctx, &interpreter, &monitor, &fragment_cache, config.max_trace_blocks, &bailout, &counters);

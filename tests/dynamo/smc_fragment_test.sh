@@ -11,10 +11,12 @@
 #   fic of the same flush finds none) and the next round rebuilds it: 8. In the
 #   self-rewriting loop, the flush at i = 0 deletes run()'s last fragment, and each flush
 #   at i = 64k (k = 1..31) deletes the loop's own fragment, rebuilt 50 back edges after
-#   the previous flush: 32. Total 40; each deleted fragment's incoming link (the loop's
-#   back edge) is undone: unlinks 40.
-# Usage: smc_fragment_test.sh DYNSIM SMC_FRAGMENT HOT1 NO_LINKING TRACE1 TINY_CACHE
-dynsim=$1 binary=$2 hot1=$3 no_linking=$4 trace1=$5 tiny_cache=$6
+#   the previous flush: 32. Total 40. Each of those loops goes round by its own branch to
+#   the fragment's first word (close_loops), so nothing links to them: unlinks 0. With
+#   close_loops: false the back edge is an exit stub linked to the fragment itself, and
+#   each deletion undoes it: unlinks 40.
+# Usage: smc_fragment_test.sh DYNSIM SMC_FRAGMENT HOT1 NO_LINKING TRACE1 TINY_CACHE OPEN_LOOPS
+dynsim=$1 binary=$2 hot1=$3 no_linking=$4 trace1=$5 tiny_cache=$6 open_loops=$7
 . "$(dirname "$0")/mechanism_lib.sh"
 run native --
 run_qemu qemu
@@ -23,8 +25,9 @@ run hot1 --dynamo "$hot1" --
 run nolink --dynamo "$no_linking" --
 run trace1 --dynamo "$trace1" --
 run tiny --dynamo "$tiny_cache" --
+run open --dynamo "$open_loops" --
 same native qemu
-for r in default hot1 nolink trace1 tiny; do
+for r in default hot1 nolink trace1 tiny open; do
 	same $r native
 	show $r
 	expect $r code_flushes 82
@@ -33,7 +36,9 @@ for r in default hot1 nolink trace1 tiny; do
 	check "$(counter $r fragments_deleted)" -ge 8 "$r: only $(counter $r fragments_deleted) fragments deleted"
 done
 expect default fragments_deleted 40
-expect default unlinks 40
+expect default unlinks 0
+expect open fragments_deleted 40
+expect open unlinks 40
 expect nolink fragments_deleted 40
 expect nolink unlinks 0
 finish "smc_fragment: every rewrite seen under Dynamo; $(counter default fragments_deleted) fragments deleted by the application's flushes"
