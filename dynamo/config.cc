@@ -58,8 +58,8 @@ std::vector<DynamoParam> BuildSchema() {
        &BootConfig::count_lookups},
       {"optimize", false, "", 1, 0, 1, false, "optimizer",
        "Which of the paper's optimization classes (section 4) the fragment builder applies. "
-       "none: the straightened trace; conservative: constant propagation and folding of the "
-       "values ldil, ldo and dropped calls' links put in registers, so an indirect branch whose "
+       "none: the straightened trace; conservative: constant and copy propagation and folding "
+       "of the values ldil, ldi, ldo, addil, copy and dropped calls' links put in registers, so an indirect branch whose "
        "target is then known (a return whose call is on the trace, paper section 4.2) becomes "
        "nothing but its delay slot. Both keep every register, memory word and PSW bit the "
        "original code would have at every fragment exit and every instruction that may trap.",

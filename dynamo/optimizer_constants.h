@@ -1,8 +1,8 @@
 // Constant propagation over a trace, the first of the optimizer's conservative passes
 // (paper section 4: constant propagation and folding). It follows the fragment builder's
 // single forward walk over the trace and knows, before each trace instruction, which
-// general registers hold a value fixed at build time: what LDIL, LDO and ADDIL compute from
-// known operands, and the links the builder writes for the branches it drops (a dropped
+// general registers hold a value fixed at build time: what LDIL, LDI, LDO and ADDIL compute
+// from known operands, what COPY copies (copy propagation), and the links the builder writes for the branches it drops (a dropped
 // `b,l` leaves `(pc | 3) + 8` in its link register, PA-RISC 2.0 manual, "B,L").
 //
 // The builder folds with it: an indirect branch whose target register is known to hold the
