@@ -14,6 +14,17 @@ isa::Insn Make(isa::Op op) {
   return i;
 }
 
+// cmpib,COND,n imm, r, .+8+disp; `cond` is c << 1 | f (conditions.h).
+uint32_t CmpibN(uint8_t cond, int32_t imm, unsigned r, int32_t disp) {
+  isa::Insn i = Make(isa::Op::CMPIB);
+  i.im2 = static_cast<int16_t>(imm);
+  i.r2 = static_cast<uint8_t>(r);
+  i.cond = cond;
+  i.flags = isa::kFlagN;
+  i.im = disp;
+  return isa::encode(i);
+}
+
 }  // namespace
 
 uint32_t Stw(unsigned source, int32_t disp, unsigned base) {
@@ -73,23 +84,11 @@ uint32_t ClearLow2(unsigned target) {
 }
 
 uint32_t CmpibNotEqualN(int32_t imm, unsigned r, int32_t disp) {
-  isa::Insn i = Make(isa::Op::CMPIB);
-  i.im2 = static_cast<int16_t>(imm);
-  i.r2 = static_cast<uint8_t>(r);
-  i.cond = (1 << 1) | 1;  // c = 1 ("="), f = 1: "<>"
-  i.flags = isa::kFlagN;
-  i.im = disp;
-  return isa::encode(i);
+  return CmpibN((1 << 1) | 1, imm, r, disp);  // c = 1 ("="), f = 1: "<>"
 }
 
 uint32_t CmpibLessUnsignedN(int32_t imm, unsigned r, int32_t disp) {
-  isa::Insn i = Make(isa::Op::CMPIB);
-  i.im2 = static_cast<int16_t>(imm);
-  i.r2 = static_cast<uint8_t>(r);
-  i.cond = 4 << 1;  // c = 4 ("<<"), f = 0
-  i.flags = isa::kFlagN;
-  i.im = disp;
-  return isa::encode(i);
+  return CmpibN(4 << 1, imm, r, disp);  // c = 4 ("<<"), f = 0
 }
 
 uint32_t CmpbNotEqualN(unsigned a, unsigned b, int32_t disp) {
