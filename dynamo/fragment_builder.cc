@@ -161,7 +161,7 @@ class Builder {
 
 bool Builder::Stub(ExitKind kind, uint32_t target) {
   if (out_->exit_count == BuiltFragment::kMaxExits) return false;
-  out_->exits[out_->exit_count++] = BuiltExit{pos_, target & ~3u, kind};
+  out_->exits[out_->exit_count++] = BuiltExit{pos_, AppPcOfIaoq(target), kind};
   Emit(emit::Stw(2, App(2), 0));
   Emit(emit::BranchLinkR2(DispTo(pos_, o_.exit_routine)));
   Emit(emit::Stw(1, App(1), 0));
@@ -228,7 +228,7 @@ bool Builder::CutAt(uint32_t index) {
   if (index == 0) return false;
   out_->insns = index;
   const isa::Insn& in = decoded_[index];
-  return ExitTo(t_.insns[index].pc, FormOf(in) == Form::kStop ? ExitKind::kStop : ExitKind::kBranch);
+  return ExitTo(t_.insns[index].pc.addr(), FormOf(in) == Form::kStop ? ExitKind::kStop : ExitKind::kBranch);
 }
 
 // The general registers `in` may write.
@@ -267,7 +267,7 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
       uint32_t off_target;
       ExitKind off_kind = ExitKind::kBranch;
       if (b.nullified) {
-        off_target = b.pc;  // it runs after all: resume there
+        off_target = b.pc.addr();  // it runs after all: resume there
         if (next_form == Form::kStop) off_kind = ExitKind::kStop;
         *next_i = i + 2;
       } else {
@@ -275,7 +275,7 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
         if (!NegatedCond(in, &c)) return false;
         x.cond = c;
         if (!Encodable(x)) return false;
-        off_target = b.pc + 4;  // nullified after all: the one after it runs next
+        off_target = b.pc.addr() + 4;  // nullified after all: the one after it runs next
         *next_i = i + 1;
       }
       PushUnit(i, false);
@@ -300,9 +300,9 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
 // leaves through the final exit. False if it does not apply or reach.
 bool Builder::CloseLoop(uint32_t i) {
   const isa::Insn& in = decoded_[i];
-  const uint32_t pc = t_.insns[i].pc;
+  const uint32_t pc = t_.insns[i].pc.addr();
   if (i + 2 != t_.length || i + 2 != limit_ || t_.end != TraceEnd::kBackward || !t_.next_plain) return false;
-  if (pc + 8 + static_cast<uint32_t>(in.im) != t_.head || t_.next_pc != t_.head) return false;
+  if (AppPc(pc + 8 + static_cast<uint32_t>(in.im)) != t_.head || t_.next_pc != t_.head) return false;
   if (isa::operands(decoded_[i + 1]).may_nullify_next) return false;
   isa::Insn b = in;
   b.im = DispTo(pos_, s_.addr);
@@ -322,7 +322,7 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
   const TraceInsn& d = t_.insns[i + 1];
   const bool d_nullifies = isa::operands(decoded_[i + 1]).may_nullify_next;
   const bool n = in.flags & isa::kFlagN;
-  const uint32_t pc = ti.pc;
+  const uint32_t pc = ti.pc.addr();
   const uint32_t taken_target = pc + 8 + static_cast<uint32_t>(in.im), fall = pc + 8;
   if (taken_target == fall) {
     // Both sides meet right after the delay slot (the skip-one idiom `bb,<,n r,.+8`):
@@ -361,7 +361,7 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
 bool Builder::LayOutDirect(uint32_t i, uint32_t next) {
   const TraceInsn& ti = t_.insns[i];
   const isa::Insn& in = decoded_[i];
-  const uint32_t pc = ti.pc;
+  const uint32_t pc = ti.pc.addr();
   if (next != pc + 8 + static_cast<uint32_t>(in.im)) return false;
   const unsigned link = in.op == isa::Op::B_L22 ? 2 : in.t;
   const bool runs = !(in.flags & isa::kFlagN);
@@ -388,7 +388,7 @@ bool Builder::FoldIndirect(uint32_t i, uint32_t next, unsigned link) {
   if (!o_.propagate_constants || !reg || !known_.Known(reg, &value) || (value & ~3u) != next) return false;
   const bool runs = !(decoded_[i].flags & isa::kFlagN);
   PushUnit(i, runs && isa::operands(decoded_[i + 1]).may_nullify_next);
-  WriteLink(link, t_.insns[i].pc);
+  WriteLink(link, t_.insns[i].pc.addr());
   if (runs) RunDelay(i + 1, true);
   ++out_->folded;
   return true;
@@ -428,7 +428,7 @@ bool Builder::ProbeIndirect(uint32_t i, uint32_t next, bool* ended) {
 bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
   const TraceInsn& ti = t_.insns[i];
   const isa::Insn& in = decoded_[i];
-  const uint32_t pc = ti.pc;
+  const uint32_t pc = ti.pc.addr();
   const bool runs = !(in.flags & isa::kFlagN);
   const bool d_nullifies = isa::operands(decoded_[i + 1]).may_nullify_next;
   if (t_.insns[i + 1].nullified == runs) return false;
@@ -486,13 +486,13 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
     // instruction after it (where a nullified branch leads) to the branch's own code.
     if (ti.nullified) {
       PushUnit(i, false);
-      AddPending(Pending::kSplitExit, ExitKind::kBranch, isa::Insn{}, -1, ti.pc, i);
+      AddPending(Pending::kSplitExit, ExitKind::kBranch, isa::Insn{}, -1, ti.pc.addr(), i);
       Emit(0);
       *next_i = i + 1;
       return true;
     }
     PushUnit(i, false);
-    if (!GuardAgainstNullification(ti.pc)) return false;
+    if (!GuardAgainstNullification(ti.pc.addr())) return false;
   }
   if (i + 2 > limit_) return false;  // the delay slot is not on the trace
   const isa::Insn& din = decoded_[i + 1];
@@ -501,10 +501,10 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
   if (FormOf(din) != Form::kVerbatim && (form == Form::kCond || !(in.flags & isa::kFlagN))) return false;
   uint32_t next;
   if (i + 2 < t_.length) {
-    next = t_.insns[i + 2].pc;
+    next = t_.insns[i + 2].pc.addr();
   } else {
     if (!t_.next_plain) return false;
-    next = t_.next_pc;
+    next = t_.next_pc.addr();
   }
   *next_i = i + 2;
   switch (form) {
@@ -546,7 +546,7 @@ BuildStatus Builder::Run() {
       if (!CutAt(u.index)) return BuildStatus::kEmpty;
     } else {
       out_->insns = t_.length;
-      if (!ExitTo(loop_exit_ ? loop_exit_ : t_.next_pc, ExitKind::kBranch)) return BuildStatus::kEmpty;
+      if (!ExitTo(loop_exit_ ? loop_exit_ : t_.next_pc.addr(), ExitKind::kBranch)) return BuildStatus::kEmpty;
     }
   }
   // The off-trace blocks, after the body.

@@ -83,7 +83,7 @@ struct CodeSpace {
 
 struct BuiltExit {
   uint32_t stub;    // word index of the stub's first word (the link's patch site)
-  uint32_t target;  // app pc
+  AppPc target;
   ExitKind kind;
 };
 

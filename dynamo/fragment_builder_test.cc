@@ -82,7 +82,7 @@ std::unique_ptr<Trace> MakeTrace(std::initializer_list<TraceInsn> insns, TraceEn
   }
   t->head = t->insns[0].pc;
   t->end = end;
-  t->next_pc = next_pc;
+  t->next_pc = AppPc(next_pc);
   t->next_plain = next_plain;
   return t;
 }
@@ -137,7 +137,7 @@ const std::vector<std::string> kLookupTail = {"stw rp,1008(r0)", "b,l c0000800,r
 void ExpectExit(const BuiltFragment& f, uint32_t n, uint32_t stub, uint32_t target, ExitKind kind) {
   ASSERT_LT(n, f.exit_count);
   EXPECT_EQ(f.exits[n].stub, stub) << "exit " << n;
-  EXPECT_EQ(f.exits[n].target, target) << "exit " << n;
+  EXPECT_EQ(f.exits[n].target.addr(), target) << "exit " << n;
   EXPECT_EQ(static_cast<int>(f.exits[n].kind), static_cast<int>(kind)) << "exit " << n;
 }
 
@@ -164,7 +164,7 @@ void ExpectStubsAndBounds(const Built& b, uint32_t capacity = 256, bool exact_en
 // slot runs either way. The new branch is forward with ,n, so when taken it nullifies the
 // inline nop and the block's copy runs instead. Block at word 7: disp = 7*4 - (4 + 8) = 16.
 TEST(FragmentBuilder, OneBlockLoop) {
-  auto t = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+  auto t = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibNeBack, false}, {AppPc(0x10008), kNop, false}},
                      TraceEnd::kBackward, 0x10000);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -191,7 +191,7 @@ TEST(FragmentBuilder, OneBlockLoop) {
 TEST(FragmentBuilder, OneBlockLoopClosed) {
   BuildOptions closing = kInline;
   closing.close_loops = true;
-  auto t = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+  auto t = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibNeBack, false}, {AppPc(0x10008), kNop, false}},
                      TraceEnd::kBackward, 0x10000);
   const Built b = Build(*t, closing);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -200,12 +200,12 @@ TEST(FragmentBuilder, OneBlockLoopClosed) {
   ASSERT_EQ(b.frag->exit_count, 1u);
   ExpectExit(*b.frag, 0, 3, 0x1000c, ExitKind::kBranch);
   ExpectStubsAndBounds(b);
-  auto n = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibEqNBack, false}, {0x10008, kNop, false}},
+  auto n = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibEqNBack, false}, {AppPc(0x10008), kNop, false}},
                      TraceEnd::kBackward, 0x10000);
   const Built bn = Build(*n, closing);
   EXPECT_EQ(Listing(bn), Numbered({L({"addi 1,r19,r19", "addib,=,n -1,r20,c0100000", "nop"}), kStub}));
   // A trace that does not end at its head's branch is laid out as before.
-  auto other = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+  auto other = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibNeBack, false}, {AppPc(0x10008), kNop, false}},
                          TraceEnd::kLength, 0x10000);
   EXPECT_EQ(Build(*other, closing).frag->loops, 0u);
 }
@@ -215,7 +215,7 @@ TEST(FragmentBuilder, OneBlockLoopClosed) {
 // "=" (the trace fell through), gains ,n; the add appears inline and again in the exit
 // block to 0x10120. Block at word 7: disp = 28 - 8 = 20, target 0xc010001c.
 TEST(FragmentBuilder, ForwardBranchNotTakenDelaySlotOnBothSides) {
-  auto t = MakeTrace({{0x10100, kCmpbEq, false}, {0x10104, kAdd, false}, {0x10108, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10100), kCmpbEq, false}, {AppPc(0x10104), kAdd, false}, {AppPc(0x10108), kLdi, false}},
                      TraceEnd::kLength, 0x1010c);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -232,7 +232,7 @@ TEST(FragmentBuilder, ForwardBranchNotTakenDelaySlotOnBothSides) {
 // b'. The same branch taken on the trace: negated to cmpb,<>,n, the fall-through pc
 // 0x10108 is the exit; the add still runs on both sides.
 TEST(FragmentBuilder, ForwardBranchTakenIsNegated) {
-  auto t = MakeTrace({{0x10100, kCmpbEq, false}, {0x10104, kAdd, false}, {0x10120, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10100), kCmpbEq, false}, {AppPc(0x10104), kAdd, false}, {AppPc(0x10120), kLdi, false}},
                      TraceEnd::kLength, 0x10124);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -248,7 +248,7 @@ TEST(FragmentBuilder, ForwardBranchTakenIsNegated) {
 // on the trace's side (recorded nullified), the not-taken side runs it. No inline copy;
 // the exit block (to 0x10108) runs it first.
 TEST(FragmentBuilder, ForwardBranchNTakenDelaySlotOnlyOffTrace) {
-  auto t = MakeTrace({{0x10100, kCmpbEqN, false}, {0x10104, kAdd, true}, {0x10120, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10100), kCmpbEqN, false}, {AppPc(0x10104), kAdd, true}, {AppPc(0x10120), kLdi, false}},
                      TraceEnd::kLength, 0x10124);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -266,10 +266,10 @@ TEST(FragmentBuilder, ForwardBranchNTakenDelaySlotOnlyOffTrace) {
 // to 0x10200) runs it, so the exit block has it. Condition unchanged ("=": the trace fell
 // through). Block at word 7: disp = 28 - (4 + 8) = 16, target 0xc010001c.
 TEST(FragmentBuilder, BackwardBranchNNotTakenNoInlineDelaySlot) {
-  auto t = MakeTrace({{0x10200, kAddi, false},
-                      {0x10204, kAddibEqNBack, false},
-                      {0x10208, kNop, true},
-                      {0x1020c, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10200), kAddi, false},
+                      {AppPc(0x10204), kAddibEqNBack, false},
+                      {AppPc(0x10208), kNop, true},
+                      {AppPc(0x1020c), kLdi, false}},
                      TraceEnd::kLength, 0x10210);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -285,10 +285,10 @@ TEST(FragmentBuilder, BackwardBranchNNotTakenNoInlineDelaySlot) {
 // A recording that contradicts the rules (the delay slot of that not-taken backward ,n
 // branch recorded as executed) is not trusted: the fragment ends before the branch.
 TEST(FragmentBuilder, RecordingDisagreeingWithNullificationIsCut) {
-  auto t = MakeTrace({{0x10200, kAddi, false},
-                      {0x10204, kAddibEqNBack, false},
-                      {0x10208, kNop, false},
-                      {0x1020c, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10200), kAddi, false},
+                      {AppPc(0x10204), kAddibEqNBack, false},
+                      {AppPc(0x10208), kNop, false},
+                      {AppPc(0x1020c), kLdi, false}},
                      TraceEnd::kLength, 0x10210);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -302,7 +302,7 @@ TEST(FragmentBuilder, RecordingDisagreeingWithNullificationIsCut) {
 // branch is dropped; r2 gets the app return address (0x10300 | 3) + 8 = 0x1030b:
 // ldil L%0x10000 + ldo 0x30b; then the delay slot, then the callee.
 TEST(FragmentBuilder, CallLinksAppReturnAddress) {
-  auto t = MakeTrace({{0x10300, kBlR2, false}, {0x10304, kLdoSp, false}, {0x10400, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10300), kBlR2, false}, {AppPc(0x10304), kLdoSp, false}, {AppPc(0x10400), kLdi, false}},
                      TraceEnd::kLength, 0x10404);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -322,7 +322,7 @@ TEST(FragmentBuilder, CallLinksAppReturnAddress) {
 // r1 += 0x12340 (L%0x12000 + 0x340) back to the target; store it for the lookup; restore
 // r1; the delay slot; the lookup call (Dynamo derives the inline misses from the lookups).
 TEST(FragmentBuilder, ReturnInlineIndirect) {
-  auto t = MakeTrace({{0x10500, kBvR2, false}, {0x10504, kCopy, false}, {0x12340, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10500), kBvR2, false}, {AppPc(0x10504), kCopy, false}, {AppPc(0x12340), kLdi, false}},
                      TraceEnd::kLength, 0x12344);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -344,7 +344,7 @@ TEST(FragmentBuilder, ReturnInlineIndirect) {
 // the target is computed (no compare, no final stub, no exits); it covers the bv and its
 // delay slot only.
 TEST(FragmentBuilder, ReturnWithoutInlineIndirectEndsInLookup) {
-  auto t = MakeTrace({{0x10500, kBvR2, false}, {0x10504, kCopy, false}, {0x12340, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10500), kBvR2, false}, {AppPc(0x10504), kCopy, false}, {AppPc(0x12340), kLdi, false}},
                      TraceEnd::kLength, 0x12344);
   const Built b = Build(*t, kNoInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -362,11 +362,11 @@ TEST(FragmentBuilder, ReturnWithoutInlineIndirectEndsInLookup) {
 // 0x10308. The dropped call leaves rp = (0x10300 | 3) + 8 = 0x1030b, so the return's
 // target is known to be the recorded 0x10308: only its delay slot remains.
 TEST(FragmentBuilder, ReturnWhoseCallIsOnTheTraceFolds) {
-  auto t = MakeTrace({{0x10300, kBlR2, false},
-                      {0x10304, kLdoSp, false},
-                      {0x10400, kBvR2, false},
-                      {0x10404, kCopy, false},
-                      {0x10308, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10300), kBlR2, false},
+                      {AppPc(0x10304), kLdoSp, false},
+                      {AppPc(0x10400), kBvR2, false},
+                      {AppPc(0x10404), kCopy, false},
+                      {AppPc(0x10308), kLdi, false}},
                      TraceEnd::kLength, 0x1030c);
   const Built b = Build(*t, kProbe);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -383,11 +383,11 @@ TEST(FragmentBuilder, ReturnWhoseCallIsOnTheTraceFolds) {
   EXPECT_EQ(plain.frag->folded, 0u);
   EXPECT_EQ(plain.frag->inline_lookups, 1u);
   // A register written after the call is no longer known: ldo 4(sp),rp in the delay slot.
-  auto clobbered = MakeTrace({{0x10300, kBlR2, false},
-                              {0x10304, 0x37c20008 /* ldo 4(%r30),%r2 */, false},
-                              {0x10400, kBvR2, false},
-                              {0x10404, kCopy, false},
-                              {0x10308, kLdi, false}},
+  auto clobbered = MakeTrace({{AppPc(0x10300), kBlR2, false},
+                              {AppPc(0x10304), 0x37c20008 /* ldo 4(%r30),%r2 */, false},
+                              {AppPc(0x10400), kBvR2, false},
+                              {AppPc(0x10404), kCopy, false},
+                              {AppPc(0x10308), kLdi, false}},
                              TraceEnd::kLength, 0x1030c);
   EXPECT_EQ(Build(*clobbered, kProbe).frag->folded, 0u);
 }
@@ -400,7 +400,7 @@ TEST(FragmentBuilder, ReturnWhoseCallIsOnTheTraceFolds) {
 // fragment (9 instructions); unequal (word 20 = 0x3c + 8 + 12): restore r31, rp to
 // indirect_target, restore r1, a lookup exit stub.
 TEST(FragmentBuilder, ReturnProbesTheTableInline) {
-  auto t = MakeTrace({{0x10500, kBvR2, false}, {0x10504, kCopy, false}, {0x12340, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10500), kBvR2, false}, {AppPc(0x10504), kCopy, false}, {AppPc(0x12340), kLdi, false}},
                      TraceEnd::kLength, 0x12344);
   const Built b = Build(*t, kProbe);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -426,7 +426,7 @@ TEST(FragmentBuilder, ReturnProbesTheTableInline) {
   EXPECT_EQ(Listing(n), Numbered({L({"copy r3,ret0", "stw r1,1004(r0)"}), probe_here, kStub}));
   EXPECT_EQ(n.frag->insns, 2u);
   // A delay slot that writes the branch's register keeps the computed-target form.
-  auto writes = MakeTrace({{0x10500, kBvR2, false}, {0x10504, 0x37c20008, false}, {0x12340, kLdi, false}},
+  auto writes = MakeTrace({{AppPc(0x10500), kBvR2, false}, {AppPc(0x10504), 0x37c20008, false}, {AppPc(0x12340), kLdi, false}},
                           TraceEnd::kLength, 0x12344);
   EXPECT_EQ(Build(*writes, kProbe).frag->inline_lookups, 0u);
 }
@@ -439,10 +439,10 @@ TEST(FragmentBuilder, ReturnProbesTheTableInline) {
 // R%0. Blocks after the final stub at word 10: the split exit at 14 (b,n disp = 56 -
 // (4 + 8) = 44, 0xc0100038), the miss block at 18 (disp = 72 - (28 + 8) = 36, 0xc0100048).
 TEST(FragmentBuilder, NullifierBeforeBranchThatRan) {
-  auto t = MakeTrace({{0x10600, kExtrwNe, false},
-                      {0x10604, kBvNR22, false},
-                      {0x10608, kLdi, true},
-                      {0x20000, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10600), kExtrwNe, false},
+                      {AppPc(0x10604), kBvNR22, false},
+                      {AppPc(0x10608), kLdi, true},
+                      {AppPc(0x20000), kLdi, false}},
                      TraceEnd::kLength, 0x20004);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -465,7 +465,7 @@ TEST(FragmentBuilder, NullifierBeforeBranchThatRan) {
 // exit to the bv itself (0x10604, plain queue: the bv runs there), and the trace goes on at
 // 0x10608. Block at word 7: disp = 28 - (4 + 8) = 16, 0xc010001c.
 TEST(FragmentBuilder, NullifierBeforeBranchThatWasNullified) {
-  auto t = MakeTrace({{0x10600, kExtrwNe, false}, {0x10604, kBvNR22, true}, {0x10608, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10600), kExtrwNe, false}, {AppPc(0x10604), kBvNR22, true}, {AppPc(0x10608), kLdi, false}},
                      TraceEnd::kLength, 0x1060c);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -488,11 +488,11 @@ TEST(FragmentBuilder, NullifierBeforeBranchThatWasNullified) {
 // (disp = 76 - 8 = 68, 0xc010004c; no delay slot: the taken side nullifies it), the miss
 // block at 23 (disp = 92 - (48 + 8) = 36, 0xc010005c).
 TEST(FragmentBuilder, NullifyingDelaySlotGuardsNextBranch) {
-  auto t = MakeTrace({{0x10900, kCmpbEqN, false},
-                      {0x10904, kCmpclr67, false},
-                      {0x10908, kBvNR2, false},
-                      {0x1090c, kNop, true},
-                      {0x20000, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10900), kCmpbEqN, false},
+                      {AppPc(0x10904), kCmpclr67, false},
+                      {AppPc(0x10908), kBvNR2, false},
+                      {AppPc(0x1090c), kNop, true},
+                      {AppPc(0x20000), kLdi, false}},
                      TraceEnd::kLength, 0x20004);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -515,7 +515,7 @@ TEST(FragmentBuilder, NullifyingDelaySlotGuardsNextBranch) {
 // so the end is two exits: b,n over an exit to 0x1080c (the one a nullified b,n falls
 // into) to an exit to 0x10808. b,n at word 2: target word 2 + 2 + 3 = 7 (0xc010001c).
 TEST(FragmentBuilder, TraceEndingAfterNullifierExitsTwoWays) {
-  auto t = MakeTrace({{0x10800, kAddi, false}, {0x10804, kCmpclr45, false}}, TraceEnd::kLength, 0x10808);
+  auto t = MakeTrace({{AppPc(0x10800), kAddi, false}, {AppPc(0x10804), kCmpclr45, false}}, TraceEnd::kLength, 0x10808);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
   EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19", "cmpclr,= r4,r5,r0", "b,l,n c010001c,r0"}), kStub,
@@ -539,7 +539,7 @@ TEST(FragmentBuilder, TakenBranchFamiliesAreNegated) {
       {kCmpibNe, "cmpib,=,n 5,r6,c010001c"},
   };
   for (const auto& c : cases) {
-    auto t = MakeTrace({{0x11000, c.word, false}, {0x11004, kNop, false}, {0x11020, kLdi, false}},
+    auto t = MakeTrace({{AppPc(0x11000), c.word, false}, {AppPc(0x11004), kNop, false}, {AppPc(0x11020), kLdi, false}},
                        TraceEnd::kLength, 0x11024);
     const Built b = Build(*t, kInline);
     ASSERT_EQ(b.status, BuildStatus::kOk) << c.negated;
@@ -556,7 +556,7 @@ TEST(FragmentBuilder, TakenBranchFamiliesAreNegated) {
 // 0x6e8. Miss block at word 15 (disp = 60 - (28 + 8) = 24, 0xc010003c): + 0x11118 (L%0x11000
 // + 0x118).
 TEST(FragmentBuilder, BlrSwitchInlineIndirect) {
-  auto t = MakeTrace({{0x11100, kBlr, false}, {0x11104, kNop, false}, {0x11118, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x11100), kBlr, false}, {AppPc(0x11104), kNop, false}, {AppPc(0x11118), kLdi, false}},
                      TraceEnd::kLength, 0x1111c);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -573,7 +573,7 @@ TEST(FragmentBuilder, BlrSwitchInlineIndirect) {
 
 // A plain b,n (17-bit B,L with r0): dropped, and so is its delay slot (always nullified).
 TEST(FragmentBuilder, PlainBranchNDropped) {
-  auto t = MakeTrace({{0x11200, kBN40, false}, {0x11204, kAdd, true}, {0x11240, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x11200), kBN40, false}, {AppPc(0x11204), kAdd, true}, {AppPc(0x11240), kLdi, false}},
                      TraceEnd::kLength, 0x11244);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -588,7 +588,7 @@ TEST(FragmentBuilder, PlainBranchNDropped) {
 // after all); the body then stops before the ble with a kStop exit. b,n at word 1 to the
 // block at word 6: disp = 24 - 12 = 12, 0xc0100018.
 TEST(FragmentBuilder, NullifierBeforeSystemCallThatRan) {
-  auto t = MakeTrace({{0x11300, kCmpclrNe20, false}, {0x11304, kBle, false}, {0x11308, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x11300), kCmpclrNe20, false}, {AppPc(0x11304), kBle, false}, {AppPc(0x11308), kLdi, false}},
                      TraceEnd::kGateway, 0x100);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -604,7 +604,7 @@ TEST(FragmentBuilder, NullifierBeforeSystemCallThatRan) {
 // kStop exit to the ble (it runs there), the trace goes on at 0x11308. Block at word 7:
 // disp = 28 - 12 = 16, 0xc010001c.
 TEST(FragmentBuilder, NullifierBeforeSystemCallThatWasNullified) {
-  auto t = MakeTrace({{0x11300, kCmpclrNe20, false}, {0x11304, kBle, true}, {0x11308, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x11300), kCmpclrNe20, false}, {AppPc(0x11304), kBle, true}, {AppPc(0x11308), kLdi, false}},
                      TraceEnd::kLength, 0x1130c);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -629,12 +629,12 @@ TEST(FragmentBuilder, ExitBlockOutOfReachRebuildsShorter) {
   auto t = std::make_unique<Trace>();
   *t = Trace{};
   for (uint32_t k = 0; k < 500; ++k) {
-    t->insns[t->length++] = TraceInsn{0x12000 + 8 * k, kCmpbEq, false};
-    t->insns[t->length++] = TraceInsn{0x12004 + 8 * k, kNop, false};
+    t->insns[t->length++] = TraceInsn{AppPc(0x12000 + 8 * k), kCmpbEq, false};
+    t->insns[t->length++] = TraceInsn{AppPc(0x12004 + 8 * k), kNop, false};
   }
-  t->head = 0x12000;
+  t->head = AppPc(0x12000);
   t->end = TraceEnd::kLength;
-  t->next_pc = 0x12000 + 8 * 500;
+  t->next_pc = AppPc(0x12000 + 8 * 500);
   t->next_plain = true;
   const Built b = Build(*t, kInline, 8192);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -658,7 +658,7 @@ TEST(FragmentBuilder, ExitBlockOutOfReachRebuildsShorter) {
 // to 0x1310c, to an exit to 0x13108); the cond block at word 11 (disp = 44 - 8 = 36,
 // 0xc010002c) has no delay slot.
 TEST(FragmentBuilder, NullifyingDelaySlotAtTraceEnd) {
-  auto t = MakeTrace({{0x13100, kCmpbEqN, false}, {0x13104, kCmpclr67, false}}, TraceEnd::kLength, 0x13108);
+  auto t = MakeTrace({{AppPc(0x13100), kCmpbEqN, false}, {AppPc(0x13104), kCmpclr67, false}}, TraceEnd::kLength, 0x13108);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
   EXPECT_EQ(Listing(b), Numbered({L({"cmpb,=,n r4,r5,c010002c", "cmpclr,= r6,r7,r0", "b,l,n c010001c,r0"}), kStub,
@@ -674,8 +674,8 @@ TEST(FragmentBuilder, NullifyingDelaySlotAtTraceEnd) {
 // A branch in a delay slot is left to the interpreter: the fragment ends before the first
 // branch (0x13200), with a plain exit to it.
 TEST(FragmentBuilder, BranchInDelaySlotCuts) {
-  auto t = MakeTrace({{0x131fc, kAddi, false}, {0x13200, kCmpbEq, false}, {0x13204, kBN40, false},
-                      {0x13244, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x131fc), kAddi, false}, {AppPc(0x13200), kCmpbEq, false}, {AppPc(0x13204), kBN40, false},
+                      {AppPc(0x13244), kLdi, false}},
                      TraceEnd::kLength, 0x13248);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -688,7 +688,7 @@ TEST(FragmentBuilder, BranchInDelaySlotCuts) {
 // A trace that stops between a branch and its delay slot (queue not plain): the fragment
 // ends before the branch.
 TEST(FragmentBuilder, TraceEndingBeforeDelaySlotCutsBeforeBranch) {
-  auto t = MakeTrace({{0x13300, kAddi, false}, {0x13304, kBvR2, false}}, TraceEnd::kLength, 0x13308,
+  auto t = MakeTrace({{AppPc(0x13300), kAddi, false}, {AppPc(0x13304), kBvR2, false}}, TraceEnd::kLength, 0x13308,
                      /*next_plain=*/false);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -700,12 +700,12 @@ TEST(FragmentBuilder, TraceEndingBeforeDelaySlotCutsBeforeBranch) {
 
 // The builder keeps state in static storage: a build does not depend on the one before.
 TEST(FragmentBuilder, BuildsAreIndependent) {
-  auto a = MakeTrace({{0x10600, kExtrwNe, false},
-                      {0x10604, kBvNR22, false},
-                      {0x10608, kLdi, true},
-                      {0x20000, kLdi, false}},
+  auto a = MakeTrace({{AppPc(0x10600), kExtrwNe, false},
+                      {AppPc(0x10604), kBvNR22, false},
+                      {AppPc(0x10608), kLdi, true},
+                      {AppPc(0x20000), kLdi, false}},
                      TraceEnd::kLength, 0x20004);
-  auto c = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+  auto c = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibNeBack, false}, {AppPc(0x10008), kNop, false}},
                      TraceEnd::kBackward, 0x10000);
   const Built first = Build(*a, kInline);
   const Built other = Build(*c, kInline);
@@ -720,7 +720,7 @@ TEST(FragmentBuilder, BuildsAreIndependent) {
 // g. A trace ending at a system call: 0x10700 ldo; 0x10704 ble 0x100(sr2,r0); 0x10708 ldi
 // (its delay slot). The fragment stops before the ble with a kStop exit to it.
 TEST(FragmentBuilder, SystemCallStops) {
-  auto t = MakeTrace({{0x10700, kLdoSp, false}, {0x10704, kBle, false}, {0x10708, kLdi, false}},
+  auto t = MakeTrace({{AppPc(0x10700), kLdoSp, false}, {AppPc(0x10704), kBle, false}, {AppPc(0x10708), kLdi, false}},
                      TraceEnd::kGateway, 0x100);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
@@ -733,14 +733,14 @@ TEST(FragmentBuilder, SystemCallStops) {
 }
 
 TEST(FragmentBuilder, TraceStartingWithSystemCallIsEmpty) {
-  auto t = MakeTrace({{0x10704, kBle, false}, {0x10708, kLdi, false}}, TraceEnd::kGateway, 0x100);
+  auto t = MakeTrace({{AppPc(0x10704), kBle, false}, {AppPc(0x10708), kLdi, false}}, TraceEnd::kGateway, 0x100);
   const Built b = Build(*t, kInline);
   EXPECT_EQ(b.status, BuildStatus::kEmpty);
 }
 
 // h. A head recorded nullified cannot start a fragment.
 TEST(FragmentBuilder, NullifiedHeadIsEmpty) {
-  auto t = MakeTrace({{0x10000, kAddi, true}, {0x10004, kLdi, false}}, TraceEnd::kLength, 0x10008);
+  auto t = MakeTrace({{AppPc(0x10000), kAddi, true}, {AppPc(0x10004), kLdi, false}}, TraceEnd::kLength, 0x10008);
   const Built b = Build(*t, kInline);
   EXPECT_EQ(b.status, BuildStatus::kEmpty);
 }
@@ -748,7 +748,7 @@ TEST(FragmentBuilder, NullifiedHeadIsEmpty) {
 // h'. Too small a space: kNoSpace, and nothing written past the capacity (the loop of a.
 // needs 12 words).
 TEST(FragmentBuilder, TinyCapacityIsNoSpace) {
-  auto t = MakeTrace({{0x10000, kAddi, false}, {0x10004, kAddibNeBack, false}, {0x10008, kNop, false}},
+  auto t = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibNeBack, false}, {AppPc(0x10008), kNop, false}},
                      TraceEnd::kBackward, 0x10000);
   for (uint32_t cap : {0u, 1u, 4u, 11u}) {
     const Built b = Build(*t, kInline, cap);

@@ -65,7 +65,7 @@ void FragmentCache::Flush() {
 }
 
 const Fragment* FragmentCache::Add(const Trace& trace) {
-  if (Contains(AppPc(trace.head))) return nullptr;  // cannot happen: the monitor checks first
+  if (Contains(trace.head)) return nullptr;  // cannot happen: the monitor checks first
   BuildStatus status = BuildStatus::kEmpty;
   for (int attempt = 0; attempt < 2; ++attempt) {
     if (count_ == kMaxFragments || sources_used_ + trace.length > kMaxSources) Flush();
@@ -86,7 +86,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   }
   const uint32_t index = count_++;
   Fragment& f = fragments_[index];
-  f.head = AppPc(trace.head);
+  f.head = trace.head;
   f.entry = CachePc(reinterpret_cast<uint32_t>(code_ + used_words_));
   f.words = built_.words;
   f.live = true;
@@ -96,7 +96,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   for (uint32_t k = 0; k < built_.exit_count; ++k) {
     const BuiltExit& b = built_.exits[k];
     Exit* e = linker_.Allocate();
-    *e = Exit{AppPc(b.target), f.entry.plus_words(static_cast<int32_t>(b.stub)), Linker::kNone,
+    *e = Exit{b.target, f.entry.plus_words(static_cast<int32_t>(b.stub)), Linker::kNone,
               static_cast<uint16_t>(index), b.kind, 0};
     code_[used_words_ + b.stub + 3] = reinterpret_cast<uint32_t>(e);
   }
@@ -104,7 +104,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   f.first_source = sources_used_;
   f.source_count = built_.insns;
   for (uint32_t k = 0; k < built_.insns; ++k) {
-    const uint32_t pc = trace.insns[k].pc;
+    const uint32_t pc = trace.insns[k].pc.addr();
     sources_[sources_used_++] = pc;
     line_filter_[LineKey(pc) / 32] |= 1u << (LineKey(pc) % 32);
   }

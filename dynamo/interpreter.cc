@@ -230,7 +230,7 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
   DecodeCache& cache = *cache_;
   AppState s(ctx, cache, *fragments_, *counters_, line_bytes_);
   uint64_t retired = 0, nullified = 0, decoded = 0;
-  trace->head = head.addr();
+  trace->head = head;
   trace->length = 0;
   trace->blocks = 0;
   trace->end = TraceEnd::kAbandoned;
@@ -279,7 +279,7 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       stop = InterpStop::kTraceHead;
       break;
     }
-    trace->insns[trace->length++] = TraceInsn{pc.addr(), word, event == Event::kNullified};
+    trace->insns[trace->length++] = TraceInsn{pc, word, event == Event::kNullified};
     if (event == Event::kGateway) {
       trace->end = TraceEnd::kGateway;
       stop = InterpStop::kGateway;
@@ -311,7 +311,7 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       end = TraceEnd::kLength;
     }
   }
-  trace->next_pc = ctx.iaoq_front & ~3u;
+  trace->next_pc = AppPcOfIaoq(ctx.iaoq_front);
   trace->next_plain = ctx.iaoq_back == ctx.iaoq_front + 4;
   counters_->interpreted_instructions += retired;
   counters_->nullified_instructions += nullified;

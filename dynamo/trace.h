@@ -6,11 +6,13 @@
 
 #include <stdint.h>
 
+#include "dynamo/app_pc.h"
+
 namespace dynamo {
 
 // One recorded instruction of a trace.
 struct TraceInsn {
-  uint32_t pc;      // app pc
+  AppPc pc;
   uint32_t word;    // the instruction word as fetched
   bool nullified;   // PSW[N] skipped it on the recorded path
 };
@@ -26,14 +28,14 @@ enum class TraceEnd : uint8_t {
 
 struct Trace {
   static constexpr uint32_t kMaxTraceInsns = 1024;
-  uint32_t head;    // the head's app pc (a plain word: Trace is static data without a constructor)
+  AppPc head;       // (AppPc is trivial: Trace stays static data without a constructor)
   uint32_t length;  // instructions in insns
   uint32_t blocks;  // branch instructions on the trace
   TraceEnd end;
   // Where the application went after the last recorded instruction: the app pc at the
   // front of the queue, and whether the queue was plain there (back = front + 4: not
   // between a branch and its delay slot). PSW[N] there follows from the instruction before.
-  uint32_t next_pc;
+  AppPc next_pc;
   bool next_plain;
   TraceInsn insns[kMaxTraceInsns];
 };
