@@ -2,8 +2,8 @@
  * fixed address so that any code can reach every slot with a %r0-based displacement
  * (a signed 14-bit offset reaches 0..8191), without a free register. The interpreter
  * works on it, the gateway switch (context_switch.S) loads and stores it, and fragment
- * code (stage 2) will spill to it: DESIGN.md "context", the paper's "app context doubles
- * as the spill area".
+ * code spills to it: DESIGN.md "context", the paper's "app context doubles as the spill
+ * area".
  *
  * Plain #defines, because assembly (context_switch.S) includes this too; context.h checks
  * them against the C++ struct with static_assert.

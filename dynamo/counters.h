@@ -1,6 +1,6 @@
 // Dynamo's event counters, reported to the simulator when the application exits (they land
 // in the stats group guest.counters as "dynamo.NAME"). Each counter is declared once, in
-// DYNAMO_COUNTERS, with its meaning; stage 2's mechanisms add theirs to the list.
+// DYNAMO_COUNTERS, with its meaning.
 #ifndef DYNSIM_DYNAMO_COUNTERS_H
 #define DYNSIM_DYNAMO_COUNTERS_H
 

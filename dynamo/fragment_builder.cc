@@ -140,6 +140,7 @@ class Builder {
   bool LayOutIndirect(uint32_t i, uint32_t next, bool* ended);
   bool FoldIndirect(uint32_t i, uint32_t next, unsigned link);
   bool ProbeIndirect(uint32_t i, uint32_t next, bool* ended);
+  void InlineCompare(unsigned base, Pending::Kind miss, int32_t arg, uint32_t next, uint32_t i);
   void WriteLink(unsigned link, uint32_t pc);
   void RunDelay(uint32_t i, bool surely);
 
@@ -394,6 +395,19 @@ bool Builder::FoldIndirect(uint32_t i, uint32_t next, unsigned link) {
   return true;
 }
 
+// The inline compare of an indirect branch's target in `base` (the app's r1 spilled) with
+// the recorded `next`: r1 = base - next (`addil`, `ldo`), then the compare to the `miss`
+// block, placed after the body (its word written there), and r1 restored on the trace.
+// `arg`: the block's delay-slot index or target register (Pending::delay).
+void Builder::InlineCompare(unsigned base, Pending::Kind miss, int32_t arg, uint32_t next, uint32_t i) {
+  const uint32_t minus_target = 0u - next;
+  Emit(emit::Addil(minus_target, base));
+  Emit(emit::Ldo(emit::RightPart(minus_target), 1, 1));
+  AddPending(miss, ExitKind::kLookup, isa::Insn{}, arg, next, i);
+  Emit(0);  // the compare, once the block's place is known
+  Emit(emit::Ldw(App(1), 0, 1));
+}
+
 // bv %r0(rX) or bve (rX) without a link, X not r1, whose delay slot leaves rX alone: the
 // delay slot can run first, and the compare and the probe use rX itself.
 bool Builder::ProbeIndirect(uint32_t i, uint32_t next, bool* ended) {
@@ -414,13 +428,8 @@ bool Builder::ProbeIndirect(uint32_t i, uint32_t next, bool* ended) {
     return true;
   }
   // rX - target is 0 to 3 exactly when rX is the target with some privilege bits (a
-  // user-mode link has 3, PA-RISC 2.0 manual, "B,L"; a computed address 0).
-  const uint32_t minus_target = 0u - next;
-  Emit(emit::Addil(minus_target, reg));
-  Emit(emit::Ldo(emit::RightPart(minus_target), 1, 1));
-  AddPending(Pending::kInlineProbe, ExitKind::kLookup, isa::Insn{}, static_cast<int32_t>(reg), next, i);
-  Emit(0);  // cmpib,<<,n 3,%r1,probe
-  Emit(emit::Ldw(App(1), 0, 1));
+  // user-mode link has 3, PA-RISC 2.0 manual, "B,L"; a computed address 0): cmpib,<<,n 3.
+  InlineCompare(reg, Pending::kInlineProbe, static_cast<int32_t>(reg), next, i);
   return true;
 }
 
@@ -461,12 +470,7 @@ bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
     *ended = true;
     return true;
   }
-  const uint32_t minus_target = 0u - next;
-  Emit(emit::Addil(minus_target, 1));
-  Emit(emit::Ldo(emit::RightPart(minus_target), 1, 1));
-  AddPending(Pending::kInlineMiss, ExitKind::kLookup, isa::Insn{}, delay, next, i);
-  Emit(0);  // cmpib,<>,n 0,%r1,miss
-  Emit(emit::Ldw(App(1), 0, 1));
+  InlineCompare(1, Pending::kInlineMiss, delay, next, i);  // cmpib,<>,n 0,%r1,miss
   if (runs) RunDelay(i + 1, true);
   return true;
 }

@@ -1,7 +1,7 @@
 // The interpreter: executes application instructions one at a time on the app context with
 // the shared isa/ semantics (isa::step, the one place that applies the PA-RISC rules for
 // the instruction address queue, delay slots and nullification), until something needs
-// the dispatcher: a system call, a trap, or (stage 2) a hot trace head.
+// the dispatcher: a system call, a trap, a hot trace head or a fragment's head.
 //
 // Application memory is Dynamo's own address space: loads and stores are plain accesses,
 // after a PROBEI,R so that an access that would fault is reported as a trap instead of

@@ -32,7 +32,7 @@ dynamo::BootBlock dynamo_boot = {
 
 // Dynamo's stack (entry.S). Besides Dynamo's own frames it holds the frames of the
 // application's signal handlers, which run natively on whatever stack is current when a
-// signal arrives (stage 1), hence the generous size.
+// signal arrives (handlers run natively: signals.h), hence the generous size.
 alignas(64) unsigned char dynamo_stack[kStackBytes];
 
 [[noreturn]] void dynamo_main();
