@@ -2,6 +2,7 @@
 
 #include "dynamo/machine.h"
 #include "isa/codec.h"
+#include "isa/conditions.h"
 #include "isa/state.h"
 #include "isa/step.h"
 
@@ -13,19 +14,41 @@ namespace dynamo {
 // address that is not readable returns a fault code, so the semantics commit nothing and
 // report Trap::kMemory. Only readability can be probed from user mode: a store to a
 // mapped read-only page still faults inside Dynamo (dynamo/README.md, "Limitations").
+//
+// The instruction address queue and PSW[N] are members, loaded from the context when the
+// state is made and stored back by Sync(): in Run's loop they stay in registers, which is
+// where most of an interpreted instruction's bookkeeping would otherwise go.
 class AppState {
  public:
   static constexpr int kFault = 1;
 
   AppState(AppContext& ctx, DecodeCache& cache, FragmentCache& fragments, Counters& counters, uint32_t line_bytes)
-      : c_(ctx), cache_(cache), fragments_(fragments), counters_(counters), line_bytes_(line_bytes) {}
+      : c_(ctx),
+        cache_(cache),
+        fragments_(fragments),
+        counters_(counters),
+        line_bytes_(line_bytes),
+        front_(ctx.iaoq_front),
+        back_(ctx.iaoq_back),
+        n_(ctx.psw_n != 0),
+        carries_(isa::carries_of_nibbles(static_cast<uint8_t>(ctx.psw_cb))) {}
+
+  // Stores the queue, PSW[N] and PSW[C/B] into the context.
+  void Sync() {
+    c_.iaoq_front = front_;
+    c_.iaoq_back = back_;
+    c_.psw_n = n_;
+    c_.psw_cb = isa::nibble_carries(carries_);
+  }
 
   uint32_t gr(unsigned r) const { return c_.gr[r]; }
   void set_gr(unsigned r, uint32_t v) { c_.gr[r] = v; }
   uint32_t sar() const { return c_.sar; }
   void set_sar(uint32_t v) { c_.sar = v & 31; }
-  uint8_t cb() const { return static_cast<uint8_t>(c_.psw_cb); }
-  void set_cb(uint8_t v) { c_.psw_cb = v; }
+  // PSW[C/B] is kept as the last add's carry vector and packed only when read: few
+  // instructions read it, most arithmetic writes it.
+  uint8_t cb() const { return isa::nibble_carries(carries_); }
+  void set_carries(uint32_t v) { carries_ = v; }
   bool psw_v() const { return c_.psw_v != 0; }
   void set_psw_v(bool v) { c_.psw_v = v; }
   uint64_t fr(unsigned r) const { return c_.fr[r]; }
@@ -68,14 +91,14 @@ class AppState {
     }
   }
 
-  uint32_t iaoq_front() const { return c_.iaoq_front; }
-  uint32_t iaoq_back() const { return c_.iaoq_back; }
+  uint32_t iaoq_front() const { return front_; }
+  uint32_t iaoq_back() const { return back_; }
   void set_iaoq(uint32_t front, uint32_t back) {
-    c_.iaoq_front = front;
-    c_.iaoq_back = back;
+    front_ = front;
+    back_ = back;
   }
-  bool psw_n() const { return c_.psw_n != 0; }
-  void set_psw_n(bool v) { c_.psw_n = v; }
+  bool psw_n() const { return n_; }
+  void set_psw_n(bool v) { n_ = v; }
 
  private:
   AppContext& c_;
@@ -83,6 +106,9 @@ class AppState {
   FragmentCache& fragments_;
   Counters& counters_;
   uint32_t line_bytes_;
+  uint32_t front_, back_;
+  bool n_;
+  uint32_t carries_;
 };
 
 namespace {
@@ -108,24 +134,54 @@ constexpr bool IsDirectBranch(isa::Sem sem) {
 }
 
 // One isa::step per instruction form, as the simulator's core does (sim/core.cc): with the
-// op (and, in the second table, a zero condition) pinned to constants, `flatten` inlines
-// step and execute and the pattern's properties fold away, leaving straight-line code.
-// Pinning a field to the value the word has cannot change what the instruction does.
-template <isa::Op OP, bool kCondZero>
-__attribute__((flatten)) Event StepOp(AppState& s, const isa::Insn& decoded) {
+// op (and kCond >= 0: the condition) pinned to constants, `flatten` inlines step and
+// execute and the pattern's properties fold away, leaving straight-line code. Pinning a
+// field to the value the word has cannot change what the instruction does.
+constexpr int kAnyCond = -1;
+template <isa::Op OP, int kCond, bool kReportGateway = true>
+__attribute__((always_inline)) inline Event StepAs(AppState& s, const isa::Insn& decoded) {
   isa::Insn insn = decoded;
   insn.op = OP;
-  if (kCondZero) insn.cond = 0;
+  if (kCond != kAnyCond) insn.cond = static_cast<uint8_t>(kCond);
   const uint32_t front = s.iaoq_front();
   // Not const: GCC 12 keeps a const aggregate initialized from a call in memory (and
   // clears it first) instead of splitting it into registers.
-  isa::StepResult r = isa::step(s, insn);
+  isa::StepResult r = isa::step<AppState, kReportGateway>(s, insn);
   if constexpr (IsDirectBranch(isa::info(OP).sem)) {
     if (r.kind == isa::StepResult::kRetired && r.effect.kind == isa::Effect::kBranch &&
         (r.effect.target & ~3u) <= (front & ~3u) && (calls_are_branches || !IsCall(insn)))
       return Event::kBackwardTaken;
   }
   return static_cast<Event>(r.kind);
+}
+
+template <isa::Op OP, bool kCondZero>
+__attribute__((flatten)) Event StepOp(AppState& s, const isa::Insn& decoded) {
+  return StepAs<OP, kCondZero ? 0 : kAnyCond>(s, decoded);
+}
+
+// Run's step labels, one per instruction form: a conditional branch has one per
+// condition (c << 1 | f), so that only the compare it names is computed; any other op has
+// two, any condition and a zero one.
+constexpr unsigned kConds = 16;
+constexpr bool EachCondHasForm(isa::Op op) { return isa::info(op).cls == isa::Cls::kBranchCond; }
+constexpr unsigned FormsOf(isa::Op op) { return EachCondHasForm(op) ? kConds : 2; }
+struct FormBases {
+  uint16_t first[isa::kNumOps + 1];
+};
+constexpr FormBases MakeFormBases() {
+  FormBases b{};
+  unsigned n = 0;
+  for (unsigned op = 0; op <= isa::kNumOps; ++op) {
+    b.first[op] = static_cast<uint16_t>(n);
+    n += FormsOf(static_cast<isa::Op>(op));
+  }
+  return b;
+}
+constexpr FormBases kFormBases = MakeFormBases();
+uint16_t FormIndex(const isa::Insn& in) {
+  const unsigned first = kFormBases.first[static_cast<unsigned>(in.op)];
+  return static_cast<uint16_t>(first + (EachCondHasForm(in.op) ? in.cond : in.cond == 0 ? 1 : 0));
 }
 
 template <unsigned... I>
@@ -145,16 +201,23 @@ StepFn StepFor(const isa::Insn& insn) {
 }  // namespace
 
 void DecodeCache::Clear() {
-  for (Entry& e : entries_) e.pc = kEmpty;
+  for (Entry& e : entries_) e.iaoq = kEmpty;
 }
 
-const DecodeCache::Entry* DecodeCache::Fill(AppPc pc) {
+void DecodeCache::SetLabels(const void* const* labels) {
+  if (labels_ == labels) return;
+  labels_ = labels;
+  Clear();  // entries filled before hold no label
+}
+
+__attribute__((noinline)) const DecodeCache::Entry* DecodeCache::Fill(AppPc pc) {
   // Page zero is the gateway page: it holds no application code.
   if (pc.addr() < isa::kGatewayPageEnd || !machine::Readable(pc.addr())) return nullptr;
   Entry& e = entries_[Index(pc.addr())];
   e.insn = isa::decode(*reinterpret_cast<const volatile uint32_t*>(pc.addr()));
   e.step = StepFor(e.insn);
-  e.pc = pc.addr();
+  e.label = labels_ ? labels_[FormIndex(e.insn)] : nullptr;
+  e.iaoq = pc.addr() | kUserPrivilege;
   return &e;
 }
 
@@ -162,36 +225,101 @@ void DecodeCache::FlushLine(uint32_t addr, uint32_t line_bytes) {
   const uint32_t start = addr & ~(line_bytes - 1);
   for (uint32_t a = start; a - start < line_bytes; a += 4) {
     Entry& e = entries_[Index(a)];
-    if (e.pc == a) e.pc = kEmpty;
+    if ((e.iaoq & ~3u) == a) e.iaoq = kEmpty;
   }
 }
 
 void Interpreter::SetTraceThroughCalls(bool on) { calls_are_branches = !on; }
 
-InterpStop Interpreter::Run() {
-  // Locals, so that the loop keeps them in registers across the step calls.
+__attribute__((noinline)) HeadAction Interpreter::AtBackwardBranch(AppPc target) {
+  return monitor_->OnBackwardTaken(target);
+}
+
+// Flattened, so that every step's semantics are inlined at its label; what is not hot is
+// out of line (noinline). Each instruction form has its own copy of the step (StepAs),
+// reached by one indirect jump through its decode-cache entry (GCC's labels as values):
+// the queue stays in registers, and an instruction costs that jump where a step function
+// would cost a call and a return (both indirect, so both mispredicted on the PA-8000).
+// The gateway is checked where the decode cache misses (page zero is never in it).
+__attribute__((flatten)) InterpStop Interpreter::Run() {
+// The labels of an op's forms, in FormIndex order, by its class (the CLS column).
+#define FORMS_TWO(ID) &&form_##ID##_any, &&form_##ID##_0,
+#define FORMS_kBranchCond(ID)                                                                            \
+  &&form_##ID##_0, &&form_##ID##_1, &&form_##ID##_2, &&form_##ID##_3, &&form_##ID##_4, &&form_##ID##_5,   \
+      &&form_##ID##_6, &&form_##ID##_7, &&form_##ID##_8, &&form_##ID##_9, &&form_##ID##_10, &&form_##ID##_11, \
+      &&form_##ID##_12, &&form_##ID##_13, &&form_##ID##_14, &&form_##ID##_15,
+#define FORMS_kIllegal FORMS_TWO
+#define FORMS_kNop FORMS_TWO
+#define FORMS_kAlu FORMS_TWO
+#define FORMS_kShift FORMS_TWO
+#define FORMS_kLoad FORMS_TWO
+#define FORMS_kStore FORMS_TWO
+#define FORMS_kFpMem FORMS_TWO
+#define FORMS_kMultiply FORMS_TWO
+#define FORMS_kBranchUncond FORMS_TWO
+#define FORMS_kBranchIndirect FORMS_TWO
+#define FORMS_kSystem FORMS_TWO
+  static const void* const kFormLabels[] = {
+#define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(ID)
+#include "isa/insns.def"
+#undef ISA_INSN
+      FORMS_TWO(kIllegal)};
+  // Locals, so that the loop keeps them in registers.
   AppContext& ctx = *ctx_;
   DecodeCache& cache = *cache_;
+  cache.SetLabels(kFormLabels);
   AppState s(ctx, cache, *fragments_, *counters_, line_bytes_);
-  uint64_t retired = 0, nullified = 0, decoded = 0;
-  uint32_t enter_at = DecodeCache::kEmpty;  // a fragment head a backward branch went to
+  uint32_t retired = 0, nullified = 0, decoded = 0;
+  // The queue value of a fragment head a backward branch went to (kEmpty: none yet).
+  uint32_t enter_at = DecodeCache::kEmpty;
   InterpStop stop;
+  const DecodeCache::Entry* e;
+  Event event;
   for (;;) {
-    const AppPc pc = AppPcOfIaoq(ctx.iaoq_front);
-    if (__builtin_expect(pc.addr() == enter_at, 0) && !ctx.psw_n && ctx.iaoq_back == ctx.iaoq_front + 4) {
+    const uint32_t front = s.iaoq_front();
+    if (__builtin_expect(front == enter_at, 0) && !s.psw_n() && s.iaoq_back() == front + 4) {
       stop = InterpStop::kFragmentHead;
       break;
     }
-    const DecodeCache::Entry* e = &cache.Slot(pc);
-    if (__builtin_expect(e->pc != pc.addr(), 0)) {
-      e = cache.Fill(pc);
+    e = &cache.Slot(front);
+    if (__builtin_expect(e->iaoq != front, 0)) {
+      if (isa::is_gateway(front) && !s.psw_n()) {
+        stop = InterpStop::kGateway;  // the branch to it and its delay slot retired
+        break;
+      }
+      e = cache.Fill(AppPcOfIaoq(front));
       ++decoded;
       if (!e) {
         stop = InterpStop::kFetchFault;
         break;
       }
     }
-    const Event event = e->step(s, e->insn);
+    goto* e->label;
+#define STEP_AT(ID, COND, LABEL)                            \
+  form_##ID##_##LABEL:                                      \
+    event = StepAs<isa::Op::ID, COND, false>(s, e->insn);   \
+    goto stepped;
+#define STEPS_TWO(ID) STEP_AT(ID, kAnyCond, any) STEP_AT(ID, 0, 0)
+#define STEPS_kBranchCond(ID)                                                                            \
+  STEP_AT(ID, 0, 0) STEP_AT(ID, 1, 1) STEP_AT(ID, 2, 2) STEP_AT(ID, 3, 3) STEP_AT(ID, 4, 4) STEP_AT(ID, 5, 5) \
+  STEP_AT(ID, 6, 6) STEP_AT(ID, 7, 7) STEP_AT(ID, 8, 8) STEP_AT(ID, 9, 9) STEP_AT(ID, 10, 10)              \
+  STEP_AT(ID, 11, 11) STEP_AT(ID, 12, 12) STEP_AT(ID, 13, 13) STEP_AT(ID, 14, 14) STEP_AT(ID, 15, 15)
+#define STEPS_kIllegal STEPS_TWO
+#define STEPS_kNop STEPS_TWO
+#define STEPS_kAlu STEPS_TWO
+#define STEPS_kShift STEPS_TWO
+#define STEPS_kLoad STEPS_TWO
+#define STEPS_kStore STEPS_TWO
+#define STEPS_kFpMem STEPS_TWO
+#define STEPS_kMultiply STEPS_TWO
+#define STEPS_kBranchUncond STEPS_TWO
+#define STEPS_kBranchIndirect STEPS_TWO
+#define STEPS_kSystem STEPS_TWO
+#define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) STEPS_##CLS(ID)
+#include "isa/insns.def"
+#undef ISA_INSN
+    STEPS_TWO(kIllegal)
+  stepped:
     if (__builtin_expect(event == Event::kRetired, 1)) {
       ++retired;
       continue;
@@ -203,22 +331,18 @@ InterpStop Interpreter::Run() {
     if (event == Event::kBackwardTaken) {
       ++retired;
       // The branch has retired; its delay slot is at the front, the target at the back.
-      const HeadAction action = monitor_->OnBackwardTaken(AppPcOfIaoq(ctx.iaoq_back));
+      const HeadAction action = AtBackwardBranch(AppPcOfIaoq(s.iaoq_back()));
       if (action == HeadAction::kRecord) {
         stop = InterpStop::kTraceHead;
         break;
       }
-      if (action == HeadAction::kEnter) enter_at = ctx.iaoq_back & ~3u;  // after the delay slot
+      if (action == HeadAction::kEnter) enter_at = s.iaoq_back();  // after the delay slot
       continue;
-    }
-    if (event == Event::kGateway) {
-      ++retired;
-      stop = InterpStop::kGateway;
-      break;
     }
     stop = InterpStop::kTrap;
     break;
   }
+  s.Sync();
   counters_->interpreted_instructions += retired;
   counters_->nullified_instructions += nullified;
   counters_->decode_misses += decoded;
@@ -239,10 +363,10 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
   TraceEnd end = TraceEnd::kLength;
   InterpStop stop;
   for (;;) {
-    const AppPc pc = AppPcOfIaoq(ctx.iaoq_front);
+    const AppPc pc = AppPcOfIaoq(s.iaoq_front());
     if (!started && pc == head) started = true;
-    const DecodeCache::Entry* e = &cache.Slot(pc);
-    if (__builtin_expect(e->pc != pc.addr(), 0)) {
+    const DecodeCache::Entry* e = &cache.Slot(s.iaoq_front());
+    if (__builtin_expect(e->iaoq != s.iaoq_front(), 0)) {
       e = cache.Fill(pc);
       ++decoded;
       if (!e) {
@@ -263,7 +387,7 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
     if (!started) {
       // Only the backward branch's delay slot runs before the head; anything else (a
       // branch in that delay slot) abandons the trace.
-      if (AppPcOfIaoq(ctx.iaoq_front) != head) {
+      if (AppPcOfIaoq(s.iaoq_front()) != head) {
         stop = event == Event::kGateway ? InterpStop::kGateway : InterpStop::kTraceHead;
         break;
       }
@@ -294,11 +418,11 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
     if (event != Event::kNullified &&
         (cls == isa::Cls::kBranchCond || cls == isa::Cls::kBranchUncond || cls == isa::Cls::kBranchIndirect)) {
       ++trace->blocks;
-      const bool taken = (ctx.iaoq_back & ~3u) != (ctx.iaoq_front & ~3u) + 4;
+      const bool taken = (s.iaoq_back() & ~3u) != (s.iaoq_front() & ~3u) + 4;
       if (event == Event::kBackwardTaken) {
         ending = true;
         end = TraceEnd::kBackward;
-      } else if (taken && (calls_are_branches || !IsCall(insn)) && fragments.Contains(AppPcOfIaoq(ctx.iaoq_back))) {
+      } else if (taken && (calls_are_branches || !IsCall(insn)) && fragments.Contains(AppPcOfIaoq(s.iaoq_back()))) {
         ending = true;
         end = TraceEnd::kFragment;
       } else if (trace->blocks >= max_blocks) {
@@ -311,8 +435,9 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       end = TraceEnd::kLength;
     }
   }
-  trace->next_pc = AppPcOfIaoq(ctx.iaoq_front);
-  trace->next_plain = ctx.iaoq_back == ctx.iaoq_front + 4;
+  s.Sync();
+  trace->next_pc = AppPcOfIaoq(s.iaoq_front());
+  trace->next_plain = s.iaoq_back() == s.iaoq_front() + 4;
   counters_->interpreted_instructions += retired;
   counters_->nullified_instructions += nullified;
   counters_->decode_misses += decoded;

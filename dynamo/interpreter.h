@@ -30,9 +30,10 @@ using StepFn = Event (*)(AppState& s, const isa::Insn& insn);
 
 // Decode once, run many times: a direct-mapped table from app pc to the decoded
 // instruction and its specialized step function.
-// Invariants: an entry whose `pc` equals an aligned app pc holds the decoding of the word
-// at that pc as of the last fill or flush; `pc` == kEmpty (odd, so it never equals an
-// instruction address) marks a free entry. The application's `fic` empties the entries
+// Invariants: an entry whose `iaoq` is an app pc with the user privilege level (pc | 3,
+// the queue value the application runs it with) holds the decoding of the word at that pc
+// as of the last fill or flush; `iaoq` == kEmpty (1: address 0, which holds no
+// application code, at privilege 1) marks a free entry. The application's `fic` empties the entries
 // of the flushed line, which is all PA-RISC promises about code that changes (software
 // must fdc, sync, fic, sync before running written code).
 class DecodeCache {
@@ -41,24 +42,31 @@ class DecodeCache {
   static constexpr uint32_t kEmpty = 1;
   // 32 bytes, so that indexing is one shift.
   struct Entry {
-    uint32_t pc;
+    uint32_t iaoq;
     StepFn step;
     isa::Insn insn;
-    uint32_t pad[2];
+    const void* label;  // Interpreter::Run's code for the instruction's form (interpreter.cc)
+    uint32_t pad;
   };
   static_assert(sizeof(Entry) == 32, "a power of two");
 
+  static constexpr uint32_t kUserPrivilege = 3;
   void Clear();
-  // The entry `pc` maps to; it holds `pc` iff entry.pc == pc.addr().
-  const Entry& Slot(AppPc pc) const { return entries_[Index(pc.addr())]; }
+  // The entry the queue value `iaoq` maps to; it holds that instruction iff
+  // entry.iaoq == iaoq (a queue value at another privilege level never hits).
+  const Entry& Slot(uint32_t iaoq) const { return entries_[Index(iaoq)]; }
   // Decodes the instruction at `pc` into its entry; nullptr if it cannot be read.
   const Entry* Fill(AppPc pc);
   // Empties the entries of the `line_bytes`-byte line holding `addr`.
   void FlushLine(uint32_t addr, uint32_t line_bytes);
+  // Interpreter::Run's step labels, indexed by instruction form, which Fill stores in each
+  // entry; a new table empties the cache.
+  void SetLabels(const void* const* labels);
 
  private:
   static uint32_t Index(uint32_t pc) { return (pc >> 2) & (kEntries - 1); }
   Entry entries_[kEntries];
+  const void* const* labels_;  // null until SetLabels (the cache is static, zero-initialized)
 };
 
 // Why Interpreter::Run returned.
@@ -105,6 +113,9 @@ class Interpreter {
   static void SetTraceThroughCalls(bool on);
 
  private:
+  // The monitor's decision at a taken backward branch, out of Run's flattened loop.
+  HeadAction AtBackwardBranch(AppPc target);
+
   AppContext* ctx_;
   DecodeCache* cache_;
   Monitor* monitor_;

@@ -120,6 +120,17 @@ constexpr uint8_t nibble_carries(uint32_t carries) {
   x = (x | (x >> 6)) & 0x000f000fu;
   return static_cast<uint8_t>(x | (x >> 12));
 }
+// A carry vector whose nibble_carries() is `cb` (bit k to bit 4k+3), for a State that
+// keeps the vector and starts from PSW[C/B].
+constexpr uint32_t carries_of_nibbles(uint8_t cb) {
+  uint32_t x = cb;
+  x = (x | (x << 12)) & 0x000f000fu;
+  x = (x | (x << 6)) & 0x03030303u;
+  x = (x | (x << 3)) & 0x11111111u;
+  return x << 3;
+}
+static_assert(nibble_carries(carries_of_nibbles(0xa5)) == 0xa5 && nibble_carries(carries_of_nibbles(0x5a)) == 0x5a,
+              "carries_of_nibbles inverts nibble_carries");
 
 }  // namespace isa
 

@@ -62,7 +62,8 @@ templates `exec_x<S>(S& s, const Insn& i, Ia ia)` over a machine state `S` and r
 `Effect` (next, branch with target, or trap with nothing committed). `isa/execute.h`
 dispatches with one switch; no virtual calls, no strings. The State interface
 (`isa/state.h`): `gr`/`set_gr` (gr0 reads 0 and is never written), `sar`/`set_sar`,
-`cb`/`set_cb` (PSW[C/B], one carry bit per nibble, bit 7 = carry out of the word),
+`cb` (PSW[C/B], one carry bit per nibble, bit 7 = carry out of the word) and `set_carries`
+(from the carry out of every bit, which a State may pack into nibbles only when read),
 `psw_v`/`set_psw_v` (for DS), `fr`/`set_fr` (64-bit FP registers; frNL is the high word),
 `load`/`store` (big-endian, 1/2/4/8 bytes, return a fault code), `cr` (cr16, cr26, cr27),
 `space` (mfsp), `cache` (fdc/fic/sync events), and for `step()` the instruction address

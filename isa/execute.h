@@ -4,6 +4,7 @@
 #ifndef DYNSIM_ISA_EXECUTE_H
 #define DYNSIM_ISA_EXECUTE_H
 
+#include "isa/inline.h"
 #include "isa/insn.h"
 #include "isa/semantics/alu.h"
 #include "isa/semantics/branch.h"
@@ -15,7 +16,7 @@
 namespace isa {
 
 template <class S>
-inline Effect execute(S& s, const Insn& i, Ia ia) {
+ISA_INLINE Effect execute(S& s, const Insn& i, Ia ia) {
   switch (info(i).sem) {
     case Sem::Illegal: return trap(Trap::kIllegal);
     case Sem::Break: return exec_break(s, i, ia);

@@ -6,8 +6,11 @@
 //   uint32_t gr(unsigned r) const;            general register; gr(0) must return 0
 //   void set_gr(unsigned r, uint32_t v);      never called with r == 0 (write_gr skips it)
 //   uint32_t sar() const; void set_sar(uint32_t v);      shift amount register (cr11), 0..31
-//   uint8_t cb() const; void set_cb(uint8_t v);          PSW[C/B]: bit k = carry out of
-//                                                        nibble k; bit 7 = carry out of bit 31
+//   uint8_t cb() const;                       PSW[C/B]: bit k = carry out of nibble k; bit 7 =
+//                                             carry out of bit 31
+//   void set_carries(uint32_t v);             PSW[C/B] <- nibble_carries(v) (conditions.h),
+//                                             v = the carry out of every bit of an add; a
+//                                             State may convert it when cb() is read
 //   bool psw_v() const; void set_psw_v(bool v);          PSW[V], used by DS (divide step)
 //   uint64_t fr(unsigned r) const; void set_fr(unsigned r, uint64_t v);
 //                                             FP register r (frNL = bits 63..32, frNR = 31..0)

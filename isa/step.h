@@ -13,6 +13,7 @@
 #define DYNSIM_ISA_STEP_H
 
 #include "isa/execute.h"
+#include "isa/inline.h"
 #include "isa/insn.h"
 #include "isa/state.h"
 
@@ -26,8 +27,10 @@ struct StepResult {
 constexpr uint32_t kGatewayPageEnd = 0x1000;
 constexpr bool is_gateway(uint32_t iaoq) { return (iaoq & ~3u) < kGatewayPageEnd; }
 
-template <class S>
-inline StepResult step(S& s, const Insn& i) {
+// kReportGateway false: never kGateway, for a caller that checks the front itself where
+// it fetches (Dynamo's interpreter, whose decode cache never holds page zero).
+template <class S, bool kReportGateway = true>
+ISA_INLINE StepResult step(S& s, const Insn& i) {
   StepResult r;
   const Ia ia{s.iaoq_front(), s.iaoq_back()};
   if (s.psw_n()) {
@@ -43,14 +46,14 @@ inline StepResult step(S& s, const Insn& i) {
     s.set_iaoq(ia.back, r.effect.kind == Effect::kBranch ? r.effect.target : ia.back + 4);
     s.set_psw_n(r.effect.nullify);
   }
-  if (is_gateway(s.iaoq_front()) && !s.psw_n()) r.kind = StepResult::kGateway;
+  if (kReportGateway && is_gateway(s.iaoq_front()) && !s.psw_n()) r.kind = StepResult::kGateway;
   return r;
 }
 
 // After the caller has carried out the gateway's work, return as the gateway code would:
 // to the link the branch left in r31, in user mode.
 template <class S>
-inline void gateway_return(S& s) {
+ISA_INLINE void gateway_return(S& s) {
   const uint32_t ret = s.gr(31) | 3u;
   s.set_iaoq(ret, ret + 4);
   s.set_psw_n(false);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "isa/codec.h"
+#include "isa/conditions.h"
 #include "isa/step.h"
 #include "isa/state.h"
 #include "os_model/signals.h"
@@ -26,7 +27,7 @@ class CoreStateT {
   uint32_t sar() const { return s_.sar; }
   void set_sar(uint32_t v) { s_.sar = v & 31; }
   uint8_t cb() const { return static_cast<uint8_t>(s_.psw_cb); }
-  void set_cb(uint8_t v) { s_.psw_cb = v; }
+  void set_carries(uint32_t v) { s_.psw_cb = isa::nibble_carries(v); }
   bool psw_v() const { return s_.psw_v; }
   void set_psw_v(bool v) { s_.psw_v = v; }
   uint64_t fr(unsigned r) const { return s_.fr[r]; }

@@ -5,41 +5,41 @@
 #define DYNSIM_ISA_SEMANTICS_ALU_H
 
 #include "isa/conditions.h"
+#include "isa/inline.h"
 #include "isa/insn.h"
 #include "isa/nullify.h"
 #include "isa/state.h"
 
 namespace isa {
 
-// a + b + cin with everything the conditions and PSW[C/B] need.
+// a + b + cin with everything the conditions and PSW[C/B] need. The carry out of the
+// word: the sum wrapped below a, or b + cin is 2^32 (then res == a).
 struct Sum {
   uint32_t res;
   bool carry, ovf;
-  uint8_t cb;
+  uint32_t carries;  // carry_vector(): PSW[C/B] is nibble_carries() of it
 };
 constexpr Sum add_with_carry(uint32_t a, uint32_t b, bool cin) {
-  const uint64_t wide = uint64_t{a} + b + (cin ? 1 : 0);
-  const uint32_t res = static_cast<uint32_t>(wide);
-  const bool carry = (wide >> 32) != 0;
-  return {res, carry, ((~(a ^ b) & (a ^ res)) >> 31) != 0,
-          nibble_carries(carry_vector(a, b, res, carry))};
+  const uint32_t res = a + b + (cin ? 1u : 0u);
+  const bool carry = res < a || (cin && res == a);
+  return {res, carry, ((~(a ^ b) & (a ^ res)) >> 31) != 0, carry_vector(a, b, res, carry)};
 }
 
 // Commits an arithmetic result: ,tsv traps on overflow, ,tc traps when the condition
 // holds, otherwise the condition nullifies the next instruction.
 template <class S>
-inline Effect commit_arith(S& s, const Insn& i, const Sum& r, bool cond, bool write_cb) {
+ISA_INLINE Effect commit_arith(S& s, const Insn& i, const Sum& r, bool cond, bool write_cb) {
   const uint32_t p = info(i).props;
   if ((p & prop::TSV) && r.ovf) return trap(Trap::kOverflow);
   if ((p & prop::TC) && cond) return trap(Trap::kCondition);
   write_gr(s, i.t, r.res);
-  if (write_cb) s.set_cb(r.cb);
+  if (write_cb) s.set_carries(r.carries);
   return next(!(p & prop::TC) && cond_nullifies(cond));
 }
 
 // ADD, ADD,L, ADD,C, ADD,TSV, SHLADD, ADDI, ADDI,TC.
 template <class S>
-inline Effect exec_add(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_add(S& s, const Insn& i, Ia) {
   const uint32_t p = info(i).props;
   const uint32_t a = (p & prop::IMM) ? static_cast<uint32_t>(i.im) : s.gr(i.r1) << i.p;
   const Sum r = add_with_carry(a, s.gr(i.r2), (p & prop::RD_CB) && (s.cb() & 0x80));
@@ -48,7 +48,7 @@ inline Effect exec_add(S& s, const Insn& i, Ia) {
 
 // SUB, SUB,B, SUB,TSV, SUB,TC, SUBI: r1 + ~r2 + (borrow ? C : 1).
 template <class S>
-inline Effect exec_sub(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_sub(S& s, const Insn& i, Ia) {
   const uint32_t p = info(i).props;
   const uint32_t a = (p & prop::IMM) ? static_cast<uint32_t>(i.im) : s.gr(i.r1);
   const bool cin = (p & prop::RD_CB) ? (s.cb() & 0x80) != 0 : true;
@@ -58,7 +58,7 @@ inline Effect exec_sub(S& s, const Insn& i, Ia) {
 
 // CMPCLR, CMPICLR: compare, clear t, nullify the next instruction if the condition holds.
 template <class S>
-inline Effect exec_cmpclr(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_cmpclr(S& s, const Insn& i, Ia) {
   const uint32_t a = (info(i).props & prop::IMM) ? static_cast<uint32_t>(i.im) : s.gr(i.r1);
   const Sum r = add_with_carry(a, ~s.gr(i.r2), true);
   write_gr(s, i.t, 0);
@@ -67,7 +67,7 @@ inline Effect exec_cmpclr(S& s, const Insn& i, Ia) {
 
 // AND, ANDCM, OR (and its aliases COPY, NOP), XOR, UXOR.
 template <class S>
-inline Effect exec_logical(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_logical(S& s, const Insn& i, Ia) {
   const uint32_t a = s.gr(i.r1), b = s.gr(i.r2);
   uint32_t res = a | b;
   if (i.op == Op::AND) res = a & b;
@@ -80,7 +80,7 @@ inline Effect exec_logical(S& s, const Insn& i, Ia) {
 
 // UADDCM (unit add complement): r1 + ~r2, unit conditions on the carries; ,tc traps.
 template <class S>
-inline Effect exec_uaddcm(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_uaddcm(S& s, const Insn& i, Ia) {
   const uint32_t a = s.gr(i.r1), b = ~s.gr(i.r2);
   const uint64_t wide = uint64_t{a} + b;
   const uint32_t res = static_cast<uint32_t>(wide);
@@ -93,7 +93,7 @@ inline Effect exec_uaddcm(S& s, const Insn& i, Ia) {
 // DCOR, DCOR,I (decimal correct): subtract 6 from every digit without a carry (DCOR) or
 // add 6 to every digit with one (DCOR,I), per PSW[C/B].
 template <class S>
-inline Effect exec_dcor(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_dcor(S& s, const Insn& i, Ia) {
   const bool inverse = info(i).props & prop::NEG;
   uint32_t sixes = 0;
   for (unsigned k = 0; k < 8; ++k)
@@ -108,31 +108,31 @@ inline Effect exec_dcor(S& s, const Insn& i, Ia) {
 // taking in PSW[C/B]'s word carry; add r2 if PSW[V] is clear, else subtract it (as
 // + ~r2 + 1); the carry out becomes the new C/B and V = carry XOR r2's sign bit.
 template <class S>
-inline Effect exec_ds(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_ds(S& s, const Insn& i, Ia) {
   const bool v = s.psw_v();
   const uint32_t a = (s.gr(i.r1) << 1) | ((s.cb() >> 7) & 1);
   const uint32_t b = v ? ~s.gr(i.r2) : s.gr(i.r2);
   const Sum r = add_with_carry(a, b, v);
   const bool new_v = r.carry != ((s.gr(i.r2) >> 31) != 0);
   write_gr(s, i.t, r.res);
-  s.set_cb(r.cb);
+  s.set_carries(r.carries);
   s.set_psw_v(new_v);
   return next();
 }
 
 template <class S>
-inline Effect exec_ldil(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_ldil(S& s, const Insn& i, Ia) {
   write_gr(s, i.t, static_cast<uint32_t>(i.im));
   return next();
 }
 // ADDIL: gr1 = r + (im21 << 11).
 template <class S>
-inline Effect exec_addil(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_addil(S& s, const Insn& i, Ia) {
   write_gr(s, 1, s.gr(i.r2) + static_cast<uint32_t>(i.im));
   return next();
 }
 template <class S>
-inline Effect exec_ldo(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_ldo(S& s, const Insn& i, Ia) {
   write_gr(s, i.t, s.gr(i.r2) + static_cast<uint32_t>(i.im));
   return next();
 }

@@ -4,6 +4,7 @@
 #ifndef DYNSIM_ISA_SEMANTICS_MEMORY_H
 #define DYNSIM_ISA_SEMANTICS_MEMORY_H
 
+#include "isa/inline.h"
 #include "isa/insn.h"
 #include "isa/state.h"
 
@@ -20,7 +21,7 @@ struct Address {
 // otherwise after), short (im5; ,mb before, ,ma after) and indexed (,s scales the index by
 // the access size; ,m modifies after) addressing.
 template <class S>
-inline Address effective_address(S& s, const Insn& i, unsigned size) {
+ISA_INLINE Address effective_address(S& s, const Insn& i, unsigned size) {
   const uint32_t base = s.gr(i.r2);
   switch (info(i).props & prop::AM_MASK) {
     case prop::AM_LONGM: {
@@ -43,7 +44,7 @@ inline Address effective_address(S& s, const Insn& i, unsigned size) {
 
 // Base update first, then the loaded value, so a load into its own base keeps the value.
 template <class S>
-inline Effect exec_load(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_load(S& s, const Insn& i, Ia) {
   const unsigned size = info(i).size;
   const Address a = effective_address(s, i, size);
   uint64_t v = 0;
@@ -55,7 +56,7 @@ inline Effect exec_load(S& s, const Insn& i, Ia) {
 
 // LDCW: load and clear word (the semaphore primitive).
 template <class S>
-inline Effect exec_ldcw(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_ldcw(S& s, const Insn& i, Ia) {
   const Address a = effective_address(s, i, 4);
   uint64_t v = 0;
   if (const int f = s.load(a.addr, 4, &v)) return trap(Trap::kMemory, f, a.addr);
@@ -67,7 +68,7 @@ inline Effect exec_ldcw(S& s, const Insn& i, Ia) {
 
 // The value is read before the base is modified (stw,ma r, d(r) stores the old r).
 template <class S>
-inline Effect exec_store(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_store(S& s, const Insn& i, Ia) {
   const unsigned size = info(i).size;
   const Address a = effective_address(s, i, size);
   if (const int f = s.store(a.addr, size, s.gr(i.r1))) return trap(Trap::kMemory, f, a.addr);
@@ -78,7 +79,7 @@ inline Effect exec_store(S& s, const Insn& i, Ia) {
 // STBY,B stores bytes (addr & 3)..3 of r at their places in the word; STBY,E stores
 // bytes 0..(addr & 3) - 1 (big-endian byte numbering). Used by memset/memcpy-like code.
 template <class S>
-inline Effect exec_stby(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_stby(S& s, const Insn& i, Ia) {
   const uint32_t addr = s.gr(i.r2) + static_cast<uint32_t>(i.im), word = addr & ~3u, r = s.gr(i.r1);
   const unsigned from = i.op == Op::STBY_E ? 0 : (addr & 3), to = i.op == Op::STBY_E ? (addr & 3) : 4;
   uint64_t probe = 0;
@@ -90,18 +91,18 @@ inline Effect exec_stby(S& s, const Insn& i, Ia) {
 
 // Word halves of FP registers: frNL is bits 63..32, frNR bits 31..0.
 template <class S>
-inline uint32_t fr_word(S& s, unsigned r, bool right) {
+ISA_INLINE uint32_t fr_word(S& s, unsigned r, bool right) {
   const uint64_t v = s.fr(r);
   return static_cast<uint32_t>(right ? v : v >> 32);
 }
 template <class S>
-inline void set_fr_word(S& s, unsigned r, bool right, uint32_t w) {
+ISA_INLINE void set_fr_word(S& s, unsigned r, bool right, uint32_t w) {
   const uint64_t v = s.fr(r);
   s.set_fr(r, right ? ((v & 0xffffffff00000000ull) | w) : ((v & 0xffffffffull) | (uint64_t{w} << 32)));
 }
 
 template <class S>
-inline Effect exec_fload(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_fload(S& s, const Insn& i, Ia) {
   const unsigned size = info(i).size;
   const Address a = effective_address(s, i, size);
   uint64_t v = 0;
@@ -113,7 +114,7 @@ inline Effect exec_fload(S& s, const Insn& i, Ia) {
 }
 
 template <class S>
-inline Effect exec_fstore(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_fstore(S& s, const Insn& i, Ia) {
   const unsigned size = info(i).size;
   const Address a = effective_address(s, i, size);
   const uint64_t v = size == 8 ? s.fr(i.t) : fr_word(s, i.t, i.flags & kFlagLRT);
@@ -124,7 +125,7 @@ inline Effect exec_fstore(S& s, const Insn& i, Ia) {
 
 // FCPY,SGL / FCPY,DBL; fr0 as a source reads as zero.
 template <class S>
-inline Effect exec_fcpy(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_fcpy(S& s, const Insn& i, Ia) {
   const uint64_t v = i.r1 ? s.fr(i.r1) : 0;
   if (i.op == Op::FCPY_DBL) s.set_fr(i.t, v);
   else set_fr_word(s, i.t, false, static_cast<uint32_t>(v >> 32));
@@ -133,7 +134,7 @@ inline Effect exec_fcpy(S& s, const Insn& i, Ia) {
 
 // XMPYU: unsigned 32 x 32 -> 64-bit product of two FP word halves into a double register.
 template <class S>
-inline Effect exec_xmpyu(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_xmpyu(S& s, const Insn& i, Ia) {
   const uint64_t a = fr_word(s, i.r1, i.flags & kFlagLR1), b = fr_word(s, i.r2, i.flags & kFlagLR2);
   s.set_fr(i.t, a * b);
   return next();

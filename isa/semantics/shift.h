@@ -5,6 +5,7 @@
 #define DYNSIM_ISA_SEMANTICS_SHIFT_H
 
 #include "isa/conditions.h"
+#include "isa/inline.h"
 #include "isa/insn.h"
 #include "isa/nullify.h"
 #include "isa/state.h"
@@ -12,13 +13,13 @@
 namespace isa {
 
 template <class S>
-inline unsigned position(S& s, const Insn& i) {
+ISA_INLINE unsigned position(S& s, const Insn& i) {
   return (info(i).props & prop::SAR) ? (s.sar() & 31) : i.p;
 }
 
 // SHRPW: the 64-bit pair r1:r2 shifted right by sa (SAR form: sa = SAR).
 template <class S>
-inline Effect exec_shrpw(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_shrpw(S& s, const Insn& i, Ia) {
   const uint64_t pair = (uint64_t{s.gr(i.r1)} << 32) | s.gr(i.r2);
   const uint32_t res = static_cast<uint32_t>(pair >> position(s, i));
   write_gr(s, i.t, res);
@@ -27,7 +28,7 @@ inline Effect exec_shrpw(S& s, const Insn& i, Ia) {
 
 // EXTRW,U / EXTRW,S: len bits ending at position p, zero- or sign-extended.
 template <class S>
-inline Effect exec_extrw(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_extrw(S& s, const Insn& i, Ia) {
   const unsigned shift = 31 - position(s, i);
   const bool sign = info(i).props & prop::SIGNED;
   const uint32_t src = s.gr(i.r2);
@@ -44,7 +45,7 @@ inline Effect exec_extrw(S& s, const Insn& i, Ia) {
 // DEPW / DEPW,Z / DEPWI / DEPWI,Z: put the low len bits of r (or im5) into t so that they
 // end at position p; ,z clears the rest of t, otherwise it is kept.
 template <class S>
-inline Effect exec_depw(S& s, const Insn& i, Ia) {
+ISA_INLINE Effect exec_depw(S& s, const Insn& i, Ia) {
   const uint32_t p = info(i).props;
   const unsigned shift = 31 - position(s, i);
   const uint32_t val = (p & prop::IMM) ? static_cast<uint32_t>(i.im2) : s.gr(i.r1);

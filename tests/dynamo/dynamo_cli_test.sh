@@ -66,7 +66,7 @@ grep -q "no 'dynamo_boot' symbol: not a Dynamo image" "$tmp/elf2.err" || bad "no
 # Cycles in Dynamo's code are charged to its functions (demangled, under dynamo::) and to
 # the group "dynamo"; --profile right before PROGRAM takes no count.
 "$dynsim" run --dynamo --set core.model=inorder --stats "$tmp/p.json" --profile "$prog" $size >/dev/null 2>"$tmp/profile.txt"
-for f in "dynamo::Interpreter::Run" "dynamo::StepOp"; do
+for f in "dynamo::Interpreter::Run" "dynamo::Dispatch"; do
 	grep -q "$f" "$tmp/profile.txt" || bad "--profile does not show $f: $(head -5 "$tmp/profile.txt")"
 done
 grep -q '"dynamo": [1-9]' "$tmp/p.json" || bad "no region group 'dynamo' in the stats"

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "isa/conditions.h"
 #include "isa/state.h"
 
 struct RefState {
@@ -25,7 +26,7 @@ struct RefState {
   uint32_t sar() const { return sar_; }
   void set_sar(uint32_t v) { sar_ = v; }
   uint8_t cb() const { return cb_; }
-  void set_cb(uint8_t v) { cb_ = v; }
+  void set_carries(uint32_t v) { cb_ = isa::nibble_carries(v); }
   bool psw_v() const { return v_; }
   void set_psw_v(bool v) { v_ = v; }
   uint64_t fr(unsigned r) const { return f[r]; }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "isa/codec.h"
+#include "isa/semantics/alu.h"
 #include "isa/step.h"
 #include "tests/isa/ref_state.h"
 
@@ -64,6 +65,31 @@ TEST(Semantics, CarryAndBorrowChains) {
   run(s, make(Op::SUB, 6, 4, 10));       // low word of b - a
   run(s, make(Op::SUB_B, 5, 3, 9));
   EXPECT_EQ((uint64_t{s.g[9]} << 32) | s.g[10], b - a);
+}
+
+// add_with_carry against 64-bit arithmetic on the edges of the carry and overflow rules,
+// and the nibble carries (PSW[C/B]) of the carry vector against a digit-by-digit sum.
+TEST(Semantics, AddWithCarryMatchesWideArithmetic) {
+  const uint32_t edges[] = {0, 1, 2, 0xf, 0x10, 0x7fffffffu, 0x80000000u, 0x80000001u, 0xfffffffeu, 0xffffffffu,
+                            0x0f0f0f0fu, 0xf0f0f0f0u, 0x12345678u};
+  for (uint32_t a : edges)
+    for (uint32_t b : edges)
+      for (int cin = 0; cin < 2; ++cin) {
+        const isa::Sum r = isa::add_with_carry(a, b, cin != 0);
+        const uint64_t wide = uint64_t{a} + b + static_cast<unsigned>(cin);
+        EXPECT_EQ(r.res, static_cast<uint32_t>(wide)) << a << " + " << b << " + " << cin;
+        EXPECT_EQ(r.carry, (wide >> 32) != 0) << a << " + " << b << " + " << cin;
+        const int64_t signed_wide = int64_t{static_cast<int32_t>(a)} + static_cast<int32_t>(b) + cin;
+        EXPECT_EQ(r.ovf, signed_wide != static_cast<int32_t>(r.res)) << a << " + " << b << " + " << cin;
+        uint8_t nibbles = 0;
+        unsigned carry = static_cast<unsigned>(cin);
+        for (int k = 0; k < 8; ++k) {
+          carry = ((a >> (4 * k)) & 0xf) + ((b >> (4 * k)) & 0xf) + carry > 0xf ? 1 : 0;
+          nibbles = static_cast<uint8_t>(nibbles | (carry << k));
+        }
+        EXPECT_EQ(isa::nibble_carries(r.carries), nibbles) << a << " + " << b << " + " << cin;
+        EXPECT_EQ(isa::nibble_carries(isa::carries_of_nibbles(nibbles)), nibbles);
+      }
 }
 
 TEST(Nullify, ConditionalBranchRule) {
