@@ -4,6 +4,7 @@
 
 #include "isa/bits.h"
 #include "isa/conditions.h"
+#include "isa/inline.h"
 
 namespace isa {
 namespace {
@@ -58,7 +59,7 @@ constexpr MajorIndex build_index() {
 }
 constexpr MajorIndex kIndex = build_index();
 
-int32_t extract(uint32_t w, const Field& f) {
+ISA_INLINE int32_t extract(uint32_t w, const Field& f) {
   const uint32_t x = field(w, f.pos, f.len);
   switch (f.enc) {
     case Enc::U: return static_cast<int32_t>(x);
@@ -75,7 +76,7 @@ int32_t extract(uint32_t w, const Field& f) {
   return 0;
 }
 
-uint32_t insert(int32_t v, const Field& f) {
+ISA_INLINE uint32_t insert(int32_t v, const Field& f) {
   const uint32_t u = static_cast<uint32_t>(v), d = u >> 2;
   switch (f.enc) {
     case Enc::U: return put_field(u, f.pos, f.len);
@@ -94,11 +95,11 @@ uint32_t insert(int32_t v, const Field& f) {
   return 0;
 }
 
-void set_flag(Insn& i, uint8_t bit, int32_t v) {
+ISA_INLINE void set_flag(Insn& i, uint8_t bit, int32_t v) {
   if (v) i.flags = static_cast<uint8_t>(i.flags | bit);
 }
 
-void store_slot(Insn& i, Slot s, int32_t v) {
+ISA_INLINE void store_slot(Insn& i, Slot s, int32_t v) {
   const uint8_t b = static_cast<uint8_t>(v);
   switch (s) {
     case Slot::r1: i.r1 = b; break;
@@ -122,7 +123,7 @@ void store_slot(Insn& i, Slot s, int32_t v) {
   }
 }
 
-int32_t load_slot(const Insn& i, Slot s) {
+ISA_INLINE int32_t load_slot(const Insn& i, Slot s) {
   switch (s) {
     case Slot::r1: return i.r1;
     case Slot::r2: return i.r2;
@@ -146,6 +147,47 @@ int32_t load_slot(const Insn& i, Slot s) {
   return 0;
 }
 
+// A format's fields extracted (inserted) in a row: with the field list a constant,
+// extract() and store_slot() (insert() and load_slot()) fold to a few shifts and masks
+// per field.
+template <unsigned F, unsigned K = 0>
+ISA_INLINE void extract_fields(Insn& i, uint32_t w) {
+  constexpr Field f = kFormatFields[F][K];
+  if constexpr (f.slot != Slot::end) {
+    store_slot(i, f.slot, extract(w, f));
+    extract_fields<F, K + 1>(i, w);
+  }
+}
+
+template <unsigned F, unsigned K = 0>
+ISA_INLINE uint32_t insert_fields(const Insn& i) {
+  constexpr Field f = kFormatFields[F][K];
+  if constexpr (f.slot != Slot::end) {
+    return insert(load_slot(i, f.slot), f) | insert_fields<F, K + 1>(i);
+  } else {
+    return 0;
+  }
+}
+
+void extract_format(Insn& i, uint32_t w, Format format) {
+  switch (format) {
+#define ISA_FORMAT(NAME, ...) \
+  case Format::NAME: extract_fields<static_cast<unsigned>(Format::NAME)>(i, w); break;
+#include "isa/formats.def"
+#undef ISA_FORMAT
+  }
+}
+
+uint32_t insert_format(const Insn& i, Format format) {
+  switch (format) {
+#define ISA_FORMAT(NAME, ...) \
+  case Format::NAME: return insert_fields<static_cast<unsigned>(Format::NAME)>(i);
+#include "isa/formats.def"
+#undef ISA_FORMAT
+  }
+  return 0;
+}
+
 }  // namespace
 
 const Field* format_fields(Format f) { return kFormatFields[static_cast<unsigned>(f)]; }
@@ -164,8 +206,7 @@ Insn decode(uint32_t w) {
   for (unsigned k = kIndex.start[major]; k < kIndex.start[major + 1]; ++k) {
     const Info& in = detail::kInfo[kIndex.order[k]];
     if ((w & in.mask) != in.match) continue;
-    for (const Field* f = format_fields(in.format); f->slot != Slot::end; ++f)
-      store_slot(i, f->slot, extract(w, *f));
+    extract_format(i, w, in.format);
     if (!cond_valid(in.cond, i.cond)) break;
     i.op = static_cast<Op>(kIndex.order[k]);
     return i;
@@ -179,10 +220,7 @@ Insn decode(uint32_t w) {
 uint32_t encode(const Insn& i) {
   const Info& in = info(i.op);
   if (i.op == Op::kIllegal) return static_cast<uint32_t>(i.im);
-  uint32_t w = in.match;
-  for (const Field* f = format_fields(in.format); f->slot != Slot::end; ++f)
-    w |= insert(load_slot(i, f->slot), *f);
-  return w;
+  return in.match | insert_format(i, in.format);
 }
 
 }  // namespace isa
