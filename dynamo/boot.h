@@ -45,6 +45,7 @@ struct BootConfig {
   uint32_t trace_through_calls;
   uint32_t close_loops;
   uint32_t optimize;  // OptimizeLevel
+  uint32_t stack_slots;
   uint32_t bailout;
   uint32_t bailout_interval_kcycles;
   uint32_t bailout_threshold_percent;
@@ -52,7 +53,7 @@ struct BootConfig {
 };
 
 // The `optimize` levels (the paper's classes, section 4).
-enum OptimizeLevel : uint32_t { kOptimizeNone = 0, kOptimizeConservative = 1 };
+enum OptimizeLevel : uint32_t { kOptimizeNone = 0, kOptimizeConservative = 1, kOptimizeAggressive = 2 };
 
 // What the application's image occupies (its PT_LOAD segments' lowest and highest
 // addresses, page-rounded) and where it starts.

@@ -56,14 +56,24 @@ std::vector<DynamoParam> BuildSchema() {
        "lookup, for the counters lookup_hits and inline_misses). Off, those two counters stay 0 "
        "and the lookup's hit path writes no memory.",
        &BootConfig::count_lookups},
-      {"optimize", false, "", 1, 0, 1, false, "optimizer",
+      {"optimize", false, "", 1, 0, 2, false, "optimizer",
        "Which of the paper's optimization classes (section 4) the fragment builder applies. "
        "none: the straightened trace; conservative: constant and copy propagation and folding "
-       "of the values ldil, ldi, ldo, addil, copy and dropped calls' links put in registers, so an indirect branch whose "
-       "target is then known (a return whose call is on the trace, paper section 4.2) becomes "
-       "nothing but its delay slot. Both keep every register, memory word and PSW bit the "
-       "original code would have at every fragment exit and every instruction that may trap.",
-       &BootConfig::optimize, "none|conservative"},
+       "of the values ldil, ldi, ldo, addil, copy and dropped calls' links put in registers "
+       "(and, with stack_slots, stored in the trace's own stack frames), so an indirect branch "
+       "whose target is then known (a return whose call is on the trace, paper section 4.2) "
+       "becomes nothing but its delay slot; aggressive: as conservative, but assuming that a "
+       "store through a pointer not derived from the stack pointer never writes a stack slot "
+       "the trace saved a link in (the paper's aggressive class 'can sometimes be incorrect': "
+       "a program that rewrites saved return addresses through pointers breaks). All keep "
+       "every register, memory word and PSW bit the original code would have at every "
+       "fragment exit and every instruction that may trap.",
+       &BootConfig::optimize, "none|conservative|aggressive"},
+      {"stack_slots", true, "", 1, 0, 1, false, "optimizer",
+       "Constant propagation follows a known word through the stack slot the trace stored it "
+       "in, so a callee that saves its return link (stw %rp,-20(%sp)) and reloads it has its "
+       "return folded like a leaf's. Any store that may touch the slot forgets it.",
+       &BootConfig::stack_slots},
       {"bailout", true, "", 1, 0, 1, false, "bailout",
        "Hand the application back to native execution for good when Dynamo's own share of the "
        "time stays high (paper section 2: go and vortex bail out).",

@@ -73,9 +73,13 @@ TEST(DynamoConfig, ChoicesByName) {
   EXPECT_EQ(c.optimize, kOptimizeNone);
   ASSERT_TRUE(LoadDynamoConfigString("optimize: conservative\n", "d.yaml", &c, &error)) << error;
   EXPECT_EQ(c.optimize, kOptimizeConservative);
-  EXPECT_EQ(Error("optimize: aggressive\n"), "d.yaml:1: optimize: expected one of none, conservative, got 'aggressive'");
-  EXPECT_EQ(Error("optimize: \"none\"\n"), "d.yaml:1: optimize: expected one of none, conservative, got string 'none'");
-  EXPECT_EQ(Error("optimize: 1\n"), "d.yaml:1: optimize: expected one of none, conservative, got '1'");
+  ASSERT_TRUE(LoadDynamoConfigString("optimize: aggressive\n", "d.yaml", &c, &error)) << error;
+  EXPECT_EQ(c.optimize, kOptimizeAggressive);
+  EXPECT_EQ(Error("optimize: reckless\n"),
+            "d.yaml:1: optimize: expected one of none, conservative, aggressive, got 'reckless'");
+  EXPECT_EQ(Error("optimize: \"none\"\n"),
+            "d.yaml:1: optimize: expected one of none, conservative, aggressive, got string 'none'");
+  EXPECT_EQ(Error("optimize: 1\n"), "d.yaml:1: optimize: expected one of none, conservative, aggressive, got '1'");
 }
 
 TEST(DynamoConfig, MissingFileIsOneLine) {

@@ -526,6 +526,7 @@ BuildStatus Builder::Run() {
   out_->inline_lookups = 0;
   out_->loops = 0;
   known_.Clear();
+  known_.FollowStackSlots(o_.stack_slots, o_.private_stack_slots);
   if (t_.length == 0 || t_.insns[0].nullified) return BuildStatus::kEmpty;
   uint32_t i = 0;
   bool ended = false, cut = false;

@@ -70,6 +70,8 @@ struct BuildOptions {
   uint32_t lookup_index_bits;
   uint32_t lookup_counter;    // the context word an inline probe counts in; 0: none
   bool propagate_constants;  // optimize: conservative (optimizer_constants.h)
+  bool stack_slots;          // ... through the trace's stack slots (optimizer_stack_slots.h)
+  bool private_stack_slots;  // optimize: aggressive: other stores leave those slots alone
   bool close_loops;          // a trace's last branch back to its head targets word 0
 };
 

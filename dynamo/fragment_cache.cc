@@ -25,6 +25,8 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   options_.lookup_routine = reinterpret_cast<uint32_t>(config.count_lookups ? &dynamo_lookup_counting : &dynamo_lookup);
   options_.lookup_counter = config.count_lookups ? CTX_ABS(CTX_LOOKUPS) : 0;
   options_.propagate_constants = config.optimize >= kOptimizeConservative;
+  options_.stack_slots = config.stack_slots != 0;
+  options_.private_stack_slots = config.optimize >= kOptimizeAggressive;
   options_.close_loops = config.close_loops != 0;
   const uint32_t lo = reinterpret_cast<uint32_t>(code_), hi = lo + bytes;
   // Every stub must reach the routines with b,l (22 bits).

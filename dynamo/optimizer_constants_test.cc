@@ -1,5 +1,5 @@
 // Constant propagation (optimizer_constants.h) on hand-derived instruction sequences: what
-// each form makes known, and what it forgets. Words from hppa-linux-gnu-as (binutils
+// each form makes known, and what it forgets, registers and the trace's stack slots. Words from hppa-linux-gnu-as (binutils
 // 2.40) or the emitter, which //dynamo:fragment_builder_test checks against it.
 #include "dynamo/optimizer_constants.h"
 
@@ -64,6 +64,87 @@ TEST(KnownValues, WritesForget) {
   EXPECT_EQ(Value(k, 2), 0x1030bu);
   k.Clear();
   EXPECT_FALSE(k.Known(2, &v));
+}
+
+// A callee's frame, as GCC lays it out (words from hppa-linux-gnu-as).
+constexpr uint32_t kStwRpSave = 0x6bc23fd9;     // stw %rp,-20(%sp)
+constexpr uint32_t kStwmR3 = 0x6fc30100;        // stw,ma %r3,128(%sp)
+constexpr uint32_t kLdoSp64 = 0x37de0080;       // ldo 64(%sp),%sp
+constexpr uint32_t kLdwRpReload = 0x4bc23e59;   // ldw -212(%sp),%rp
+constexpr uint32_t kLdwmbR4 = 0x4fc43f81;       // ldw,mb -64(%sp),%r4
+constexpr uint32_t kStwThroughR26 = 0x0f451280; // stw %r5,0(%r26)
+constexpr uint32_t kStbIntoRpSlot = 0x63c53e5b; // stb %r5,-211(%sp)
+constexpr uint32_t kCopySpR3 = 0x081e0243;      // copy %sp,%r3
+constexpr uint32_t kLdwFromR3 = 0x48663fd9;     // ldw -20(%r3),%r6
+constexpr uint32_t kStwR4Slot = 0x6bc43fd9;     // stw %r4,-20(%sp)
+constexpr uint32_t kLdwIndexed = 0x0fc70088;    // ldw %r7(%sp),%r8
+constexpr uint32_t kLink = 0x1030b;
+
+int32_t StackOffsetOf(const KnownValues& k, unsigned r) {
+  int32_t off = 12345;
+  EXPECT_TRUE(k.StackOffset(r, &off)) << "gr" << r;
+  return off;
+}
+
+// The link saved by the prologue is the link the epilogue reloads: sp moved by +128
+// (stw,ma) and +64 (ldo), so -212(%sp) is the entry's -20(%sp).
+TEST(KnownValues, CalleeReloadsItsSavedLink) {
+  KnownValues k;
+  k.Clear();
+  EXPECT_EQ(StackOffsetOf(k, 30), 0);
+  k.Set(2, kLink);
+  for (uint32_t w : {kStwRpSave, kStwmR3, kLdoSp64}) Execute(&k, w);
+  EXPECT_EQ(StackOffsetOf(k, 30), 192);
+  Execute(&k, kLdwRpReload);
+  EXPECT_EQ(Value(k, 2), kLink);
+  Execute(&k, kLdwmbR4);  // modify before: sp back to +128, r4 from the unknown slot there
+  EXPECT_EQ(StackOffsetOf(k, 30), 128);
+  uint32_t v;
+  EXPECT_FALSE(k.Known(4, &v));
+}
+
+TEST(KnownValues, StoresThatMayTouchASlotForgetIt) {
+  uint32_t v;
+  {  // through a base that may point anywhere, the stack included
+    KnownValues k;
+    k.Clear();
+    k.Set(2, kLink);
+    for (uint32_t w : {kStwRpSave, kStwThroughR26, kCopySpR3, kLdwFromR3}) Execute(&k, w);
+    EXPECT_EQ(StackOffsetOf(k, 3), 0);
+    EXPECT_FALSE(k.Known(6, &v));
+  }
+  {  // one byte of the slot (-19 from the entry sp)
+    KnownValues k;
+    k.Clear();
+    k.Set(2, kLink);
+    for (uint32_t w : {kStwRpSave, kStwmR3, kLdoSp64, kStbIntoRpSlot, kLdwRpReload}) Execute(&k, w);
+    EXPECT_FALSE(k.Known(2, &v));
+  }
+  {  // a store that may be nullified: the slot may or may not hold r4 now
+    KnownValues k;
+    k.Clear();
+    k.Set(2, kLink);
+    k.Set(4, 77);
+    Execute(&k, kStwRpSave);
+    Execute(&k, kStwR4Slot, /*surely=*/false);
+    for (uint32_t w : {kCopySpR3, kLdwFromR3}) Execute(&k, w);
+    EXPECT_FALSE(k.Known(6, &v));
+  }
+}
+
+TEST(KnownValues, SlotsHoldTheLastKnownStore) {
+  KnownValues k;
+  k.Clear();
+  k.Set(2, kLink);
+  k.Set(4, 77);
+  for (uint32_t w : {kStwRpSave, kStwR4Slot, kCopySpR3, kLdwFromR3}) Execute(&k, w);
+  EXPECT_EQ(Value(k, 6), 77u);
+  uint32_t v;
+  Execute(&k, kLdwIndexed);  // the index r7 is unknown: so is the word
+  EXPECT_FALSE(k.Known(8, &v));
+  k.Set(7, static_cast<uint32_t>(-20));
+  Execute(&k, kLdwIndexed);
+  EXPECT_EQ(Value(k, 8), 77u);
 }
 
 }  // namespace
