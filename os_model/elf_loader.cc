@@ -160,7 +160,9 @@ class Parser {
     uint32_t strtab_sh = shoff_ + shstrndx_ * kShdrSize;
     uint32_t names = r_.U32(strtab_sh + 16), names_size = r_.U32(strtab_sh + 20);
     if (!r_.Has(names, names_size)) return Fail("section name table extends past the end of the file");
-    for (uint32_t i = 0; i < shnum_; ++i) {
+    // Index 0 is SHN_UNDEF: its entry is reserved (System V gABI, "Sections") and its
+    // type, offset and size mean nothing, so it is never read as a section.
+    for (uint32_t i = 1; i < shnum_; ++i) {
       uint32_t sh = shoff_ + i * kShdrSize;
       uint32_t type = r_.U32(sh + 4), flags = r_.U32(sh + 8);
       ElfSection sec;
@@ -168,13 +170,13 @@ class Parser {
       sec.file_offset = r_.U32(sh + 16);
       sec.size = r_.U32(sh + 20);
       sec.is_code = (flags & kShfExecInstr) != 0;
-      if (i != 0 && !r_.String(names, names_size, r_.U32(sh), &sec.name))
+      if (!r_.String(names, names_size, r_.U32(sh), &sec.name))
         return Fail("section " + std::to_string(i) + " has a bad name offset");
-      if (type != kShtNobits && i != 0 && !r_.Has(sec.file_offset, sec.size))
+      if (type != kShtNobits && !r_.Has(sec.file_offset, sec.size))
         return Fail("section " + sec.name + " at " + Hex(sec.file_offset) + "+" + Hex(sec.size) +
                     " extends past the end of the file");
       if (type == kShtSymtab && !Symbols(sh, sec)) return false;
-      if (i != 0) image_->sections.push_back(sec);
+      image_->sections.push_back(sec);
     }
     std::sort(image_->symbols.begin(), image_->symbols.end(),
               [](const ElfSymbol& a, const ElfSymbol& b) {

@@ -120,6 +120,31 @@ TEST(ElfLoader, RejectsEachKindOfCorruption) {
   }
 }
 
+// Section header 0 (SHN_UNDEF) is reserved; whatever it holds is ignored, as the
+// kernel and qemu-hppa ignore it. A SYMTAB type there with an offset far past the end of
+// the file once made the symbol reader run off the buffer.
+TEST(ElfLoader, IgnoresWhatSectionHeaderZeroHolds) {
+  const std::vector<uint8_t> good = ReadAll(GuestBinaryArgument());
+  ElfImage expected;
+  std::string error;
+  ASSERT_TRUE(ParseElf("good.elf", good, &expected, &error)) << error;
+  ASSERT_FALSE(expected.symbols.empty());
+
+  auto b = good;
+  uint32_t sh0 = Get32(b, 32);  // e_shoff
+  ASSERT_NE(sh0, 0u);
+  Put32(b, sh0 + 0, 0);            // sh_name
+  Put32(b, sh0 + 4, 2);            // sh_type SYMTAB
+  Put32(b, sh0 + 16, 0x7ffffff0);  // sh_offset
+  Put32(b, sh0 + 20, 0x100000);    // sh_size
+  Put32(b, sh0 + 24, 9);           // sh_link
+  Put32(b, sh0 + 36, 16);          // sh_entsize
+  ElfImage image;
+  ASSERT_TRUE(ParseElf("sh0.elf", b, &image, &error)) << error;
+  EXPECT_EQ(image.symbols.size(), expected.symbols.size());
+  EXPECT_EQ(image.sections.size(), expected.sections.size());
+}
+
 TEST(ElfLoader, MissingFileIsAClearError) {
   ElfImage image;
   std::string error;
