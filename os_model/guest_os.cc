@@ -165,7 +165,7 @@ void GuestOs::Kill(int signo, const ArchState& state) {
 
 void GuestOs::Fault(const SignalInfo& info, ArchState* state) {
   ++signal_counts_[SignalName(info.signo)];
-  if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(info.signo, *state);
+  if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
 }
 
 void GuestOs::Poll(ArchState* state) {
@@ -184,7 +184,7 @@ void GuestOs::DeliverSignals(ArchState* state) {
     Delivery d = signals_.DeliverNext(state, memory_, &info);
     if (d == Delivery::kIgnored) continue;
     ++signal_counts_[SignalName(info.signo)];
-    if (d == Delivery::kTerminate) Kill(info.signo, *state);
+    if (d == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
     // A handler started: further signals are delivered on top of it (nested frames)
     // only if still deliverable under the handler's mask.
   }
