@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -253,6 +254,28 @@ TEST_F(FsSandboxTest, OnlyGrantedFilesOpen) {
   EXPECT_EQ(sandbox.Open(top_ + "/root/missing.txt", O_RDONLY, 0), -kENOENT);
   EXPECT_FALSE(sandbox.Grant({top_ + "/nonexistent", false}, &error));
   EXPECT_NE(error.find("no such directory"), std::string::npos);
+}
+
+// A FIFO would block open() on the host until a writer came; devices are refused too.
+// The alarm turns a blocked open into a failure instead of a hung test.
+TEST_F(FsSandboxTest, OnlyRegularFilesAndDirectoriesOpen) {
+  ASSERT_EQ(mkfifo((top_ + "/root/fifo").c_str(), 0600), 0);
+  FsSandbox sandbox;
+  std::string error;
+  ASSERT_TRUE(sandbox.Grant({top_ + "/root", true}, &error)) << error;
+  ASSERT_TRUE(sandbox.Grant({"/dev", false}, &error)) << error;
+  alarm(20);
+  EXPECT_EQ(sandbox.Open(top_ + "/root/fifo", O_RDONLY, 0), -kEACCES);
+  EXPECT_EQ(sandbox.Open(top_ + "/root/fifo", O_WRONLY, 0), -kEACCES);
+  EXPECT_EQ(sandbox.Open("/dev/zero", O_RDONLY, 0), -kEACCES);
+  alarm(0);
+  int fd = sandbox.Open(top_ + "/root/sub", O_RDONLY | O_DIRECTORY, 0);
+  EXPECT_GE(fd, 0) << "directories open";
+  if (fd >= 0) close(fd);
+  fd = sandbox.Open(top_ + "/root/sub/in.txt", O_RDONLY, 0);
+  ASSERT_GE(fd, 0);
+  EXPECT_EQ(fcntl(fd, F_GETFL) & O_NONBLOCK, 0) << "the guest did not ask for O_NONBLOCK";
+  close(fd);
 }
 
 TEST_F(FsSandboxTest, NoRootsMeansNoFiles) {
