@@ -3,6 +3,7 @@
 // "The HP PA-8000 RISC CPU", IEEE Micro 17(2), 1997; the Dynamo paper).
 #include "sim/config.h"
 
+#include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -630,9 +631,19 @@ bool LoadConfigString(const std::string& yaml, const std::string& filename, Mach
   return true;
 }
 
-bool ReadTextFile(const std::string& path, std::string* text) {
+bool ReadTextFile(const std::string& path, std::string* text, std::string* why) {
+  // An ifstream opens a directory and reads it as empty, which would pass for an empty
+  // configuration and leave every default in place.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (why) *why = "is a directory, not a file";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) {
+    if (why) *why = "cannot open";
+    return false;
+  }
   std::ostringstream contents;
   contents << in.rdbuf();
   *text = contents.str();
@@ -640,9 +651,9 @@ bool ReadTextFile(const std::string& path, std::string* text) {
 }
 
 bool LoadConfigFile(const std::string& path, MachineConfig* out, std::string* error) {
-  std::string text;
-  if (!ReadTextFile(path, &text)) {
-    *error = path + ": cannot open";
+  std::string text, why;
+  if (!ReadTextFile(path, &text, &why)) {
+    *error = path + ": " + why;
     return false;
   }
   return LoadConfigString(text, path, out, error);

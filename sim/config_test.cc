@@ -175,6 +175,8 @@ TEST(ConfigTest, ErrorMessagesFromFiles) {
             "sim/testdata/config/geometry.yaml:3: dcache.assoc: 1024 KiB in 3-way sets of "
             "32-byte lines is not a power-of-two number of sets");
   EXPECT_EQ(FileError("no_such_file.yaml"), "sim/testdata/config/no_such_file.yaml: cannot open");
+  // A directory opens as an empty stream; it must not pass for an empty configuration.
+  EXPECT_EQ(FileError(""), "sim/testdata/config/: is a directory, not a file");
 }
 
 TEST(ConfigTest, UnknownKeys) {
