@@ -19,6 +19,7 @@ constexpr uint32_t kPtLoad = 1;
 constexpr uint32_t kPtDynamic = 2;
 constexpr uint32_t kPtInterp = 3;
 constexpr uint32_t kPtPhdr = 6;
+constexpr uint32_t kPtGnuStack = 0x6474e551;
 constexpr uint32_t kPfX = 1, kPfW = 2, kPfR = 4;
 constexpr uint32_t kShtSymtab = 2;
 constexpr uint32_t kShtNobits = 8;
@@ -110,6 +111,7 @@ class Parser {
       if (type == kPtInterp || type == kPtDynamic)
         return Fail("dynamically linked executables are not supported; link with -static");
       if (type == kPtPhdr) image_->phdr_addr = r_.U32(ph + 8);
+      if (type == kPtGnuStack) image_->executable_stack = (r_.U32(ph + 24) & kPfX) != 0;
       if (type != kPtLoad) continue;
       ElfSegment seg;
       seg.file_offset = r_.U32(ph + 4);

@@ -59,6 +59,7 @@ TEST(ElfLoader, LoadsARealGuestBinary) {
   const ElfSymbol* start = SymbolAt(image, image.entry);
   ASSERT_NE(start, nullptr);
   EXPECT_EQ(start->name, "_start");
+  EXPECT_TRUE(image.executable_stack) << "hppa-linux-gnu-ld marks PT_GNU_STACK RWE by default";
   EXPECT_FALSE(LoadElf(image, &mem, &error)) << "loading twice overlaps";
   EXPECT_NE(error.find("overlaps memory already mapped"), std::string::npos) << error;
 }
