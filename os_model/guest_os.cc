@@ -132,7 +132,7 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrClockGettime: return SysClockGettime(a);
     case kNrGettimeofday: return SysGettimeofday(a);
     case kNrTime: return SysTime(a);
-    case kNrNanosleep: return SysNanosleep(a);
+    case kNrNanosleep: return SysNanosleep(a, *state);
     case kNrSetitimer: return SysSetitimer(a);
     case kNrGetitimer: return SysGetitimer(a);
     case kNrAlarm: return SysAlarm(a);

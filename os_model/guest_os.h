@@ -44,6 +44,12 @@ struct SimClock {
   uint64_t hz = 180000000;   // PA-8000 at 180 MHz (reference/pa8000.md)
 };
 
+// Simulated time ends at this cycle, so that cycle arithmetic never wraps (2^63 cycles:
+// about 1,600 years at 180 MHz, 2.9 years at the fastest clock the schema allows,
+// 100 GHz). A timer set to expire later never fires; a guest that sleeps past the end
+// would never wake, and is stopped like one waiting for a signal that cannot arrive.
+constexpr uint64_t kEndOfSimulatedTime = uint64_t{1} << 63;
+
 struct OsConfig {
   uint64_t epoch_seconds = 946684800;  // 2000-01-01T00:00:00Z, the guest's boot time
   uint64_t random_seed = 1;            // getrandom and AT_RANDOM
@@ -156,7 +162,7 @@ class GuestOs {
   int64_t SysClockGettime(Args a);
   int64_t SysGettimeofday(Args a);
   int64_t SysTime(Args a);
-  int64_t SysNanosleep(Args a);
+  int64_t SysNanosleep(Args a, const ArchState& state);
   int64_t SysSetitimer(Args a);
   int64_t SysGetitimer(Args a);
   int64_t SysAlarm(Args a);
@@ -165,6 +171,9 @@ class GuestOs {
   void FireTimers();
   void UpdateNextTimer();
   uint64_t VirtualCycles() const { return clock_->cycles - clock_->idle_cycles; }
+  // The cycle `delta` cycles after `now`, or UINT64_MAX (never) at or past the end of
+  // simulated time.
+  static uint64_t CycleAfter(uint64_t now, unsigned __int128 delta);
   // Advances the clock to `cycle` as idle time (sleeping); timers due fire.
   void IdleUntil(uint64_t cycle);
 

@@ -214,6 +214,42 @@ TEST_F(GuestOsTest, NanosleepAdvancesSimulatedTimeOnly) {
   EXPECT_EQ(static_cast<uint32_t>(Call(kNrTime, 0)), 946684802u);
 }
 
+// The longest nanosleep is 2^31 s, 3.9e17 cycles at 180 MHz: about 24 of them reach the
+// end of simulated time (2^63 cycles), and 47 would wrap a 64-bit counter. The clock must
+// never go back, and the sleep that would pass the end stops the guest.
+TEST_F(GuestOsTest, SleepingPastTheEndOfSimulatedTimeStopsTheGuest) {
+  Put(kData, 0x7fffffff);
+  Put(kData + 4, 999999999);
+  uint64_t last = clock_.cycles;
+  int sleeps = 0;
+  while (os_->process_state() == ProcessState::kRunning && sleeps < 60) {
+    EXPECT_EQ(Call(kNrNanosleep, kData, 0), 0);
+    ++sleeps;
+    ASSERT_GE(clock_.cycles, last) << "the clock went back after " << sleeps << " sleeps";
+    last = clock_.cycles;
+  }
+  EXPECT_EQ(sleeps, 24);
+  EXPECT_LT(clock_.cycles, kEndOfSimulatedTime);
+  EXPECT_EQ(os_->process_state(), ProcessState::kKilled);
+  EXPECT_NE(log_.str().find("past the end of simulated time"), std::string::npos);
+}
+
+// A sleep that would pass the end still ends early when a timer's signal arrives, and a
+// timer set past the end never fires.
+TEST_F(GuestOsTest, TimersNearTheEndOfSimulatedTime) {
+  InstallHandler(kSigAlrm);
+  Put(kData + 16, 0x7fffffff);
+  Put(kData + 20, 0);
+  clock_.cycles = kEndOfSimulatedTime - 1000000000;  // 5.6 s before the end
+  EXPECT_EQ(Call(kNrAlarm, 1), 0);
+  EXPECT_EQ(Call(kNrNanosleep, kData + 16, 0), -kEINTR);
+  EXPECT_EQ(os_->process_state(), ProcessState::kRunning);
+  EXPECT_EQ(clock_.cycles, kEndOfSimulatedTime - 1000000000 + 180000000);
+  EXPECT_EQ(Call(kNrAlarm, 10), 0);  // 10 s: past the end, never fires
+  EXPECT_FALSE(os_->NeedsAttention());
+  EXPECT_EQ(os_->AttentionCycle(), UINT64_MAX);
+}
+
 TEST_F(GuestOsTest, SigsuspendWithNothingArmedStopsTheGuest) {
   Put(kData, 0);
   Put(kData + 4, 0);
