@@ -100,6 +100,19 @@ TEST_F(GuestOsTest, WildPointersGetEfault) {
   EXPECT_EQ(Call(kNrWrite, 77, kData, 1), -kEBADF);
 }
 
+// Linux checks every iov_len before touching a buffer: one that is negative as a 32-bit
+// ssize_t is EINVAL, even after a valid entry and whatever the buffer's address.
+TEST_F(GuestOsTest, WritevWithANegativeLengthIsEinval) {
+  Put(kData, kData + 0x100);
+  Put(kData + 4, 0xffffffff);
+  EXPECT_EQ(Call(kNrWritev, 1, kData, 1), -kEINVAL);
+  Put(kData + 4, 4);
+  Put(kData + 8, 0xdead0000);
+  Put(kData + 12, 0x80000000);
+  EXPECT_EQ(Call(kNrWritev, 1, kData, 2), -kEINVAL) << "nothing is written";
+  EXPECT_EQ(Call(kNrWritev, 1, 0xdead0000, 1), -kEFAULT) << "an unreadable iovec array";
+}
+
 TEST_F(GuestOsTest, BrkGrowsZeroedAndRefusesOverlap) {
   uint32_t start = static_cast<uint32_t>(Call(kNrBrk, 0));
   EXPECT_EQ(start, 0x00101000u);
