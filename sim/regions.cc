@@ -18,9 +18,9 @@ std::string Where(const std::string& path, const YAML::Node& node) {
 }  // namespace
 
 bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rules, std::string* error) {
-  std::string text, why;
-  if (!ReadTextFile(path, &text, &why)) {
-    *error = path + ": " + why + " (the region table)";
+  std::string text;
+  if (!ReadTextFile(path, &text)) {
+    *error = path + ": cannot read the region table";
     return false;
   }
   YAML::Node root;
