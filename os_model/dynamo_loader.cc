@@ -148,7 +148,10 @@ bool LoadDynamo(const DynamoBootSpec& spec, const ElfImage& app, GuestMemory* me
       return false;
     }
   }
-  memory->Map(ctx, ctx_bytes, kPermRead | kPermWrite);
+  if (!memory->Map(ctx, ctx_bytes, kPermRead | kPermWrite)) {
+    *error = path + ": Dynamo's low page does not fit in the memory limit (memory.limit_mb)";
+    return false;
+  }
 
   boot.app = AppStateOf(*state);
   boot.image = AppImageOf(app);

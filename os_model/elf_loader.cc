@@ -274,10 +274,19 @@ bool LoadElf(const ElfImage& image, GuestMemory* memory, std::string* error) {
     }
   }
   // Map writable first so the contents can be copied, then apply the real permissions.
+  if (uint64_t{page_perms.size()} * GuestMemory::kPageSize > memory->limit_bytes() - memory->mapped_bytes()) {
+    *error = image.path + ": its segments (" + std::to_string(page_perms.size() * GuestMemory::kPageSize >> 10) +
+             " KiB) do not fit in the memory limit (memory.limit_mb)";
+    return false;
+  }
   for (const auto& [page, perms] : page_perms)
     memory->Map(page << GuestMemory::kPageBits, GuestMemory::kPageSize, kPermRead | kPermWrite);
-  for (const ElfSegment& seg : image.segments)
-    memory->WriteBytes(seg.vaddr, image.bytes.data() + seg.file_offset, seg.file_size);
+  for (const ElfSegment& seg : image.segments) {
+    if (!memory->WriteBytes(seg.vaddr, image.bytes.data() + seg.file_offset, seg.file_size)) {
+      *error = image.path + ": no host memory for the segment at " + Hex(seg.vaddr);
+      return false;
+    }
+  }
   for (const auto& [page, perms] : page_perms)
     memory->Protect(page << GuestMemory::kPageBits, GuestMemory::kPageSize, perms);
   return true;

@@ -113,6 +113,23 @@ TEST_F(GuestOsTest, WritevWithANegativeLengthIsEinval) {
   EXPECT_EQ(Call(kNrWritev, 1, 0xdead0000, 1), -kEFAULT) << "an unreadable iovec array";
 }
 
+// Past the memory limit the guest gets ENOMEM from mmap and an unchanged break from brk,
+// as under RLIMIT_AS; what was mapped stays usable.
+TEST_F(GuestOsTest, MemoryLimitIsEnomemNotACrash) {
+  memory_.set_limit_bytes(memory_.mapped_bytes() + (64u << 20));
+  const uint32_t big = static_cast<uint32_t>(Call(kNrMmap2, 0, 48u << 20, 3, 0x12, 0xffffffff));
+  EXPECT_EQ(big & 0xfff, 0u) << "48 MiB fit";
+  EXPECT_EQ(Call(kNrMmap2, 0, 32u << 20, 3, 0x12, 0xffffffff), -kENOMEM);
+  EXPECT_EQ(Call(kNrMmap2, big, 32u << 20, 3, 0x16, 0xffffffff), static_cast<int32_t>(big))
+      << "MAP_FIXED within the 48 MiB replaces part of them";
+  EXPECT_GT(Call(kNrMmap2, 0, (16u << 20) - 0x40000, 3, 0x12, 0xffffffff), 0) << "all but 256 KiB";
+  const uint32_t start = static_cast<uint32_t>(Call(kNrBrk, 0));
+  EXPECT_EQ(static_cast<uint32_t>(Call(kNrBrk, start + 0x80000)), start) << "the break stays";
+  EXPECT_EQ(static_cast<uint32_t>(Call(kNrBrk, start + 0x40000)), start + 0x40000);
+  EXPECT_EQ(memory_.Store<uint32_t>(start + 0x3fffc, 7), MemFault::kNone);
+  EXPECT_EQ(memory_.mapped_bytes(), memory_.limit_bytes());
+}
+
 TEST_F(GuestOsTest, BrkGrowsZeroedAndRefusesOverlap) {
   uint32_t start = static_cast<uint32_t>(Call(kNrBrk, 0));
   EXPECT_EQ(start, 0x00101000u);

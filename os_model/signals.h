@@ -42,7 +42,7 @@ constexpr int32_t kSiUser = 0;
 constexpr int32_t kSiKernel = 0x80;
 constexpr int32_t kSiTkill = -6;
 constexpr int32_t kSegvMaperr = 1, kSegvAccerr = 2;
-constexpr int32_t kBusAdraln = 1;
+constexpr int32_t kBusAdraln = 1, kBusAdrerr = 2;
 constexpr int32_t kIllIllopc = 1;
 constexpr int32_t kFpeIntovf = 2, kFpeCondtrap = 15;
 constexpr int32_t kTrapBrkpt = 1;

@@ -130,6 +130,8 @@ class SchemaBuilder {
 };
 
 constexpr IntConstraint kAny = IntConstraint::kNone;
+// Lines per cache, at most: 64 MiB of the simulator's tag entries (CheckGeometry).
+constexpr uint64_t kMaxCacheLines = uint64_t{1} << 22;
 constexpr IntConstraint kPow2 = IntConstraint::kPowerOfTwo;
 
 // THE declaration of every parameter. Groups must stay contiguous (the YAML dump nests them).
@@ -177,7 +179,8 @@ std::vector<ParamDef> BuildSchema() {
       "speed. size_kb * 1024 / (assoc * line_bytes) must be a power of two (the sets).";
   const std::string kLineDoc =
       "Line size. Our assumption: 32 bytes (the reference does not give it), a common line "
-      "size for caches of the period.";
+      "size for caches of the period. At most " + std::to_string(kMaxCacheLines) +
+      " lines per cache (size_kb * 1024 / line_bytes): the simulator keeps a tag for each.";
   const std::string kReplDoc =
       "Victim choice within a set: least recently used, first in first out, or random "
       "(seeded by `seed`). Irrelevant when direct mapped.";
@@ -263,6 +266,13 @@ std::vector<ParamDef> BuildSchema() {
         "Return address stack depth (when branch.indirect = btb); 0 = returns go through "
         "the BTB. Our assumption: 8.",
         DYNSIM_FIELD(branch.ras_entries));
+
+  s.Int("memory.limit_mb", "MiB", 2048, 1, 4096, kAny,
+        "Guest memory mapped at once, at most: program segments, stack, brk, mmap and "
+        "Dynamo's pages. Past it mmap and brk fail with ENOMEM, as under RLIMIT_AS. A page "
+        "takes host memory only once written. Our choice: 2 GiB, more than any workload "
+        "needs, and a bound on what a guest can make the simulator allocate.",
+        DYNSIM_FIELD(memory.limit_mb));
   return s.Take();
 }
 
@@ -456,6 +466,16 @@ std::string CheckGeometry(const MachineConfig& c, std::vector<std::string>* keys
       return std::to_string(n.cache->size_kb) + " KiB in " + std::to_string(n.cache->assoc) +
              "-way sets of " + std::to_string(n.cache->line_bytes) +
              "-byte lines is not a power-of-two number of sets";
+    }
+    // The simulator keeps a 16-byte tag entry per line (sim/cache.h); this bounds what a
+    // configuration can make it allocate.
+    const uint64_t lines = bytes / n.cache->line_bytes;
+    if (lines > kMaxCacheLines) {
+      std::string p = n.prefix;
+      *keys = {p + ".size_kb", p + ".line_bytes"};
+      return std::to_string(n.cache->size_kb) + " KiB of " + std::to_string(n.cache->line_bytes) + "-byte lines is " +
+             std::to_string(lines) + " lines; the simulator models at most " + std::to_string(kMaxCacheLines) +
+             " per cache";
     }
   }
   return "";

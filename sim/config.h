@@ -72,6 +72,10 @@ struct BranchConfig {
   uint32_t ras_entries;  // return address stack, used when indirect == kBtb; 0 = none
 };
 
+struct MemoryConfig {
+  uint32_t limit_mb;  // MiB of guest pages mapped at once, at most
+};
+
 // The whole machine, as plain values. Obtain one from DefaultConfig() or a loader: a
 // value-initialized MachineConfig{} is all zeros, not the default machine.
 struct MachineConfig {
@@ -85,6 +89,7 @@ struct MachineConfig {
   L2Config l2;
   TlbConfig tlb;
   BranchConfig branch;
+  MemoryConfig memory;
 };
 
 enum class ParamType { kBool, kInt, kEnum, kString };

@@ -205,6 +205,10 @@ SignalInfo SignalForTrap(const isa::Effect& e, uint32_t iaoq_front) {
       if (fault == MemFault::kMisaligned) {
         info.signo = kSigBus;
         info.code = kBusAdraln;
+      } else if (fault == MemFault::kNoMemory) {
+        // Linux's SIGBUS for a page that cannot be provided (BUS_ADRERR).
+        info.signo = kSigBus;
+        info.code = kBusAdrerr;
       } else {
         info.signo = kSigSegv;
         info.code = fault == MemFault::kProtection ? kSegvAccerr : kSegvMaperr;

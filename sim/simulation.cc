@@ -46,6 +46,7 @@ Simulation::Simulation(const RunOptions& options, std::ostream* log) : options_(
 Simulation::~Simulation() = default;
 
 bool Simulation::Load(std::string* error) {
+  memory_.set_limit_bytes(uint64_t{options_.machine.memory.limit_mb} << 20);
   if (!ReadElf(options_.program, &image_, error)) return false;
   if (!LoadElf(image_, &memory_, error)) return false;
   OsConfig os_config;
