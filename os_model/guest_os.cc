@@ -100,6 +100,13 @@ void GuestOs::Gateway(GuestAddr gateway, ArchState* state) {
   if (signals_.HasDeliverable()) DeliverSignals(state);
 }
 
+GuestAddr GuestOs::CallerPc(const ArchState& state) const {
+  const GuestAddr back = state.gr[31] & ~3u;
+  uint32_t app = 0;
+  if (back >= behalf_lo_ && back < behalf_hi_ && Get32(behalf_return_addr_, &app)) return app & ~3u;
+  return back;
+}
+
 int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result) {
   const char* name = SyscallName(nr);
   ++syscall_counts_[name ? name : "unknown"];
@@ -146,7 +153,7 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
       ++unsupported_counts_[name ? name : "sys_" + std::to_string(nr)];
       if (unknown_syscalls_.insert(nr).second && log_)
         *log_ << "dynsim: guest called unsupported system call " << nr << (name ? std::string(" (") + name + ")" : "")
-              << " at pc 0x" << std::hex << (state->gr[31] & ~3u) << std::dec << "; returning ENOSYS\n";
+              << " at pc 0x" << std::hex << CallerPc(*state) << std::dec << "; returning ENOSYS\n";
       return -kENOSYS;
   }
 }

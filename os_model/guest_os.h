@@ -85,6 +85,14 @@ class GuestOs {
   // and returns to r31 as the gateway does, then delivers any signal it made deliverable.
   void Gateway(GuestAddr gateway, ArchState* state);
   void set_simulator_calls(SimulatorCalls* calls) { simulator_calls_ = calls; }
+  // Under Dynamo the application's system calls enter the gateway from Dynamo's code
+  // (`code_lo`..`code_hi`), and the application's own return address is the word at
+  // `app_return_addr` (its r31 in the app context). Diagnostics then name that pc.
+  void SetCallsOnBehalf(GuestAddr code_lo, GuestAddr code_hi, GuestAddr app_return_addr) {
+    behalf_lo_ = code_lo;
+    behalf_hi_ = code_hi;
+    behalf_return_addr_ = app_return_addr;
+  }
 
   // A synchronous fault at the current instruction.
   void Fault(const SignalInfo& info, ArchState* state);
@@ -182,12 +190,16 @@ class GuestOs {
   bool CopyIn(GuestAddr addr, void* dst, uint32_t n) const { return memory_->ReadBytes(addr, dst, n); }
   bool Put32(GuestAddr addr, uint32_t v);
   bool Get32(GuestAddr addr, uint32_t* v) const;
+  // Where the application made the system call now being performed: the gateway's return
+  // address, or the application's own when Dynamo calls on its behalf.
+  GuestAddr CallerPc(const ArchState& state) const;
 
   GuestMemory* memory_;
   SimClock* clock_;
   OsConfig config_;
   std::ostream* log_;
   SimulatorCalls* simulator_calls_ = nullptr;
+  GuestAddr behalf_lo_ = 0, behalf_hi_ = 0, behalf_return_addr_ = 0;
   FsSandbox sandbox_;
   SignalState signals_;
   std::vector<OpenFile> files_;

@@ -97,7 +97,10 @@ bool Simulation::StartDynamo(std::string* error) {
     return false;
   }
   spec.icache_line_bytes = options_.machine.icache.line_bytes;
-  return LoadDynamo(spec, image_, &memory_, &state_, &dynamo_image_, error);
+  DynamoPlacement placement;
+  if (!LoadDynamo(spec, image_, &memory_, &state_, &dynamo_image_, &placement, error)) return false;
+  os_->SetCallsOnBehalf(placement.code_lo, placement.code_hi, placement.app_return_addr);
+  return true;
 }
 
 void Simulation::DeclareStats() {
