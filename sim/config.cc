@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -485,6 +486,24 @@ void ApplyDefaults(MachineConfig* c) {
   for (const ParamDef& p : ConfigSchema()) p.set(c, p.default_value);
 }
 
+// An error message as one line: a YAML key or value may span lines or hold control
+// characters, which are shown escaped ("\n", "\x07") instead.
+std::string OneLine(const std::string& message) {
+  std::string out;
+  for (unsigned char c : message) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 // Walks the YAML maps, validating and setting each parameter.
 class YamlLoader {
  public:
@@ -644,7 +663,7 @@ bool LoadConfigString(const std::string& yaml, const std::string& filename, Mach
                       std::string* error) {
   YamlLoader loader(filename);
   if (!loader.Load(yaml)) {
-    *error = loader.error();
+    *error = OneLine(loader.error());
     return false;
   }
   *out = loader.config();
@@ -708,7 +727,10 @@ bool ApplyOverrides(const std::vector<std::string>& assignments, MachineConfig* 
                     std::string* error) {
   MachineConfig c = *config;
   for (const std::string& a : assignments) {
-    if (!ApplyOverride(a, &c, error)) return false;
+    if (!ApplyOverride(a, &c, error)) {
+      *error = OneLine(*error);
+      return false;
+    }
   }
   std::string message;
   if (!CheckConfig(c, &message)) {
