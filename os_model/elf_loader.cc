@@ -36,6 +36,22 @@ std::string Hex(uint32_t v) {
   return buf;
 }
 
+// A name read from the file, fit for a one-line message: bytes outside printable ASCII
+// are shown as \xNN, and a long name is cut at 64 characters.
+std::string Printable(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name.substr(0, 64)) {
+    if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return name.size() > 64 ? out + "..." : out;
+}
+
 class Reader {
  public:
   explicit Reader(const std::vector<uint8_t>& bytes) : bytes_(bytes) {}
@@ -175,7 +191,7 @@ class Parser {
       if (!r_.String(names, names_size, r_.U32(sh), &sec.name))
         return Fail("section " + std::to_string(i) + " has a bad name offset");
       if (type != kShtNobits && !r_.Has(sec.file_offset, sec.size))
-        return Fail("section " + sec.name + " at " + Hex(sec.file_offset) + "+" + Hex(sec.size) +
+        return Fail("section " + Printable(sec.name) + " at " + Hex(sec.file_offset) + "+" + Hex(sec.size) +
                     " extends past the end of the file");
       if (type == kShtSymtab && !Symbols(sh, sec)) return false;
       image_->sections.push_back(sec);

@@ -146,6 +146,22 @@ TEST(ElfLoader, IgnoresWhatSectionHeaderZeroHolds) {
   EXPECT_EQ(image.sections.size(), expected.sections.size());
 }
 
+// Names read from the file appear escaped in errors, so an error stays one line (the ELF
+// fuzzer found a section name with newlines in a section that ran past the end).
+TEST(ElfLoader, NamesInErrorsAreEscaped) {
+  auto b = ReadAll(GuestBinaryArgument());
+  uint32_t shoff = Get32(b, 32), shstrndx = Get32(b, 48) & 0xffff;
+  uint32_t names = Get32(b, shoff + 40 * shstrndx + 16);
+  uint32_t sh1 = shoff + 40;                // section 1
+  uint32_t name = names + Get32(b, sh1);    // its name, in the section name table
+  b[name] = '\n';
+  b[name + 1] = 0x07;
+  Put32(b, sh1 + 4, 1);                     // PROGBITS, so its contents must be in the file
+  Put32(b, sh1 + 16, 0x7ffffff0);           // sh_offset past the end
+  std::string error = ErrorFor(b);
+  EXPECT_NE(error.find("section \\x0a\\x07"), std::string::npos) << error;
+}
+
 TEST(ElfLoader, MissingFileIsAClearError) {
   ElfImage image;
   std::string error;
