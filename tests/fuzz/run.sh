@@ -9,6 +9,7 @@
 # the input in the work directory it names.
 set -u
 minutes="" runs="" elf_fuzzer="" decoder_fuzzer="" decoder_seeds="" elf_seeds=()
+config_fuzzer="" config_seeds=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--minutes) minutes=$2; shift 2 ;;
@@ -17,6 +18,10 @@ while [ $# -gt 0 ]; do
 	--decoder-fuzzer) decoder_fuzzer=$2; shift 2 ;;
 	--decoder-seeds) decoder_seeds=$2; shift 2 ;;
 	--elf-seed) elf_seeds+=("$2"); shift 2 ;;
+	--config-fuzzer) config_fuzzer=$2; shift 2 ;;
+	--config-seeds)  # every argument up to the next option
+		shift
+		while [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; do config_seeds+=("$1"); shift; done ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
@@ -26,17 +31,19 @@ if [ -z "$minutes" ] && [ -z "$runs" ]; then
 fi
 if [ -z "$elf_fuzzer" ]; then
 	# Interactive use from the workspace root: build what the harnesses need.
-	bazel build //tests/fuzz:elf_loader_fuzzer //tests/fuzz:decoder_fuzzer //os_model:minimal_guest \
+	bazel build //tests/fuzz:elf_loader_fuzzer //tests/fuzz:decoder_fuzzer //tests/fuzz:config_fuzzer //os_model:minimal_guest \
 		//workloads/li:li_O2 || exit 1
 	elf_fuzzer=bazel-bin/tests/fuzz/elf_loader_fuzzer.bin
 	decoder_fuzzer=bazel-bin/tests/fuzz/decoder_fuzzer.bin
 	decoder_seeds=tests/fuzz/seeds/decoder.txt
+	config_fuzzer=bazel-bin/tests/fuzz/config_fuzzer.bin
+	config_seeds=(configs/machines/*.yaml)
 	elf_seeds=(bazel-bin/os_model/minimal_guest bazel-bin/workloads/li/li_O2)
 fi
 work=$(mktemp -d "${TEST_TMPDIR:-/tmp}/fuzz.XXXXXX")
 
 # Corpora: ELF seeds as they are, plus the section-header-0 variant; one file per word.
-mkdir -p "$work/elf_loader" "$work/decoder"
+mkdir -p "$work/elf_loader" "$work/decoder" "$work/config"
 for seed in "${elf_seeds[@]}"; do cp "$seed" "$work/elf_loader/"; done
 python3 - "${elf_seeds[0]}" "$work/elf_loader/sh0_symtab" <<'PY'
 import struct, sys
@@ -55,15 +62,39 @@ for n, line in enumerate(open(sys.argv[1])):
         open("%s/seed%02d" % (sys.argv[2], n), "wb").write(bytes.fromhex(word))
 PY
 
-harnesses=(elf_loader decoder)
-declare -A binary=([elf_loader]=$elf_fuzzer [decoder]=$decoder_fuzzer)
-if [ -n "$runs" ]; then
-	bound=(-seed=1 -runs="$runs")
-else
-	bound=(-max_total_time=$((minutes * 60 / ${#harnesses[@]})))
-fi
+# Config seeds: each YAML file as YAML (first byte even), and its "key: value" lines under
+# their group as --set assignments (first byte odd).
+python3 - "$work/config" "${config_seeds[@]}" <<'PY'
+import os, sys
+out = sys.argv[1]
+for n, path in enumerate(sys.argv[2:]):
+    text = open(path).read()
+    open(os.path.join(out, "yaml%02d" % n), "w").write("\0" + text)
+    sets, group = [], ""
+    for line in text.splitlines():
+        body = line.split("#")[0].rstrip()
+        if not body.strip() or ":" not in body:
+            continue
+        key, value = (s.strip() for s in body.split(":", 1))
+        if not value:
+            group = key + "."
+        else:
+            sets.append((group if body.startswith(" ") else "") + key + "=" + value)
+    open(os.path.join(out, "set%02d" % n), "w").write("\1" + "\n".join(sets))
+PY
+
+harnesses=(elf_loader decoder config)
+declare -A binary=([elf_loader]=$elf_fuzzer [decoder]=$decoder_fuzzer [config]=$config_fuzzer)
+# yaml-cpp makes a config input about twenty times slower than an ELF or decoder input:
+# a bounded run gives that harness a fifth of the inputs.
+declare -A share=([elf_loader]=1 [decoder]=1 [config]=5)
 failed=0
 for h in "${harnesses[@]}"; do
+	if [ -n "$runs" ]; then
+		bound=(-seed=1 -runs=$((runs / ${share[$h]})))
+	else
+		bound=(-max_total_time=$((minutes * 60 / ${#harnesses[@]})))
+	fi
 	mkdir -p "$work/$h.artifacts"
 	"${binary[$h]}" "${bound[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$work/$h.artifacts/" "$work/$h" >"$work/$h.log" 2>&1
