@@ -100,6 +100,13 @@ void GuestOs::Gateway(GuestAddr gateway, ArchState* state) {
   if (signals_.HasDeliverable()) DeliverSignals(state);
 }
 
+GuestAddr GuestOs::CallerPc(const ArchState& state) const {
+  const GuestAddr back = state.gr[31] & ~3u;
+  uint32_t app = 0;
+  if (back >= behalf_lo_ && back < behalf_hi_ && Get32(behalf_return_addr_, &app)) return app & ~3u;
+  return back;
+}
+
 int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result) {
   const char* name = SyscallName(nr);
   ++syscall_counts_[name ? name : "unknown"];
@@ -132,7 +139,7 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrClockGettime: return SysClockGettime(a);
     case kNrGettimeofday: return SysGettimeofday(a);
     case kNrTime: return SysTime(a);
-    case kNrNanosleep: return SysNanosleep(a);
+    case kNrNanosleep: return SysNanosleep(a, *state);
     case kNrSetitimer: return SysSetitimer(a);
     case kNrGetitimer: return SysGetitimer(a);
     case kNrAlarm: return SysAlarm(a);
@@ -146,7 +153,7 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
       ++unsupported_counts_[name ? name : "sys_" + std::to_string(nr)];
       if (unknown_syscalls_.insert(nr).second && log_)
         *log_ << "dynsim: guest called unsupported system call " << nr << (name ? std::string(" (") + name + ")" : "")
-              << " at pc 0x" << std::hex << (state->gr[31] & ~3u) << std::dec << "; returning ENOSYS\n";
+              << " at pc 0x" << std::hex << CallerPc(*state) << std::dec << "; returning ENOSYS\n";
       return -kENOSYS;
   }
 }
@@ -165,7 +172,7 @@ void GuestOs::Kill(int signo, const ArchState& state) {
 
 void GuestOs::Fault(const SignalInfo& info, ArchState* state) {
   ++signal_counts_[SignalName(info.signo)];
-  if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(info.signo, *state);
+  if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
 }
 
 void GuestOs::Poll(ArchState* state) {
@@ -184,7 +191,7 @@ void GuestOs::DeliverSignals(ArchState* state) {
     Delivery d = signals_.DeliverNext(state, memory_, &info);
     if (d == Delivery::kIgnored) continue;
     ++signal_counts_[SignalName(info.signo)];
-    if (d == Delivery::kTerminate) Kill(info.signo, *state);
+    if (d == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
     // A handler started: further signals are delivered on top of it (nested frames)
     // only if still deliverable under the handler's mask.
   }

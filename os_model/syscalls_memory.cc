@@ -30,7 +30,8 @@ int64_t GuestOs::SysBrk(Args a) {
   if (new_end > old_end) {
     for (GuestAddr p = old_end; p < new_end; p += kPage)
       if (memory_->IsMapped(p)) return brk_;
-    memory_->Map(old_end, new_end - old_end, kPermRead | kPermWrite);
+    // Past the memory limit (memory.limit_mb) the break stays, as under RLIMIT_AS.
+    if (!memory_->Map(old_end, new_end - old_end, kPermRead | kPermWrite)) return brk_;
   } else if (new_end < old_end) {
     memory_->Unmap(new_end, old_end - new_end);
   }
@@ -51,6 +52,10 @@ int64_t GuestOs::SysMmap2(Args a) {
   if (flags & kMapFixed) {
     if (addr & GuestMemory::kPageMask) return -kEINVAL;
     if (uint64_t{addr} + size > kMmapLimit || addr < kLowestLoadAddr) return -kENOMEM;
+    // Linux checks the address-space limit before it unmaps what MAP_FIXED replaces.
+    uint64_t replaced = 0;
+    for (uint64_t p = addr; p < uint64_t{addr} + size; p += kPage) replaced += memory_->IsMapped(static_cast<GuestAddr>(p)) ? kPage : 0;
+    if (memory_->mapped_bytes() - replaced + size > memory_->limit_bytes()) return -kENOMEM;
     memory_->Unmap(addr, size);
   } else {
     GuestAddr hint = (addr >= kMmapBase && addr < kMmapLimit) ? PageAlignUp(addr) : kMmapBase;
@@ -58,7 +63,8 @@ int64_t GuestOs::SysMmap2(Args a) {
     if (addr == 0 && hint != kMmapBase) addr = memory_->FindFree(kMmapBase, size, kMmapLimit);
     if (addr == 0) return -kENOMEM;
   }
-  memory_->Map(addr, size, PermsOf(prot));
+  // Past the memory limit (memory.limit_mb) the guest gets ENOMEM, as under RLIMIT_AS.
+  if (!memory_->Map(addr, size, PermsOf(prot))) return -kENOMEM;
   return addr;
 }
 

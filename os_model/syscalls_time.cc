@@ -52,12 +52,17 @@ int64_t GuestOs::SysTime(Args a) {
   return seconds;
 }
 
-int64_t GuestOs::SysNanosleep(Args a) {
+uint64_t GuestOs::CycleAfter(uint64_t now, unsigned __int128 delta) {
+  const unsigned __int128 at = now + delta;
+  return at >= kEndOfSimulatedTime ? UINT64_MAX : static_cast<uint64_t>(at);
+}
+
+int64_t GuestOs::SysNanosleep(Args a, const ArchState& state) {
   uint32_t sec, nsec;
   if (!Get32(a[0], &sec) || !Get32(a[0] + 4, &nsec)) return -kEFAULT;
   if (nsec >= 1000000000u || static_cast<int32_t>(sec) < 0) return -kEINVAL;
   unsigned __int128 ns = static_cast<unsigned __int128>(sec) * 1000000000u + nsec;
-  uint64_t target = clock_->cycles + static_cast<uint64_t>(ns * clock_->hz / 1000000000u);
+  const uint64_t target = CycleAfter(clock_->cycles, ns * clock_->hz / 1000000000u);
   // Sleep timer by timer; a signal that becomes deliverable interrupts the sleep.
   while (next_timer_cycle_ < target) {
     IdleUntil(next_timer_cycle_);
@@ -68,6 +73,11 @@ int64_t GuestOs::SysNanosleep(Args a) {
         return -kEFAULT;
       return -kEINTR;
     }
+  }
+  if (target == UINT64_MAX) {
+    if (log_) *log_ << "dynsim: guest sleeps past the end of simulated time (2^63 cycles); killing it\n";
+    Kill(kSigKill, state);
+    return 0;
   }
   IdleUntil(target);
   return 0;
@@ -83,14 +93,15 @@ int64_t GuestOs::SysSetitimer(Args a) {
     if (!Get32(a[1] + 4 * i, &v[i])) return -kEFAULT;
   if (v[1] >= 1000000u || v[3] >= 1000000u) return -kEINVAL;
   auto to_cycles = [&](uint32_t s, uint32_t us) {
-    return static_cast<uint64_t>((static_cast<unsigned __int128>(s) * 1000000u + us) * clock_->hz / 1000000u);
+    return (static_cast<unsigned __int128>(s) * 1000000u + us) * clock_->hz / 1000000u;
   };
   IntervalTimer& t = timers_[a[0]];
-  uint64_t value = to_cycles(v[2], v[3]);
+  const unsigned __int128 value = to_cycles(v[2], v[3]), interval = to_cycles(v[0], v[1]);
   uint64_t now = a[0] == kItimerReal ? clock_->cycles : VirtualCycles();
-  t.interval = to_cycles(v[0], v[1]);
+  // An interval as long as simulated time itself means one expiry only.
+  t.interval = interval >= kEndOfSimulatedTime ? 0 : static_cast<uint64_t>(interval);
   // A tiny but nonzero value still fires (Linux rounds up to the next tick).
-  t.next = (v[2] == 0 && v[3] == 0) ? UINT64_MAX : now + (value ? value : 1);
+  t.next = (v[2] == 0 && v[3] == 0) ? UINT64_MAX : CycleAfter(now, value ? value : 1);
   UpdateNextTimer();
   return 0;
 }
@@ -116,7 +127,7 @@ int64_t GuestOs::SysAlarm(Args a) {
   uint64_t old = (left + clock_->hz / 2) / clock_->hz;
   if (left && !old) old = 1;
   t.interval = 0;
-  t.next = a[0] ? clock_->cycles + uint64_t{a[0]} * clock_->hz : UINT64_MAX;
+  t.next = a[0] ? CycleAfter(clock_->cycles, static_cast<unsigned __int128>(a[0]) * clock_->hz) : UINT64_MAX;
   UpdateNextTimer();
   return static_cast<int64_t>(old);
 }
@@ -131,7 +142,7 @@ void GuestOs::FireTimers() {
     info.code = kSiKernel;
     signals_.Post(info);
     // Overruns collapse into one signal, as a standard signal does not queue.
-    t.next = t.interval ? now + t.interval - (now - t.next) % t.interval : UINT64_MAX;
+    t.next = t.interval ? CycleAfter(now, t.interval - (now - t.next) % t.interval) : UINT64_MAX;
   }
   UpdateNextTimer();
 }

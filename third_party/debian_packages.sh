@@ -13,6 +13,8 @@ DYNSIM_PACKAGES=(
 	gcc-hppa-linux-gnu           # guest C compiler (pulls binutils: as, objdump)
 	g++-hppa-linux-gnu           # guest C++ compiler (Dynamo, deltablue)
 	qemu-user                    # qemu-hppa, the behaviour oracle
+	clang                        # builds the libFuzzer harnesses (tests/fuzz)
+	libclang-rt-14-dev           # libFuzzer, AddressSanitizer and UBSan runtimes for clang 14
 )
 
 dynsim_install_packages() {
