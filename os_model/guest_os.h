@@ -10,12 +10,15 @@
 #ifndef DYNSIM_OS_MODEL_GUEST_OS_H
 #define DYNSIM_OS_MODEL_GUEST_OS_H
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <ostream>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "os_model/elf_loader.h"
@@ -117,6 +120,7 @@ class GuestOs {
   struct OpenFile {
     int host_fd = -1;
     bool owned = false;  // closed on guest close (not the host's stdio)
+    bool cloexec = false;  // FD_CLOEXEC: recorded only, as nothing is ever exec'd
   };
   struct IntervalTimer {
     uint64_t next = UINT64_MAX;  // cycle (virtual timers: virtual cycle) of next expiry
@@ -125,6 +129,15 @@ class GuestOs {
 
   using Args = const uint32_t (&)[6];
   int64_t Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result);
+  // The light-weight syscall gateway at 0xb0 (lws_gateway.h).
+  void LightweightSyscall(ArchState* state);
+  // Reports an unsupported call once (with its pc) and answers ENOSYS; processes and
+  // threads get a message saying they are out of scope (syscalls_process.cc).
+  int64_t Unsupported(uint32_t nr, const ArchState& state);
+  // Ends a run whose guest repeats an unsupported call in a loop (see guest_os.cc).
+  void StopRetryLoop(ArchState* state);
+  // The `ble` that entered the gateway: two instructions before the return address.
+  static uint32_t CallSite(const ArchState& state) { return (state.gr[31] & ~3u) - 8; }
 
   // Files (syscalls_file.cc)
   int64_t SysDynsim(uint32_t nr, Args a);
@@ -134,12 +147,32 @@ class GuestOs {
   int64_t SysOpen(int dirfd, GuestAddr path, uint32_t flags, uint32_t mode);
   int64_t SysClose(Args a);
   int64_t SysLseek(Args a);
-  int64_t SysFstat(Args a);
   int64_t SysIoctl(Args a);
   int HostFd(uint32_t guest_fd) const;
+  int64_t SysReadv(Args a);
+  int64_t SysLlseek(Args a);
+  int64_t SysDup(uint32_t old_fd, int32_t new_fd, bool cloexec);
+  int64_t SysFcntl(Args a);
+  // File status and lookups (syscalls_stat.cc)
+  struct FileStatus {
+    uint32_t mode = 0;
+    uint64_t size = 0;
+    uint64_t ino = 0;
+  };
+  enum class StatLayout { kStat, kStat64, kStatx };
+  FileStatus StatusOf(const struct stat& st);
+  int64_t PutStatus(const FileStatus& s, GuestAddr out, StatLayout layout);
+  int64_t StatFd(uint32_t guest_fd, GuestAddr out, StatLayout layout);
+  int64_t StatPath(int32_t dirfd, GuestAddr path, uint32_t at_flags, GuestAddr out, StatLayout layout);
+  int64_t SysReadlink(int32_t dirfd, GuestAddr path, GuestAddr buf, uint32_t size);
+  int64_t SysAccess(int32_t dirfd, GuestAddr path, uint32_t mode);
+  // Reads a guest path and resolves it through the sandbox for a lookup: a host fd opened
+  // with O_PATH, or -errno.
+  int OpenForLookup(int32_t dirfd, GuestAddr path_addr, std::string* path);
   // Memory (syscalls_memory.cc)
   int64_t SysBrk(Args a);
-  int64_t SysMmap2(Args a);
+  int64_t SysMmap(Args a, uint64_t offset_bytes);
+  int64_t SysMremap(Args a);
   int64_t SysMunmap(Args a);
   int64_t SysMprotect(Args a);
   // Signals (syscalls_signal.cc)
@@ -162,6 +195,18 @@ class GuestOs {
   int64_t SysAlarm(Args a);
   int64_t SysUname(Args a);
   int64_t SysGetrandom(Args a);
+  int64_t SysClockGettime64(Args a);
+  bool ClockNs(uint32_t id, uint64_t* ns) const;
+  int64_t SysClockGetres(Args a, bool time64);
+  int64_t SysSysinfo(Args a);
+  // Process (syscalls_process.cc)
+  int64_t SysSetTidAddress(Args a);
+  int64_t SysSetRobustList(Args a);
+  int64_t SysGetrlimit(Args a);
+  int64_t SysSetrlimit(Args a);
+  int64_t SysPrlimit64(Args a);
+  int64_t SysFutex(Args a, const ArchState& state);
+  void InitResourceLimits();
   void FireTimers();
   void UpdateNextTimer();
   uint64_t VirtualCycles() const { return clock_->cycles - clock_->idle_cycles; }
@@ -199,6 +244,25 @@ class GuestOs {
   std::map<std::string, uint64_t> signal_counts_;
   std::set<uint32_t> unknown_syscalls_;
   std::map<std::string, uint64_t> unsupported_counts_;
+  std::set<std::string> reported_unsupported_;  // unsupported calls already logged
+  // The retry-loop guard (StopRetryLoop): the last unsupported call's site, how many
+  // times in a row it came, and whether the current gateway call was unsupported.
+  static constexpr uint64_t kRetryLoopLimit = 100000;
+  uint32_t retry_site_ = 0;
+  uint64_t retry_count_ = 0;
+  bool unsupported_call_ = false;
+  // set_tid_address and set_robust_list: recorded; with one thread nothing reads them
+  // until exit, where the kernel would clear *clear_child_tid (no one can wait on it).
+  GuestAddr clear_child_tid_ = 0;
+  GuestAddr robust_list_head_ = 0;
+  struct ResourceLimit {
+    uint64_t soft, hard;
+  };
+  static constexpr int kNumResourceLimits = 16;  // RLIM_NLIMITS
+  ResourceLimit limits_[kNumResourceLimits];
+  std::string program_path_;  // what readlink("/proc/self/exe") answers
+  // Host (device, inode) -> the guest's inode number, in order of first sight.
+  std::map<std::pair<uint64_t, uint64_t>, uint64_t> guest_inodes_;
 };
 
 }  // namespace dynsim

@@ -1,5 +1,7 @@
 // Memory system calls: the program break and anonymous mappings. File-backed mappings
 // are not modeled (guests here are static and read files with read()).
+#include <vector>
+
 #include "os_model/guest_errno.h"
 #include "os_model/guest_os.h"
 #include "os_model/syscall_numbers.h"
@@ -38,10 +40,12 @@ int64_t GuestOs::SysBrk(Args a) {
   return brk_;
 }
 
-int64_t GuestOs::SysMmap2(Args a) {
+// mmap (offset in bytes) and mmap2 (offset in pages) share this; only anonymous mappings
+// are modeled, so the offset is checked for alignment and otherwise unused.
+int64_t GuestOs::SysMmap(Args a, uint64_t offset_bytes) {
   GuestAddr addr = a[0];
   uint32_t length = a[1], prot = a[2], flags = a[3];
-  if (length == 0 || length > 0x80000000u) return -kEINVAL;
+  if (length == 0 || length > 0x80000000u || (offset_bytes & GuestMemory::kPageMask)) return -kEINVAL;
   if (!(flags & kMapAnonymous)) {
     if (unknown_syscalls_.insert(0x20000 | kNrMmap2).second && log_)
       *log_ << "dynsim: file-backed mmap is not modeled; returning ENODEV\n";
@@ -60,6 +64,44 @@ int64_t GuestOs::SysMmap2(Args a) {
   }
   memory_->Map(addr, size, PermsOf(prot));
   return addr;
+}
+
+// mremap(old_addr, old_size, new_size, flags, new_addr): glibc's realloc of a block it
+// got from mmap. Grows in place when the pages after it are free, else moves (with
+// MREMAP_MAYMOVE), copying the contents; MREMAP_FIXED is not modeled.
+int64_t GuestOs::SysMremap(Args a) {
+  constexpr uint32_t kMremapMaymove = 1, kMremapFixed = 2;
+  const GuestAddr old_addr = a[0];
+  const uint32_t flags = a[3];
+  if ((old_addr & GuestMemory::kPageMask) || a[2] == 0 || a[2] > 0x80000000u || (flags & ~(kMremapMaymove | kMremapFixed)))
+    return -kEINVAL;
+  if (flags & kMremapFixed) return -kEINVAL;
+  const uint32_t old_size = PageAlignUp(a[1]), new_size = PageAlignUp(a[2]);
+  if (uint64_t{old_addr} + old_size > kMmapLimit) return -kEFAULT;
+  for (GuestAddr p = old_addr; p < old_addr + old_size; p += kPage)
+    if (!memory_->IsMapped(p)) return -kEFAULT;
+  if (new_size <= old_size) {
+    if (new_size < old_size) memory_->Unmap(old_addr + new_size, old_size - new_size);
+    return old_addr;
+  }
+  const uint8_t perms = memory_->Perms(old_addr);
+  bool tail_free = uint64_t{old_addr} + new_size <= kMmapLimit;
+  for (GuestAddr p = old_addr + old_size; tail_free && p < old_addr + new_size; p += kPage)
+    if (memory_->IsMapped(p)) tail_free = false;
+  if (tail_free) {
+    memory_->Map(old_addr + old_size, new_size - old_size, perms);
+    return old_addr;
+  }
+  if (!(flags & kMremapMaymove)) return -kENOMEM;
+  GuestAddr moved = memory_->FindFree(kMmapBase, new_size, kMmapLimit);
+  if (moved == 0) return -kENOMEM;
+  std::vector<uint8_t> contents(old_size);
+  memory_->ReadBytes(old_addr, contents.data(), old_size);
+  memory_->Map(moved, new_size, kPermRead | kPermWrite);
+  memory_->WriteBytes(moved, contents.data(), old_size);
+  memory_->Protect(moved, new_size, perms);
+  memory_->Unmap(old_addr, old_size);
+  return moved;
 }
 
 int64_t GuestOs::SysMunmap(Args a) {
