@@ -148,6 +148,20 @@ TEST_F(GlibcAbiTest, StatxOfStdoutAndFstat64AgreeOnTheInode) {
   EXPECT_EQ(Call(kNrStatx, 77, kData + 0x300, 0x1000, 0x7ff, kData), -kEBADF);
 }
 
+TEST_F(GlibcAbiTest, DupCopiesDescriptorsWithTheirOwnCloseOnExecFlag) {
+  EXPECT_EQ(Call(kNrDup3, 1, 5, 010000000), 5);  // O_CLOEXEC of Linux-hppa
+  EXPECT_EQ(Call(kNrFcntl64, 5, 1), 1);           // F_GETFD: FD_CLOEXEC
+  int copy = Call(kNrDup, 1);
+  EXPECT_EQ(copy, 3) << "the lowest free slot";
+  EXPECT_EQ(Call(kNrFcntl64, copy, 1), 0);
+  EXPECT_EQ(Call(kNrClose, copy), 0);
+  EXPECT_NE(Call(kNrFcntl64, 5, 3) & 3, 0) << "F_GETFL of stdout's copy: O_WRONLY or O_RDWR";
+  EXPECT_EQ(Call(kNrClose, 5), 0);
+  EXPECT_EQ(Call(kNrFcntl64, 5, 1), -kEBADF);
+  EXPECT_EQ(Call(kNrDup3, 1, 1, 0), -kEINVAL);
+  EXPECT_EQ(Call(kNrDup2, 1, 1), 1);
+}
+
 TEST_F(GlibcAbiTest, MremapGrowsInPlaceOrMovesWithItsContents) {
   uint32_t a = static_cast<uint32_t>(Call(kNrMmap2, 0, 8192, 3, 0x12));
   ASSERT_EQ(a, kMmapBase);

@@ -28,7 +28,7 @@ constexpr FlagPair kOpenFlags[] = {
     {000000200, O_NOFOLLOW},  {010000000, O_CLOEXEC},   {000400000, O_NOCTTY},
 };
 constexpr uint32_t kGuestAtFdcwd = static_cast<uint32_t>(-100);
-constexpr uint32_t kGuestAppend = 000000010;
+constexpr uint32_t kGuestAppend = 000000010, kGuestCloexec = 010000000;
 constexpr uint32_t kMaxIo = 1u << 20;  // bytes moved per read/write call at most
 constexpr uint32_t kMaxFiles = 64;
 constexpr uint32_t kMaxIov = 1024;
@@ -99,7 +99,7 @@ int64_t GuestOs::SysOpen(int dirfd, GuestAddr path_addr, uint32_t flags, uint32_
   if (host_fd < 0 && path == "/dev/null") return -HostToGuestErrno(errno);
   if (host_fd < 0) return host_fd;  // already -errno in the guest's numbering
   if (slot == files_.size()) files_.push_back({});
-  files_[slot] = {host_fd, true};
+  files_[slot] = {host_fd, true, (flags & kGuestCloexec) != 0};
   return slot;
 }
 
@@ -179,7 +179,7 @@ int64_t GuestOs::SysDup(uint32_t old_fd, int32_t new_fd, bool cloexec) {
   if (copy < 0) return -HostToGuestErrno(errno);
   if (slot >= files_.size()) files_.resize(slot + 1);
   if (files_[slot].owned) ::close(files_[slot].host_fd);
-  files_[slot] = {copy, true};
+  files_[slot] = {copy, true, cloexec};
   return slot;
 }
 

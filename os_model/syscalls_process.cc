@@ -63,6 +63,8 @@ int64_t GuestOs::SysSetRobustList(Args a) {
   return 0;
 }
 
+// Limits are kept and reported so that glibc and the program see consistent values; the
+// model enforces none of them beyond its own fixed sizes (stack, descriptor table).
 void GuestOs::InitResourceLimits() {
   for (ResourceLimit& l : limits_) l = {kRlimInfinity64, kRlimInfinity64};
   // The limits a program can observe: the stack the loader maps (process.h), the size
