@@ -139,6 +139,27 @@ TEST_F(GlibcAbiTest, ClockGettime64WritesA64BitTimespecFromSimulatedTime) {
   EXPECT_EQ(Call(kNrClockGettime64, 0, 0x10), -kEFAULT);
 }
 
+TEST_F(GlibcAbiTest, ClockNanosleepAdvancesSimulatedTimeRelativeOrAbsolute) {
+  Put(kData, 0);
+  Put(kData + 4, 500000000);  // 0.5 s, 32-bit timespec
+  EXPECT_EQ(Call(kNrClockNanosleep, 1, 0, kData, 0), 0);
+  EXPECT_EQ(clock_.cycles, clock_.hz / 2);
+  for (uint32_t i = 0; i < 4; ++i) Put(kData + 0x10 + 4 * i, i == 1 ? 2 : 0);  // 2 s, __kernel_timespec
+  EXPECT_EQ(Call(kNrClockNanosleepTime64, 1, 1, kData + 0x10, 0), 0);  // TIMER_ABSTIME on CLOCK_MONOTONIC
+  EXPECT_EQ(clock_.cycles, clock_.hz * 2);
+  EXPECT_EQ(Call(kNrClockNanosleepTime64, 1, 1, kData + 0x10, 0), 0) << "a time already past returns at once";
+  EXPECT_EQ(clock_.cycles, clock_.hz * 2);
+  Put(kData + 4, 1000000000);
+  EXPECT_EQ(Call(kNrClockNanosleep, 1, 0, kData, 0), -kEINVAL);
+  EXPECT_EQ(Call(kNrClockNanosleep, 42, 0, kData, 0), -kEINVAL);
+}
+
+TEST_F(GlibcAbiTest, PauseWithNothingArmedStopsTheGuest) {
+  Call(kNrPause);
+  EXPECT_EQ(os_->process_state(), ProcessState::kKilled);
+  EXPECT_NE(log_.str().find("waits in pause for a signal that can never arrive"), std::string::npos) << log_.str();
+}
+
 TEST_F(GlibcAbiTest, StatxOfStdoutAndFstat64AgreeOnTheInode) {
   EXPECT_EQ(Call(kNrStatx, 1, kData + 0x300, 0x1000, 0x7ff, kData), 0);  // AT_EMPTY_PATH, "" at +0x300
   EXPECT_EQ(Get(kData), 0x7ffu);                                          // stx_mask

@@ -213,6 +213,7 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrRtSigprocmask: return SysRtSigprocmask(a);
     case kNrRtSigpending: return SysRtSigpending(a);
     case kNrRtSigsuspend: return SysRtSigsuspend(a, state);
+    case kNrPause: return SysPause(state);
     case kNrSigaltstack: return SysSigaltstack(a, *state);
     case kNrRtSigreturn: *no_result = true; return SysRtSigreturn(state);
     case kNrClockGettime: return SysClockGettime(a);
@@ -223,6 +224,8 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrGettimeofday: return SysGettimeofday(a);
     case kNrTime: return SysTime(a);
     case kNrNanosleep: return SysNanosleep(a);
+    case kNrClockNanosleep: return SysClockNanosleep(a, false);
+    case kNrClockNanosleepTime64: return SysClockNanosleep(a, true);
     case kNrSetitimer: return SysSetitimer(a);
     case kNrGetitimer: return SysGetitimer(a);
     case kNrAlarm: return SysAlarm(a);

@@ -180,6 +180,10 @@ class GuestOs {
   int64_t SysRtSigprocmask(Args a);
   int64_t SysRtSigpending(Args a);
   int64_t SysRtSigsuspend(Args a, ArchState* state);
+  int64_t SysPause(ArchState* state);
+  // Idles until a signal is deliverable; false (the guest killed, with a message naming
+  // `call`) if no timer is armed, since then nothing could ever arrive.
+  bool SleepUntilSignal(const char* call, ArchState* state);
   int64_t SysSigaltstack(Args a, const ArchState& state);
   int64_t SysKill(uint32_t pid, uint32_t sig, int32_t code);
   int64_t SysRtSigreturn(ArchState* state);
@@ -190,6 +194,10 @@ class GuestOs {
   int64_t SysGettimeofday(Args a);
   int64_t SysTime(Args a);
   int64_t SysNanosleep(Args a);
+  int64_t SysClockNanosleep(Args a, bool time64);
+  // Sleeps `ns` of simulated time or until a signal is deliverable (-EINTR, the time
+  // left written to `remain` unless it is 0).
+  int64_t SleepNs(uint64_t ns, GuestAddr remain, bool time64);
   int64_t SysSetitimer(Args a);
   int64_t SysGetitimer(Args a);
   int64_t SysAlarm(Args a);

@@ -95,17 +95,39 @@ int64_t GuestOs::SysNanosleep(Args a) {
   uint32_t sec, nsec;
   if (!Get32(a[0], &sec) || !Get32(a[0] + 4, &nsec)) return -kEFAULT;
   if (nsec >= 1000000000u || static_cast<int32_t>(sec) < 0) return -kEINVAL;
-  unsigned __int128 ns = static_cast<unsigned __int128>(sec) * 1000000000u + nsec;
-  uint64_t target = clock_->cycles + static_cast<uint64_t>(ns * clock_->hz / 1000000000u);
+  return SleepNs(uint64_t{sec} * 1000000000u + nsec, a[1], false);
+}
+
+// clock_nanosleep(clock, flags, request, remain), with the 32-bit timespec or (time64)
+// struct __kernel_timespec, whose nanoseconds the kernel reads from the low word only.
+// TIMER_ABSTIME sleeps until the clock reads `request`; `remain` is then not written.
+int64_t GuestOs::SysClockNanosleep(Args a, bool time64) {
+  constexpr uint32_t kTimerAbstime = 1;
+  uint64_t now;
+  if (!ClockNs(a[0], &now) || a[0] == kClockThreadCputime) return -kEINVAL;
+  uint32_t w[4] = {};
+  for (uint32_t i = 0; i < (time64 ? 4u : 2u); ++i)
+    if (!Get32(a[2] + 4 * i, &w[i])) return -kEFAULT;
+  int64_t sec = time64 ? static_cast<int64_t>((uint64_t{w[0]} << 32) | w[1]) : static_cast<int32_t>(w[0]);
+  uint32_t nsec = time64 ? w[3] : w[1];
+  if (nsec >= 1000000000u || sec < 0) return -kEINVAL;
+  uint64_t request = static_cast<uint64_t>(sec) * 1000000000u + nsec;
+  if (a[1] & kTimerAbstime) return SleepNs(request > now ? request - now : 0, 0, time64);
+  return SleepNs(request, a[3], time64);
+}
+
+int64_t GuestOs::SleepNs(uint64_t ns, GuestAddr remain, bool time64) {
+  uint64_t target = clock_->cycles + static_cast<uint64_t>(static_cast<unsigned __int128>(ns) * clock_->hz / 1000000000u);
   // Sleep timer by timer; a signal that becomes deliverable interrupts the sleep.
   while (next_timer_cycle_ < target) {
     IdleUntil(next_timer_cycle_);
     if (signals_.HasDeliverable()) {
       uint64_t left_ns = static_cast<uint64_t>(static_cast<unsigned __int128>(target - clock_->cycles) * 1000000000u / clock_->hz);
-      if (a[1] && (!Put32(a[1], static_cast<uint32_t>(left_ns / 1000000000u)) ||
-                   !Put32(a[1] + 4, static_cast<uint32_t>(left_ns % 1000000000u))))
-        return -kEFAULT;
-      return -kEINTR;
+      uint32_t sec = static_cast<uint32_t>(left_ns / 1000000000u), nsec = static_cast<uint32_t>(left_ns % 1000000000u);
+      bool written = !remain || (time64 ? Put32(remain, 0) && Put32(remain + 4, sec) && Put32(remain + 8, 0) &&
+                                              Put32(remain + 12, nsec)
+                                        : Put32(remain, sec) && Put32(remain + 4, nsec));
+      return written ? -kEINTR : -kEFAULT;
     }
   }
   IdleUntil(target);
