@@ -4,7 +4,9 @@
 // 64-bit time and stat calls, mremap, and what the guest is told when it asks for more
 // than one process or thread, or retries an unsupported call for ever.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <sstream>
 
 #include "os_model/guest_errno.h"
@@ -220,6 +222,77 @@ TEST_F(GlibcAbiTest, FutexWaitThatNoThreadCanWakeStopsTheGuest) {
   Call(kNrFutex, kData, 0, 1);
   EXPECT_EQ(os_->process_state(), ProcessState::kKilled);
   EXPECT_NE(log_.str().find("no other thread can ever wake"), std::string::npos) << log_.str();
+}
+
+// Directory calls inside a writable --fs-root: a fresh GuestOs granted a temporary
+// directory, driven with paths written into guest memory.
+class DirectoryTest : public GlibcAbiTest {
+ protected:
+  void SetUp() override {
+    std::string tmpl = std::string(std::getenv("TEST_TMPDIR") ? std::getenv("TEST_TMPDIR") : "/tmp") + "/dirtest.XXXXXX";
+    ASSERT_NE(mkdtemp(&tmpl[0]), nullptr);
+    dir_ = tmpl;
+    config_.fs_roots = {{dir_, true}};
+    GlibcAbiTest::SetUp();
+  }
+  void TearDown() override { EXPECT_EQ(std::system(("rm -rf '" + dir_ + "'").c_str()), 0); }
+  GuestAddr Path(const std::string& p, GuestAddr at) {
+    EXPECT_TRUE(memory_.WriteBytes(at, p.c_str(), static_cast<uint32_t>(p.size() + 1)));
+    return at;
+  }
+  // The names in a getdents64 buffer of `n` bytes at `at`.
+  std::vector<std::string> Names(GuestAddr at, int n) {
+    std::vector<std::string> names;
+    for (int off = 0; off < n;) {
+      uint16_t reclen = 0;
+      EXPECT_EQ(memory_.Load<uint16_t>(at + off + 16, &reclen), MemFault::kNone);
+      std::string name;
+      memory_.ReadString(at + off + 19, 256, &name);
+      names.push_back(name);
+      if (reclen == 0) break;
+      off += reclen;
+    }
+    return names;
+  }
+  std::string dir_;
+};
+
+TEST_F(DirectoryTest, CreateListRenameRemove) {
+  EXPECT_EQ(Call(kNrMkdir, Path("sub", kData), 0755), 0);
+  EXPECT_EQ(Call(kNrMkdir, Path("sub", kData), 0755), -kEEXIST);
+  int fd = Call(kNrOpen, Path("zeta.txt", kData), 0400 | 1, 0644);  // O_CREAT | O_WRONLY
+  ASSERT_GE(fd, 3);
+  EXPECT_EQ(Call(kNrClose, fd), 0);
+  int d = Call(kNrOpen, Path(dir_, kData), 000010000, 0);  // O_DIRECTORY
+  ASSERT_GE(d, 3);
+  int n = Call(kNrGetdents64, d, kData + 0x400, 0x400);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(Names(kData + 0x400, n), (std::vector<std::string>{".", "..", "sub", "zeta.txt"})) << "sorted by name";
+  EXPECT_EQ(Call(kNrGetdents64, d, kData + 0x400, 0x400), 0) << "end of the listing";
+  EXPECT_EQ(Call(kNrLseek, d, 0, 0), 0);  // rewinddir
+  EXPECT_EQ(Call(kNrGetdents64, d, kData + 0x400, 24), 24) << "one record of 24 bytes fits";
+  EXPECT_EQ(Call(kNrGetdents64, d, kData + 0x400, 8), -kEINVAL) << "no record fits";
+  EXPECT_EQ(Call(kNrClose, d), 0);
+  EXPECT_EQ(Call(kNrRename, Path("zeta.txt", kData), Path("sub/alpha.txt", kData + 0x100)), 0);
+  EXPECT_EQ(Call(kNrRmdir, Path("sub", kData)), -kENOTEMPTY);
+  EXPECT_EQ(Call(kNrUnlink, Path("sub/alpha.txt", kData)), 0);
+  EXPECT_EQ(Call(kNrRmdir, Path("sub", kData)), 0);
+  EXPECT_EQ(Call(kNrUnlink, Path("sub/alpha.txt", kData)), -kENOENT);
+  char* real = realpath(dir_.c_str(), nullptr);
+  ASSERT_NE(real, nullptr);
+  EXPECT_EQ(Call(kNrGetcwd, kData + 0x200, 512), static_cast<int32_t>(std::string(real).size() + 1));
+  std::string cwd;
+  memory_.ReadString(kData + 0x200, 512, &cwd);
+  EXPECT_EQ(cwd, real) << "the first root is the working directory";
+  free(real);
+  EXPECT_EQ(Call(kNrGetcwd, kData + 0x200, 2), -kERANGE);
+}
+
+TEST_F(DirectoryTest, NothingOutsideAWritableRootChanges) {
+  EXPECT_EQ(Call(kNrMkdir, Path("/tmp/dynsim_must_not_exist", kData), 0755), -kEACCES);
+  EXPECT_EQ(Call(kNrUnlink, Path(dir_ + "/../x", kData)), -kEACCES);
+  EXPECT_EQ(Call(kNrRmdir, Path(dir_, kData)), -kEACCES) << "the root itself lives in its parent";
+  EXPECT_EQ(Call(kNrRmdir, Path("..", kData)), -kEINVAL);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ namespace {
 
 constexpr int32_t kAtFdcwd = -100;
 constexpr uint32_t kGuestOCloexec = 010000000;  // O_CLOEXEC of Linux-hppa (asm/fcntl.h)
+constexpr uint32_t kAtRemovedir = 0x200;        // asm-generic/fcntl.h
 
 }  // namespace
 
@@ -183,6 +184,17 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrAccess: return SysAccess(kAtFdcwd, a[0], a[1]);
     case kNrFaccessat:
     case kNrFaccessat2: return SysAccess(static_cast<int32_t>(a[0]), a[1], a[2]);
+    case kNrGetdents64: return SysGetdents64(a);
+    case kNrUnlink: return SysUnlinkAt(kAtFdcwd, a[0], 0);
+    case kNrRmdir: return SysUnlinkAt(kAtFdcwd, a[0], kAtRemovedir);
+    case kNrUnlinkat: return SysUnlinkAt(static_cast<int32_t>(a[0]), a[1], a[2]);
+    case kNrMkdir: return SysMkdirAt(kAtFdcwd, a[0], a[1]);
+    case kNrMkdirat: return SysMkdirAt(static_cast<int32_t>(a[0]), a[1], a[2]);
+    case kNrRename: return SysRenameAt(kAtFdcwd, a[0], kAtFdcwd, a[1], 0);
+    case kNrRenameat: return SysRenameAt(static_cast<int32_t>(a[0]), a[1], static_cast<int32_t>(a[2]), a[3], 0);
+    case kNrRenameat2:
+      return SysRenameAt(static_cast<int32_t>(a[0]), a[1], static_cast<int32_t>(a[2]), a[3], a[4]);
+    case kNrGetcwd: return SysGetcwd(a[0], a[1]);
     case kNrIoctl: return SysIoctl(a);
     case kNrUmask: return 022;  // the mask is not applied: files the guest creates get its mode & 0777
     case kNrBrk: return SysBrk(a);

@@ -117,10 +117,19 @@ class GuestOs {
   uint64_t NowNs() const;
 
  private:
+  struct DirEntry {
+    std::string name;
+    uint8_t type;  // d_type
+    uint64_t ino;  // the guest's inode number
+  };
   struct OpenFile {
     int host_fd = -1;
     bool owned = false;  // closed on guest close (not the host's stdio)
     bool cloexec = false;  // FD_CLOEXEC: recorded only, as nothing is ever exec'd
+    // A directory's entries, read on the first getdents64 (syscalls_dir.cc).
+    bool listing_loaded = false;
+    std::vector<DirEntry> listing;
+    size_t listing_pos = 0;
   };
   struct IntervalTimer {
     uint64_t next = UINT64_MAX;  // cycle (virtual timers: virtual cycle) of next expiry
@@ -169,6 +178,17 @@ class GuestOs {
   // Reads a guest path and resolves it through the sandbox for a lookup: a host fd opened
   // with O_PATH, or -errno.
   int OpenForLookup(int32_t dirfd, GuestAddr path_addr, std::string* path);
+  // Directories (syscalls_dir.cc)
+  int ResolveEntryAt(int32_t dirfd, GuestAddr path, std::string* host_path);
+  int64_t SysUnlinkAt(int32_t dirfd, GuestAddr path, uint32_t flags);
+  int64_t SysMkdirAt(int32_t dirfd, GuestAddr path, uint32_t mode);
+  int64_t SysRenameAt(int32_t old_dirfd, GuestAddr old_path, int32_t new_dirfd, GuestAddr new_path, uint32_t flags);
+  int64_t SysGetcwd(GuestAddr buf, uint32_t size);
+  int64_t SysGetdents64(Args a);
+  bool LoadListing(OpenFile* file);
+  // lseek on a directory whose listing was read moves in the listing: true and the new
+  // position (or -errno) in `result`; false if `guest_fd` is not such a directory.
+  bool SeekListing(uint32_t guest_fd, int64_t offset, int whence, int64_t* result);
   // Memory (syscalls_memory.cc)
   int64_t SysBrk(Args a);
   int64_t SysMmap(Args a, uint64_t offset_bytes);

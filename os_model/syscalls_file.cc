@@ -115,6 +115,8 @@ int64_t GuestOs::SysLseek(Args a) {
   int fd = HostFd(a[0]);
   if (fd < 0) return -kEBADF;
   if (a[2] > SEEK_END) return -kEINVAL;
+  int64_t in_listing;
+  if (SeekListing(a[0], static_cast<int32_t>(a[1]), static_cast<int>(a[2]), &in_listing)) return in_listing;
   off_t r = ::lseek(fd, static_cast<int32_t>(a[1]), static_cast<int>(a[2]));
   if (r > INT32_MAX) return -kEOVERFLOW;
   return HostResult(r);
@@ -154,7 +156,14 @@ int64_t GuestOs::SysLlseek(Args a) {
   if (a[4] > SEEK_END) return -kEINVAL;
   if (!memory_->RangeHas(a[3], 8, kPermWrite)) return -kEFAULT;
   int64_t offset = static_cast<int64_t>((uint64_t{a[1]} << 32) | a[2]);
-  off_t r = ::lseek(fd, offset, static_cast<int>(a[4]));
+  int64_t in_listing;
+  off_t r;
+  if (SeekListing(a[0], offset, static_cast<int>(a[4]), &in_listing)) {
+    if (in_listing < 0) return in_listing;
+    r = in_listing;
+  } else {
+    r = ::lseek(fd, offset, static_cast<int>(a[4]));
+  }
   if (r < 0) return -HostToGuestErrno(errno);
   Put32(a[3], static_cast<uint32_t>(static_cast<uint64_t>(r) >> 32));
   Put32(a[3] + 4, static_cast<uint32_t>(r));
