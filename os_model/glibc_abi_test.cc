@@ -44,7 +44,9 @@ class GlibcAbiTest : public testing::Test {
     state_.gr[31] = kReturn | kUserPrivilege;
     os_->Gateway(gateway, &state_);
   }
-  int32_t Call(uint32_t nr, uint32_t a0 = 0, uint32_t a1 = 0, uint32_t a2 = 0, uint32_t a3 = 0, uint32_t a4 = 0) {
+  int32_t Call(uint32_t nr, uint32_t a0 = 0, uint32_t a1 = 0, uint32_t a2 = 0, uint32_t a3 = 0, uint32_t a4 = 0,
+               uint32_t a5 = 0) {
+    state_.gr[21] = a5;
     Enter(kGatewaySyscall, nr, a0, a1, a2, a3, a4);
     return static_cast<int32_t>(state_.gr[28]);
   }
@@ -286,6 +288,35 @@ TEST_F(DirectoryTest, CreateListRenameRemove) {
   EXPECT_EQ(cwd, real) << "the first root is the working directory";
   free(real);
   EXPECT_EQ(Call(kNrGetcwd, kData + 0x200, 2), -kERANGE);
+}
+
+TEST_F(DirectoryTest, FileMappingsArePrivateCopiesOfTheFile) {
+  int fd = Call(kNrOpen, Path("data.bin", kData), 0400 | 2, 0644);  // O_CREAT | O_RDWR
+  ASSERT_GE(fd, 3);
+  std::vector<uint8_t> bytes(4096 + 100);
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<uint8_t>(i * 7);
+  ASSERT_TRUE(memory_.Map(0x00300000, 0x2000, kPermRead | kPermWrite));
+  ASSERT_TRUE(memory_.WriteBytes(0x00300000, bytes.data(), static_cast<uint32_t>(bytes.size())));
+  ASSERT_EQ(Call(kNrWrite, fd, 0x00300000, static_cast<uint32_t>(bytes.size())), static_cast<int32_t>(bytes.size()));
+  uint32_t whole = static_cast<uint32_t>(Call(kNrMmap2, 0, 8192, 1, 0x02, fd, 0));  // PROT_READ, MAP_PRIVATE
+  ASSERT_EQ(whole & 0xfff, 0u) << static_cast<int32_t>(whole);
+  uint8_t b = 0;
+  EXPECT_EQ(memory_.Load<uint8_t>(whole + 4097, &b), MemFault::kNone);
+  EXPECT_EQ(b, static_cast<uint8_t>(4097 * 7));
+  EXPECT_EQ(memory_.Load<uint8_t>(whole + 4096 + 100, &b), MemFault::kNone);
+  EXPECT_EQ(b, 0) << "past the end of the file: zero";
+  EXPECT_EQ(memory_.Store<uint8_t>(whole, 1), MemFault::kProtection);
+  // Offset one page in (mmap2 counts pages), writable: writes stay in the copy.
+  uint32_t tail = static_cast<uint32_t>(Call(kNrMmap2, 0, 100, 3, 0x02, fd, 1));
+  EXPECT_EQ(memory_.Load<uint8_t>(tail + 1, &b), MemFault::kNone);
+  EXPECT_EQ(b, static_cast<uint8_t>(4097 * 7));
+  EXPECT_EQ(memory_.Store<uint8_t>(tail + 1, 0), MemFault::kNone);
+  uint32_t again = static_cast<uint32_t>(Call(kNrMmap2, 0, 100, 1, 0x02, fd, 1));
+  EXPECT_EQ(memory_.Load<uint8_t>(again + 1, &b), MemFault::kNone);
+  EXPECT_EQ(b, static_cast<uint8_t>(4097 * 7)) << "the file did not change";
+  EXPECT_EQ(Call(kNrMmap2, 0, 4096, 3, 0x01, fd, 0), -kENODEV) << "writable MAP_SHARED is not modeled";
+  EXPECT_EQ(Call(kNrMmap2, 0, 4096, 1, 0x01, fd, 0) & 0xfff, 0) << "a read-only shared mapping is a copy too";
+  EXPECT_EQ(Call(kNrMmap, 0, 4096, 1, 0x02, fd, 100), -kEINVAL) << "mmap's byte offset must be page-aligned";
 }
 
 TEST_F(DirectoryTest, NothingOutsideAWritableRootChanges) {

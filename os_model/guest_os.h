@@ -193,6 +193,7 @@ class GuestOs {
   int64_t SysBrk(Args a);
   int64_t SysMmap(Args a, uint64_t offset_bytes);
   int64_t SysMremap(Args a);
+  int64_t CopyFileIn(int host_fd, uint64_t offset, GuestAddr addr, uint32_t length);
   int64_t SysMunmap(Args a);
   int64_t SysMprotect(Args a);
   // Signals (syscalls_signal.cc)

@@ -1,5 +1,10 @@
-// Memory system calls: the program break and anonymous mappings. File-backed mappings
-// are not modeled (guests here are static and read files with read()).
+// Memory system calls: the program break and mappings. A file mapping is a private copy
+// of the file's bytes made at mmap time (what MAP_PRIVATE guarantees, as nothing else
+// writes the file while the guest runs); writable shared file mappings are not modeled.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <vector>
 
 #include "os_model/guest_errno.h"
@@ -10,7 +15,7 @@ namespace dynsim {
 namespace {
 
 constexpr uint32_t kProtRead = 1, kProtWrite = 2, kProtExec = 4;
-constexpr uint32_t kMapFixed = 0x04, kMapAnonymous = 0x10;
+constexpr uint32_t kMapShared = 0x01, kMapFixed = 0x04, kMapAnonymous = 0x10;
 constexpr GuestAddr kMmapLimit = kSigtrampPage;
 constexpr uint32_t kPage = GuestMemory::kPageSize;
 
@@ -46,9 +51,11 @@ int64_t GuestOs::SysMmap(Args a, uint64_t offset_bytes) {
   GuestAddr addr = a[0];
   uint32_t length = a[1], prot = a[2], flags = a[3];
   if (length == 0 || length > 0x80000000u || (offset_bytes & GuestMemory::kPageMask)) return -kEINVAL;
-  if (!(flags & kMapAnonymous)) {
+  const bool from_file = !(flags & kMapAnonymous);
+  if (from_file && HostFd(a[4]) < 0) return -kEBADF;
+  if (from_file && (flags & kMapShared) && (prot & kProtWrite)) {
     if (unknown_syscalls_.insert(0x20000 | kNrMmap2).second && log_)
-      *log_ << "dynsim: file-backed mmap is not modeled; returning ENODEV\n";
+      *log_ << "dynsim: a writable shared file mapping is not modeled; returning ENODEV\n";
     return -kENODEV;
   }
   uint32_t size = PageAlignUp(length);
@@ -62,8 +69,33 @@ int64_t GuestOs::SysMmap(Args a, uint64_t offset_bytes) {
     if (addr == 0 && hint != kMmapBase) addr = memory_->FindFree(kMmapBase, size, kMmapLimit);
     if (addr == 0) return -kENOMEM;
   }
-  memory_->Map(addr, size, PermsOf(prot));
+  if (!from_file) {
+    memory_->Map(addr, size, PermsOf(prot));
+    return addr;
+  }
+  memory_->Map(addr, size, kPermRead | kPermWrite);
+  int64_t copied = CopyFileIn(HostFd(a[4]), offset_bytes, addr, length);
+  if (copied < 0) {
+    memory_->Unmap(addr, size);
+    return copied;
+  }
+  memory_->Protect(addr, size, PermsOf(prot));
   return addr;
+}
+
+// Copies up to `length` bytes of the file from `offset` to guest `addr` (already mapped
+// and zeroed: bytes past the end of the file read as zero, as in a mapping's last page).
+int64_t GuestOs::CopyFileIn(int host_fd, uint64_t offset, GuestAddr addr, uint32_t length) {
+  std::vector<uint8_t> chunk(1u << 16);
+  for (uint32_t done = 0; done < length;) {
+    uint32_t want = std::min<uint32_t>(length - done, static_cast<uint32_t>(chunk.size()));
+    ssize_t got = ::pread(host_fd, chunk.data(), want, static_cast<off_t>(offset + done));
+    if (got < 0) return -HostToGuestErrno(errno);
+    if (got == 0) break;
+    memory_->WriteBytes(addr + done, chunk.data(), static_cast<uint32_t>(got));
+    done += static_cast<uint32_t>(got);
+  }
+  return 0;
 }
 
 // mremap(old_addr, old_size, new_size, flags, new_addr): glibc's realloc of a block it

@@ -15,7 +15,8 @@ constexpr uint32_t kRobustListHeadSize = 12;   // struct robust_list_head, 32-bi
 constexpr uint64_t kRlimInfinity64 = ~0ull;
 constexpr uint32_t kRlimInfinity32 = ~0u;      // RLIM_INFINITY of the 32-bit getrlimit
 constexpr uint32_t kRlimitCore = 4, kRlimitStack = 3, kRlimitNofile = 7;
-constexpr uint32_t kFutexWait = 0, kFutexWake = 1, kFutexCmdMask = 0x7f & ~0x80;
+// The command without FUTEX_PRIVATE_FLAG (128) and FUTEX_CLOCK_REALTIME (256).
+constexpr uint32_t kFutexWait = 0, kFutexWake = 1, kFutexCmdMask = 0x7f;
 constexpr uint32_t kFutexWaitBitset = 9, kFutexWakeBitset = 10;
 constexpr uint32_t kGuestMaxFiles = 64;  // the OS model's descriptor table (syscalls_file.cc)
 

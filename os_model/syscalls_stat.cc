@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include "os_model/guest_errno.h"
 #include "os_model/guest_os.h"
@@ -17,7 +17,7 @@ namespace dynsim {
 namespace {
 
 constexpr int32_t kGuestAtFdcwd = -100;
-constexpr uint32_t kAtSymlinkNofollow = 0x100, kAtEmptyPath = 0x1000;  // asm-generic/fcntl.h
+constexpr uint32_t kAtEmptyPath = 0x1000;  // asm-generic/fcntl.h
 constexpr uint32_t kStatxBasicStats = 0x7ff;
 constexpr uint32_t kBlockSize = 4096;
 constexpr char kProcSelfExe[] = "/proc/self/exe";

@@ -1,12 +1,13 @@
 // File I/O through stdio: the program reads the text file named by its first argument
-// (line by line, then again with fseek/ftell/fread), counts lines, words and bytes,
-// prints a checksum, and reports a missing file with perror. Under dynsim the file must
-// lie under a --fs-root directory.
+// (line by line, then again with fseek/ftell/fread, then through mmap), counts lines,
+// words and bytes, prints a checksum, and reports a missing file with perror. Under
+// dynsim the file must lie under a --fs-root directory.
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static int count_lines(FILE* f, unsigned long* words) {
   char line[256];
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < got; ++i) sum = sum * 33 + (unsigned char)all[i];
   printf("%d lines, %lu words, %ld bytes (read %zu), checksum %lu\n", lines, words, size, got, sum);
   printf("at end: feof %d, getc %d\n", feof(f) != 0, getc(f));
+  void* mapped = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+  printf("mmap sees the same bytes: %d\n", mapped != MAP_FAILED && memcmp(mapped, all, got) == 0);
+  if (mapped != MAP_FAILED) munmap(mapped, (size_t)size);
   fclose(f);
   free(all);
   FILE* missing = fopen("does/not/exist.txt", "r");
