@@ -25,7 +25,7 @@ const char* OutOfScopeReason(uint32_t nr, const uint32_t (&a)[6]) {
   switch (nr) {
     case kNrClone:
       return (a[0] & kCloneThread) ? "threads (clone with CLONE_THREAD) are out of scope: dynsim runs one single-threaded process"
-                                   : "new processes (clone) are out of scope: dynsim runs one process";
+                                   : "new processes (clone, as glibc's fork uses it) are out of scope: dynsim runs one process";
     case kNrClone3: return "threads and processes (clone3) are out of scope: dynsim runs one single-threaded process";
     case kNrFork:
     case kNrVfork: return "new processes (fork, vfork) are out of scope: dynsim runs one process";
@@ -42,9 +42,12 @@ int64_t GuestOs::Unsupported(uint32_t nr, const ArchState& state) {
   const char* name = SyscallName(nr);
   const std::string what = name ? name : "sys_" + std::to_string(nr);
   ++unsupported_counts_[what];
-  if (!unknown_syscalls_.insert(nr).second || !log_) return -kENOSYS;
+  unknown_syscalls_.insert(nr);
   const uint32_t args[6] = {state.gr[26], state.gr[25], state.gr[24], state.gr[23], state.gr[22], state.gr[21]};
-  if (const char* reason = OutOfScopeReason(nr, args))
+  const char* reason = OutOfScopeReason(nr, args);
+  // Once per call and reason: clone for a thread and clone for fork say different things.
+  if (!reported_unsupported_.insert(what + (reason ? reason : "")).second || !log_) return -kENOSYS;
+  if (reason)
     *log_ << "dynsim: guest called " << what << " at pc 0x" << std::hex << CallSite(state) << std::dec << ": " << reason
           << "; returning ENOSYS\n";
   else
