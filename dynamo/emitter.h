@@ -44,6 +44,8 @@ uint32_t BranchLinkR2(int32_t disp);
 constexpr bool FitsCondBranch(int32_t disp) { return disp >= -8192 && disp <= 8188; }
 constexpr bool FitsBranch17(int32_t disp) { return disp >= -262144 && disp <= 262140; }
 constexpr bool FitsBranch22(int32_t disp) { return disp >= -8388608 && disp <= 8388604; }
+// The range of LDO's 14-bit displacement.
+constexpr bool FitsLdo(int32_t disp) { return disp >= -8192 && disp <= 8191; }
 
 // `insn` with its byte displacement set (a conditional branch re-targeted), encoded.
 uint32_t WithDisplacement(isa::Insn insn, int32_t disp);

@@ -235,12 +235,21 @@ bool Builder::CutAt(uint32_t index) {
 // The general registers `in` may write.
 uint32_t Written(const isa::Insn& in) { return isa::operands(in).gr_written; }
 
-// A branch's link register value, written as the hardware would (ldil/ldo).
+// A branch's link register value (ldil/ldo), or, with the optimizer, one ldo from a
+// register known to hold a value near it (strength reduction: the previous call's link
+// usually is).
 void Builder::WriteLink(unsigned link, uint32_t pc) {
   if (!link) return;
-  Emit(emit::Ldil(LinkOf(pc), link));
-  Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), link, link));
-  known_.Set(link, LinkOf(pc));
+  const uint32_t value = LinkOf(pc);
+  unsigned near = 0;
+  int32_t disp = 0;
+  if (o_.propagate_constants && known_.Near(value, link, &near, &disp)) {
+    Emit(emit::Ldo(disp, near, link));
+  } else {
+    Emit(emit::Ldil(value, link));
+    Emit(emit::Ldo(emit::RightPart(value), link, link));
+  }
+  known_.Set(link, value);
 }
 
 // The delay slot at trace index d, on the trace (`surely`: it always runs there).

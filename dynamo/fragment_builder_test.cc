@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -390,6 +391,36 @@ TEST(FragmentBuilder, ReturnWhoseCallIsOnTheTraceFolds) {
                               {AppPc(0x10308), kLdi, false}},
                              TraceEnd::kLength, 0x1030c);
   EXPECT_EQ(Build(*clobbered, kProbe).frag->folded, 0u);
+}
+
+// e''''. Two calls from one caller, each with its return on the trace: 0x10300 b,l to
+// 0x10400, 0x10400 bv %r0(%r2), back at 0x10308; 0x10308 b,l to 0x10408 (kBlR2 is
+// relative), 0x10408 bv %r0(%r2), back at 0x10310. After the first return rp still holds
+// its link 0x1030b, so the second link 0x10313 is one ldo 8(rp),rp (strength reduction)
+// instead of ldil/ldo; without constant propagation both are ldil/ldo.
+TEST(FragmentBuilder, SecondLinkIsOneLdoFromTheFirst) {
+  auto t = MakeTrace({{AppPc(0x10300), kBlR2, false},
+                      {AppPc(0x10304), kNop, false},
+                      {AppPc(0x10400), kBvR2, false},
+                      {AppPc(0x10404), kCopy, false},
+                      {AppPc(0x10308), kBlR2, false},
+                      {AppPc(0x1030c), kNop, false},
+                      {AppPc(0x10408), kBvR2, false},
+                      {AppPc(0x1040c), kCopy, false},
+                      {AppPc(0x10310), kLdi, false}},
+                     TraceEnd::kLength, 0x10314);
+  const Built b = Build(*t, kProbe);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"ldil L%10000,rp", "ldo 30b(rp),rp", "nop", "copy r3,ret0", "ldo 8(rp),rp",
+                                     "nop", "copy r3,ret0", "ldi 1,r20"}),
+                                  kStub}));
+  EXPECT_EQ(b.frag->folded, 2u);
+  const Built plain = Build(*t, BuildOptions{true, kExit, kLookup, kTable, 12, 0, false});
+  EXPECT_EQ(plain.frag->folded, 0u);
+  const std::vector<std::string> listing = Listing(plain);
+  EXPECT_EQ(std::count_if(listing.begin(), listing.end(),
+                          [](const std::string& line) { return line.find("ldil L%10000,rp") != std::string::npos; }),
+            2);
 }
 
 // e'''. A return whose target is not known, with the inline probe: the delay slot runs

@@ -21,6 +21,21 @@ bool WritesMemory(isa::Sem sem) {
 
 }  // namespace
 
+bool KnownValues::Near(uint32_t value, unsigned preferred, unsigned* reg, int32_t* disp) const {
+  for (unsigned k = 0; k < 32; ++k) {
+    const unsigned r = k == 0 ? preferred : k;
+    uint32_t v = 0;
+    if (r == 0 || (k != 0 && r == preferred) || !Known(r, &v)) continue;
+    const int32_t d = static_cast<int32_t>(value - v);
+    if (d >= -8192 && d <= 8191) {
+      *reg = r;
+      *disp = d;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool KnownValues::StackAccess(const isa::Insn& in, int32_t* at, int32_t* new_base, bool* modifies) const {
   int32_t base = 0;
   if (!StackOffset(in.r2, &base)) return false;

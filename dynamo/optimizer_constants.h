@@ -70,6 +70,10 @@ class KnownValues {
     known_ &= ~registers;
     stack_ &= ~registers;
   }
+  // A register known to hold a value within LDO's reach of `value` (`preferred` first, then
+  // the lowest): *reg and value - *reg's value in *disp. Strength reduction of a
+  // constant's two instructions (ldil, ldo) to one ldo from that register.
+  bool Near(uint32_t value, unsigned preferred, unsigned* reg, int32_t* disp) const;
   // Whether loads from the trace's stack slots are known (off: no slot is recorded), and
   // whether a store through a pointer not derived from the stack pointer is assumed to
   // leave them alone (the aggressive class) instead of forgetting them all.

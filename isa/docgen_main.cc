@@ -79,6 +79,20 @@ branches with `,n` nullify the delay slot when taken forward (displacement >= 0)
 taken backward; unconditional `,n` always does; other instructions nullify the next one
 when their condition holds (`isa/nullify.h`). When the queue reaches the Linux gateway page
 (`be,l 0x100(sr2,r0)` after its delay slot) `step()` reports `kGateway`.
+
+## Where the oracles disagree
+
+objdump (binutils 2.40) is the oracle for decoding and qemu-hppa 7.2 for behaviour; where
+either departs from the PA-RISC 2.0 manual, dynsim follows the manual:
+- ADDB/ADDIB with c = 5..7: the manual's "Add and Branch Conditions" table makes them the
+  doubleword conditions `*=`, `*<`, `*<=` (and `*<>`, `*>=`, `*>` with f = 1), as objdump
+  prints them. They test the 64-bit sum, which narrow mode does not model, so they are
+  illegal here (SIGILL). qemu-hppa 7.2 executes PA-RISC 1.1's meanings (ZNV, SV, OD).
+  c = 4 is NUV/UV in both, and dynsim runs it (`tests/isa/conditions`).
+- DS whose target is r2: qemu-hppa 7.2 computes PSW[V] from the new GR[t] instead of the
+  old GR[r2]; dynsim follows the manual.
+- DCOR: qemu-hppa 7.2 takes the nibble carries in the wrong order; programs that print
+  DCOR results are not compared with it (`tests/dynamo/psw_live_main.c`).
 )");
   return 0;
 }

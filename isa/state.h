@@ -45,10 +45,12 @@ enum class Trap : uint8_t {
   kIllegal,     // word not in the table: SIGILL
   kPrivileged,  // privileged operation in user mode (e.g. mfctl of cr0): SIGILL
   kMemory,      // the State reported a fault (Effect::fault has its code)
+  kUnaligned,   // unaligned data reference that Linux does not emulate (LDCW): SIGBUS;
+                // Effect::target has the address
 };
 constexpr int signal_of(Trap t) {
   return t == Trap::kBreak ? 5 : (t == Trap::kOverflow || t == Trap::kCondition) ? 8
-       : (t == Trap::kIllegal || t == Trap::kPrivileged) ? 4 : 11;
+       : (t == Trap::kIllegal || t == Trap::kPrivileged) ? 4 : t == Trap::kUnaligned ? 10 : 11;
 }
 
 // What executing one instruction did to control flow. kTrap: nothing was committed.

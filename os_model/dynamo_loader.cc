@@ -103,7 +103,7 @@ std::string ProfileName(const std::string& mangled) {
 }  // namespace
 
 bool LoadDynamo(const DynamoBootSpec& spec, const ElfImage& app, GuestMemory* memory, ArchState* state,
-                ElfImage* dynamo_image, std::string* error) {
+                ElfImage* dynamo_image, DynamoPlacement* placement, std::string* error) {
   if (!ReadElf(spec.elf_path, dynamo_image, error)) return false;
   const std::string& path = dynamo_image->path;
   const ElfSymbol* boot_symbol = nullptr;
@@ -148,7 +148,10 @@ bool LoadDynamo(const DynamoBootSpec& spec, const ElfImage& app, GuestMemory* me
       return false;
     }
   }
-  memory->Map(ctx, ctx_bytes, kPermRead | kPermWrite);
+  if (!memory->Map(ctx, ctx_bytes, kPermRead | kPermWrite)) {
+    *error = path + ": Dynamo's low page does not fit in the memory limit (memory.limit_mb)";
+    return false;
+  }
 
   boot.app = AppStateOf(*state);
   boot.image = AppImageOf(app);
@@ -156,6 +159,16 @@ bool LoadDynamo(const DynamoBootSpec& spec, const ElfImage& app, GuestMemory* me
   boot.config = spec.config;
   boot.loaded = dynamo::kBootLoaded;
   WriteWords(memory, boot_symbol->addr, reinterpret_cast<const uint32_t*>(&boot), kBootWords);
+
+  *placement = DynamoPlacement();
+  placement->code_lo = UINT32_MAX;
+  for (const ElfSegment& seg : dynamo_image->segments) {
+    if (!(seg.perms & kPermExec)) continue;
+    placement->code_lo = std::min<GuestAddr>(placement->code_lo, seg.vaddr);
+    placement->code_hi = std::max<GuestAddr>(placement->code_hi, seg.vaddr + seg.mem_size);
+  }
+  // The app context starts with the application's gr[0..31] (dynamo/context_layout.h).
+  placement->app_return_addr = ctx + 4 * 31;
 
   // Nothing but the entry point matters: Dynamo's entry sets up its own registers.
   *state = ArchState();

@@ -23,11 +23,19 @@ struct DynamoBootSpec {
   uint32_t icache_line_bytes;  // the machine's, for Dynamo's handling of `fic`
 };
 
+// Where Dynamo's code and the application's saved return address are, so that the OS can
+// name the application's pc for the system calls Dynamo makes on its behalf
+// (GuestOs::SetCallsOnBehalf).
+struct DynamoPlacement {
+  GuestAddr code_lo = 0, code_hi = 0;  // Dynamo's executable segments
+  GuestAddr app_return_addr = 0;       // the app context's slot for the application's r31
+};
+
 // `state` holds the application's initial state (from SetUpProcess) and `app` its image;
-// on success `state` starts Dynamo instead and `dynamo_image` describes Dynamo's ELF. On
-// failure returns false with a one-line error.
+// on success `state` starts Dynamo instead, `dynamo_image` describes Dynamo's ELF and
+// `placement` where it lies. On failure returns false with a one-line error.
 bool LoadDynamo(const DynamoBootSpec& spec, const ElfImage& app, GuestMemory* memory, ArchState* state,
-                ElfImage* dynamo_image, std::string* error);
+                ElfImage* dynamo_image, DynamoPlacement* placement, std::string* error);
 
 // Where Dynamo's ELF is by default: beside the running simulator, as Bazel lays them out
 // (bazel-bin/sim/dynsim and bazel-bin/dynamo/dynamo). "" if it is not there.

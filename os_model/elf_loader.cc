@@ -19,6 +19,7 @@ constexpr uint32_t kPtLoad = 1;
 constexpr uint32_t kPtDynamic = 2;
 constexpr uint32_t kPtInterp = 3;
 constexpr uint32_t kPtPhdr = 6;
+constexpr uint32_t kPtGnuStack = 0x6474e551;
 constexpr uint32_t kPfX = 1, kPfW = 2, kPfR = 4;
 constexpr uint32_t kShtSymtab = 2;
 constexpr uint32_t kShtNobits = 8;
@@ -33,6 +34,22 @@ std::string Hex(uint32_t v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "0x%x", v);
   return buf;
+}
+
+// A name read from the file, fit for a one-line message: bytes outside printable ASCII
+// are shown as \xNN, and a long name is cut at 64 characters.
+std::string Printable(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name.substr(0, 64)) {
+    if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return name.size() > 64 ? out + "..." : out;
 }
 
 class Reader {
@@ -110,6 +127,7 @@ class Parser {
       if (type == kPtInterp || type == kPtDynamic)
         return Fail("dynamically linked executables are not supported; link with -static");
       if (type == kPtPhdr) image_->phdr_addr = r_.U32(ph + 8);
+      if (type == kPtGnuStack) image_->executable_stack = (r_.U32(ph + 24) & kPfX) != 0;
       if (type != kPtLoad) continue;
       ElfSegment seg;
       seg.file_offset = r_.U32(ph + 4);
@@ -160,7 +178,9 @@ class Parser {
     uint32_t strtab_sh = shoff_ + shstrndx_ * kShdrSize;
     uint32_t names = r_.U32(strtab_sh + 16), names_size = r_.U32(strtab_sh + 20);
     if (!r_.Has(names, names_size)) return Fail("section name table extends past the end of the file");
-    for (uint32_t i = 0; i < shnum_; ++i) {
+    // Index 0 is SHN_UNDEF: its entry is reserved (System V gABI, "Sections") and its
+    // type, offset and size mean nothing, so it is never read as a section.
+    for (uint32_t i = 1; i < shnum_; ++i) {
       uint32_t sh = shoff_ + i * kShdrSize;
       uint32_t type = r_.U32(sh + 4), flags = r_.U32(sh + 8);
       ElfSection sec;
@@ -168,13 +188,13 @@ class Parser {
       sec.file_offset = r_.U32(sh + 16);
       sec.size = r_.U32(sh + 20);
       sec.is_code = (flags & kShfExecInstr) != 0;
-      if (i != 0 && !r_.String(names, names_size, r_.U32(sh), &sec.name))
+      if (!r_.String(names, names_size, r_.U32(sh), &sec.name))
         return Fail("section " + std::to_string(i) + " has a bad name offset");
-      if (type != kShtNobits && i != 0 && !r_.Has(sec.file_offset, sec.size))
-        return Fail("section " + sec.name + " at " + Hex(sec.file_offset) + "+" + Hex(sec.size) +
+      if (type != kShtNobits && !r_.Has(sec.file_offset, sec.size))
+        return Fail("section " + Printable(sec.name) + " at " + Hex(sec.file_offset) + "+" + Hex(sec.size) +
                     " extends past the end of the file");
       if (type == kShtSymtab && !Symbols(sh, sec)) return false;
-      if (i != 0) image_->sections.push_back(sec);
+      image_->sections.push_back(sec);
     }
     std::sort(image_->symbols.begin(), image_->symbols.end(),
               [](const ElfSymbol& a, const ElfSymbol& b) {
@@ -270,10 +290,19 @@ bool LoadElf(const ElfImage& image, GuestMemory* memory, std::string* error) {
     }
   }
   // Map writable first so the contents can be copied, then apply the real permissions.
+  if (uint64_t{page_perms.size()} * GuestMemory::kPageSize > memory->limit_bytes() - memory->mapped_bytes()) {
+    *error = image.path + ": its segments (" + std::to_string(page_perms.size() * GuestMemory::kPageSize >> 10) +
+             " KiB) do not fit in the memory limit (memory.limit_mb)";
+    return false;
+  }
   for (const auto& [page, perms] : page_perms)
     memory->Map(page << GuestMemory::kPageBits, GuestMemory::kPageSize, kPermRead | kPermWrite);
-  for (const ElfSegment& seg : image.segments)
-    memory->WriteBytes(seg.vaddr, image.bytes.data() + seg.file_offset, seg.file_size);
+  for (const ElfSegment& seg : image.segments) {
+    if (!memory->WriteBytes(seg.vaddr, image.bytes.data() + seg.file_offset, seg.file_size)) {
+      *error = image.path + ": no host memory for the segment at " + Hex(seg.vaddr);
+      return false;
+    }
+  }
   for (const auto& [page, perms] : page_perms)
     memory->Protect(page << GuestMemory::kPageBits, GuestMemory::kPageSize, perms);
   return true;

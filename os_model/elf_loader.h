@@ -44,6 +44,9 @@ struct ElfImage {
   uint32_t phnum = 0;
   uint32_t phentsize = 0;
   GuestAddr image_end = 0;  // end of the highest segment in memory (the initial brk)
+  // PT_GNU_STACK has PF_X. Linux (fs/binfmt_elf.c) then maps the stack executable; without
+  // the header, or without PF_X, it is not (parisc does not imply exec from read).
+  bool executable_stack = false;
   std::vector<ElfSegment> segments;
   std::vector<ElfSection> sections;  // empty if the file has no section headers
   std::vector<ElfSymbol> symbols;    // sorted by address; empty if stripped

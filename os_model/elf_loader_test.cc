@@ -59,6 +59,7 @@ TEST(ElfLoader, LoadsARealGuestBinary) {
   const ElfSymbol* start = SymbolAt(image, image.entry);
   ASSERT_NE(start, nullptr);
   EXPECT_EQ(start->name, "_start");
+  EXPECT_TRUE(image.executable_stack) << "hppa-linux-gnu-ld marks PT_GNU_STACK RWE by default";
   EXPECT_FALSE(LoadElf(image, &mem, &error)) << "loading twice overlaps";
   EXPECT_NE(error.find("overlaps memory already mapped"), std::string::npos) << error;
 }
@@ -118,6 +119,47 @@ TEST(ElfLoader, RejectsEachKindOfCorruption) {
   } else {
     ADD_FAILURE() << "expected two PT_LOAD headers in a row in " << GuestBinaryArgument();
   }
+}
+
+// Section header 0 (SHN_UNDEF) is reserved; whatever it holds is ignored, as the
+// kernel and qemu-hppa ignore it. A SYMTAB type there with an offset far past the end of
+// the file once made the symbol reader run off the buffer.
+TEST(ElfLoader, IgnoresWhatSectionHeaderZeroHolds) {
+  const std::vector<uint8_t> good = ReadAll(GuestBinaryArgument());
+  ElfImage expected;
+  std::string error;
+  ASSERT_TRUE(ParseElf("good.elf", good, &expected, &error)) << error;
+  ASSERT_FALSE(expected.symbols.empty());
+
+  auto b = good;
+  uint32_t sh0 = Get32(b, 32);  // e_shoff
+  ASSERT_NE(sh0, 0u);
+  Put32(b, sh0 + 0, 0);            // sh_name
+  Put32(b, sh0 + 4, 2);            // sh_type SYMTAB
+  Put32(b, sh0 + 16, 0x7ffffff0);  // sh_offset
+  Put32(b, sh0 + 20, 0x100000);    // sh_size
+  Put32(b, sh0 + 24, 9);           // sh_link
+  Put32(b, sh0 + 36, 16);          // sh_entsize
+  ElfImage image;
+  ASSERT_TRUE(ParseElf("sh0.elf", b, &image, &error)) << error;
+  EXPECT_EQ(image.symbols.size(), expected.symbols.size());
+  EXPECT_EQ(image.sections.size(), expected.sections.size());
+}
+
+// Names read from the file appear escaped in errors, so an error stays one line (the ELF
+// fuzzer found a section name with newlines in a section that ran past the end).
+TEST(ElfLoader, NamesInErrorsAreEscaped) {
+  auto b = ReadAll(GuestBinaryArgument());
+  uint32_t shoff = Get32(b, 32), shstrndx = Get32(b, 48) & 0xffff;
+  uint32_t names = Get32(b, shoff + 40 * shstrndx + 16);
+  uint32_t sh1 = shoff + 40;                // section 1
+  uint32_t name = names + Get32(b, sh1);    // its name, in the section name table
+  b[name] = '\n';
+  b[name + 1] = 0x07;
+  Put32(b, sh1 + 4, 1);                     // PROGBITS, so its contents must be in the file
+  Put32(b, sh1 + 16, 0x7ffffff0);           // sh_offset past the end
+  std::string error = ErrorFor(b);
+  EXPECT_NE(error.find("section \\x0a\\x07"), std::string::npos) << error;
 }
 
 TEST(ElfLoader, MissingFileIsAClearError) {

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdlib>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace dynsim {
@@ -70,8 +71,30 @@ int FsSandbox::Open(const std::string& guest_path, int host_flags, int mode) con
   if (!root) return -kEACCES;
   bool wants_write = (host_flags & O_ACCMODE) != O_RDONLY || (host_flags & (O_CREAT | O_TRUNC | O_APPEND));
   if (wants_write && !root->writable) return -kEACCES;
-  int fd = ::open(real.c_str(), host_flags | O_NOFOLLOW | O_CLOEXEC, mode);
-  return fd < 0 ? -HostToGuestErrno(errno) : fd;
+  return OpenFileOrDirectory(real, host_flags, mode);
+}
+
+int FsSandbox::OpenFileOrDirectory(const std::string& real_path, int host_flags, int mode) {
+  // A FIFO or a device could block the simulator in open() or read() on the host, where no
+  // --max-insts can stop it. O_NONBLOCK makes the open return at once (ENXIO for a FIFO
+  // opened for writing without a reader); the type is checked on the descriptor itself,
+  // so a path swapped for something else after it was resolved cannot slip through.
+  int fd = ::open(real_path.c_str(), host_flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode);
+  if (fd < 0) return errno == ENXIO ? -kEACCES : -HostToGuestErrno(errno);
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+    ::close(fd);
+    return -kEACCES;
+  }
+  if (!(host_flags & O_NONBLOCK)) {
+    int status = ::fcntl(fd, F_GETFL);
+    if (status < 0 || ::fcntl(fd, F_SETFL, status & ~O_NONBLOCK) < 0) {
+      int err = errno;
+      ::close(fd);
+      return -HostToGuestErrno(err);
+    }
+  }
+  return fd;
 }
 
 int FsSandbox::ResolveEntry(const std::string& guest_path, std::string* host_path) const {

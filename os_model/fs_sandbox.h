@@ -2,6 +2,7 @@
 // user grants (`dynsim run --fs-root DIR`, read-only unless granted writable). Paths are
 // resolved on the host (symlinks followed) and must stay inside a granted root, so `..`
 // and symlinks cannot escape. Relative guest paths are taken relative to the first root.
+// Only regular files and directories open: never FIFOs, sockets or devices.
 #ifndef DYNSIM_OS_MODEL_FS_SANDBOX_H
 #define DYNSIM_OS_MODEL_FS_SANDBOX_H
 
@@ -20,7 +21,8 @@ class FsSandbox {
   // Fails (one-line error) if a granted directory does not exist.
   bool Grant(const FsGrant& grant, std::string* error);
   // Opens `guest_path` with Linux open flags already translated to the host's. Returns a
-  // host fd or -errno in the guest's numbering (EACCES outside the roots or for writes to a read-only root).
+  // host fd or -errno in the guest's numbering (EACCES outside the roots, for writes to a
+  // read-only root, and for anything but a regular file or a directory).
   int Open(const std::string& guest_path, int host_flags, int mode) const;
   // Resolves `guest_path` for a call that changes the directory entry itself (unlink,
   // rename, mkdir, rmdir): the parent directory is resolved (symlinks followed) and must lie
@@ -39,6 +41,7 @@ class FsSandbox {
     bool writable;
   };
   const Root* RootFor(const std::string& real_path) const;
+  static int OpenFileOrDirectory(const std::string& real_path, int host_flags, int mode);
   std::vector<Root> roots_;
 };
 

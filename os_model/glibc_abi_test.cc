@@ -83,7 +83,7 @@ TEST_F(GlibcAbiTest, UnknownLwsEntryIsEnosysKeepsR28AndIsReportedOnceWithItsPc) 
   EXPECT_EQ(static_cast<int32_t>(state_.gr[21]), -kENOSYS);
   EXPECT_EQ(state_.gr[28], 0x5555u);
   const std::string log = log_.str();
-  EXPECT_NE(log.find("unsupported light-weight syscall 9 at pc 0x100f8"), std::string::npos) << log;
+  EXPECT_NE(log.find("unsupported light-weight syscall 9 at pc 0x10100"), std::string::npos) << log;
   EXPECT_EQ(log.find("light-weight", log.find('\n')), std::string::npos) << "reported once: " << log;
   EXPECT_EQ(os_->process_state(), ProcessState::kRunning);
 }
@@ -92,7 +92,7 @@ TEST_F(GlibcAbiTest, RetryingAnUnsupportedCallForEverStopsTheGuest) {
   for (int i = 0; i < 200000 && os_->process_state() == ProcessState::kRunning; ++i)
     Enter(kGatewayLightweight, kLwsCompareAndSwap64, kData);
   EXPECT_EQ(os_->process_state(), ProcessState::kKilled);
-  EXPECT_NE(log_.str().find("retried an unsupported call at pc 0x100f8 100000 times in a row"), std::string::npos)
+  EXPECT_NE(log_.str().find("retried an unsupported call at pc 0x10100 100000 times in a row"), std::string::npos)
       << log_.str();
 }
 
@@ -209,14 +209,14 @@ TEST_F(GlibcAbiTest, ThreadsAndProcessesAreOutOfScopeAndSaySoOnce) {
   EXPECT_EQ(Call(kNrFork), -kENOSYS);
   EXPECT_EQ(Call(kNrExecve, kData), -kENOSYS);
   const std::string log = log_.str();
-  EXPECT_NE(log.find("dynsim: guest called clone at pc 0x100f8: threads (clone with CLONE_THREAD) are out of scope"),
+  EXPECT_NE(log.find("dynsim: guest called clone at pc 0x10100: threads (clone with CLONE_THREAD) are out of scope"),
             std::string::npos)
       << log;
-  EXPECT_NE(log.find("clone at pc 0x100f8: new processes (clone, as glibc's fork uses it) are out of scope"),
+  EXPECT_NE(log.find("clone at pc 0x10100: new processes (clone, as glibc's fork uses it) are out of scope"),
             std::string::npos)
       << log;
-  EXPECT_NE(log.find("fork at pc 0x100f8: new processes (fork, vfork) are out of scope"), std::string::npos) << log;
-  EXPECT_NE(log.find("execve at pc 0x100f8: replacing the program (execve) is out of scope"), std::string::npos) << log;
+  EXPECT_NE(log.find("fork at pc 0x10100: new processes (fork, vfork) are out of scope"), std::string::npos) << log;
+  EXPECT_NE(log.find("execve at pc 0x10100: replacing the program (execve) is out of scope"), std::string::npos) << log;
   const size_t first = log.find("CLONE_THREAD");
   EXPECT_EQ(log.find("CLONE_THREAD", first + 1), std::string::npos) << "each reason reported once: " << log;
 }

@@ -131,7 +131,7 @@ void GuestOs::LightweightSyscall(ArchState* state) {
   if (entry == kLwsAtomicExchange || entry == kLwsAtomicStore) what += " size " + std::to_string(state->gr[25]);
   ++unsupported_counts_[what];
   if (reported_unsupported_.insert(what).second && log_)
-    *log_ << "dynsim: guest called unsupported " << what << " at pc 0x" << std::hex << CallSite(*state) << std::dec
+    *log_ << "dynsim: guest called unsupported " << what << " at pc 0x" << std::hex << CallerPc(*state) << std::dec
           << "; returning ENOSYS\n";
 }
 
@@ -143,7 +143,7 @@ void GuestOs::StopRetryLoop(ArchState* state) {
     retry_count_ = 0;
     return;
   }
-  const uint32_t site = CallSite(*state);
+  const uint32_t site = CallerPc(*state);
   retry_count_ = site == retry_site_ ? retry_count_ + 1 : 1;
   retry_site_ = site;
   if (retry_count_ < kRetryLoopLimit) return;
@@ -151,6 +151,13 @@ void GuestOs::StopRetryLoop(ArchState* state) {
     *log_ << "dynsim: guest retried an unsupported call at pc 0x" << std::hex << site << std::dec << " "
           << kRetryLoopLimit << " times in a row; stopping it (SIGKILL)\n";
   Kill(kSigKill, *state);
+}
+
+GuestAddr GuestOs::CallerPc(const ArchState& state) const {
+  const GuestAddr back = state.gr[31] & ~3u;
+  uint32_t app = 0;
+  if (back >= behalf_lo_ && back < behalf_hi_ && Get32(behalf_return_addr_, &app)) return app & ~3u;
+  return back;
 }
 
 int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result) {
@@ -235,9 +242,9 @@ int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result
     case kNrSysinfo: return SysSysinfo(a);
     case kNrGettimeofday: return SysGettimeofday(a);
     case kNrTime: return SysTime(a);
-    case kNrNanosleep: return SysNanosleep(a);
-    case kNrClockNanosleep: return SysClockNanosleep(a, false);
-    case kNrClockNanosleepTime64: return SysClockNanosleep(a, true);
+    case kNrNanosleep: return SysNanosleep(a, *state);
+    case kNrClockNanosleep: return SysClockNanosleep(a, false, *state);
+    case kNrClockNanosleepTime64: return SysClockNanosleep(a, true, *state);
     case kNrSetitimer: return SysSetitimer(a);
     case kNrGetitimer: return SysGetitimer(a);
     case kNrAlarm: return SysAlarm(a);
@@ -266,7 +273,7 @@ void GuestOs::Kill(int signo, const ArchState& state) {
 
 void GuestOs::Fault(const SignalInfo& info, ArchState* state) {
   ++signal_counts_[SignalName(info.signo)];
-  if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(info.signo, *state);
+  if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
 }
 
 void GuestOs::Poll(ArchState* state) {
@@ -285,7 +292,7 @@ void GuestOs::DeliverSignals(ArchState* state) {
     Delivery d = signals_.DeliverNext(state, memory_, &info);
     if (d == Delivery::kIgnored) continue;
     ++signal_counts_[SignalName(info.signo)];
-    if (d == Delivery::kTerminate) Kill(info.signo, *state);
+    if (d == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
     // A handler started: further signals are delivered on top of it (nested frames)
     // only if still deliverable under the handler's mask.
   }

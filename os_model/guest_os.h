@@ -47,6 +47,12 @@ struct SimClock {
   uint64_t hz = 180000000;   // PA-8000 at 180 MHz (reference/pa8000.md)
 };
 
+// Simulated time ends at this cycle, so that cycle arithmetic never wraps (2^63 cycles:
+// about 1,600 years at 180 MHz, 2.9 years at the fastest clock the schema allows,
+// 100 GHz). A timer set to expire later never fires; a guest that sleeps past the end
+// would never wake, and is stopped like one waiting for a signal that cannot arrive.
+constexpr uint64_t kEndOfSimulatedTime = uint64_t{1} << 63;
+
 struct OsConfig {
   uint64_t epoch_seconds = 946684800;  // 2000-01-01T00:00:00Z, the guest's boot time
   uint64_t random_seed = 1;            // getrandom and AT_RANDOM
@@ -82,6 +88,14 @@ class GuestOs {
   // and returns to r31 as the gateway does, then delivers any signal it made deliverable.
   void Gateway(GuestAddr gateway, ArchState* state);
   void set_simulator_calls(SimulatorCalls* calls) { simulator_calls_ = calls; }
+  // Under Dynamo the application's system calls enter the gateway from Dynamo's code
+  // (`code_lo`..`code_hi`), and the application's own return address is the word at
+  // `app_return_addr` (its r31 in the app context). Diagnostics then name that pc.
+  void SetCallsOnBehalf(GuestAddr code_lo, GuestAddr code_hi, GuestAddr app_return_addr) {
+    behalf_lo_ = code_lo;
+    behalf_hi_ = code_hi;
+    behalf_return_addr_ = app_return_addr;
+  }
 
   // A synchronous fault at the current instruction.
   void Fault(const SignalInfo& info, ArchState* state);
@@ -145,8 +159,6 @@ class GuestOs {
   int64_t Unsupported(uint32_t nr, const ArchState& state);
   // Ends a run whose guest repeats an unsupported call in a loop (see guest_os.cc).
   void StopRetryLoop(ArchState* state);
-  // The `ble` that entered the gateway: two instructions before the return address.
-  static uint32_t CallSite(const ArchState& state) { return (state.gr[31] & ~3u) - 8; }
 
   // Files (syscalls_file.cc)
   int64_t SysDynsim(uint32_t nr, Args a);
@@ -214,11 +226,12 @@ class GuestOs {
   int64_t SysClockGettime(Args a);
   int64_t SysGettimeofday(Args a);
   int64_t SysTime(Args a);
-  int64_t SysNanosleep(Args a);
-  int64_t SysClockNanosleep(Args a, bool time64);
+  int64_t SysNanosleep(Args a, const ArchState& state);
+  int64_t SysClockNanosleep(Args a, bool time64, const ArchState& state);
   // Sleeps `ns` of simulated time or until a signal is deliverable (-EINTR, the time
-  // left written to `remain` unless it is 0).
-  int64_t SleepNs(uint64_t ns, GuestAddr remain, bool time64);
+  // left written to `remain` unless it is 0); a sleep past the end of simulated time
+  // kills the guest, as nanosleep does.
+  int64_t SleepNs(uint64_t ns, GuestAddr remain, bool time64, const ArchState& state);
   int64_t SysSetitimer(Args a);
   int64_t SysGetitimer(Args a);
   int64_t SysAlarm(Args a);
@@ -239,6 +252,9 @@ class GuestOs {
   void FireTimers();
   void UpdateNextTimer();
   uint64_t VirtualCycles() const { return clock_->cycles - clock_->idle_cycles; }
+  // The cycle `delta` cycles after `now`, or UINT64_MAX (never) at or past the end of
+  // simulated time.
+  static uint64_t CycleAfter(uint64_t now, unsigned __int128 delta);
   // Advances the clock to `cycle` as idle time (sleeping); timers due fire.
   void IdleUntil(uint64_t cycle);
 
@@ -247,12 +263,16 @@ class GuestOs {
   bool CopyIn(GuestAddr addr, void* dst, uint32_t n) const { return memory_->ReadBytes(addr, dst, n); }
   bool Put32(GuestAddr addr, uint32_t v);
   bool Get32(GuestAddr addr, uint32_t* v) const;
+  // Where the application made the system call now being performed: the gateway's return
+  // address, or the application's own when Dynamo calls on its behalf.
+  GuestAddr CallerPc(const ArchState& state) const;
 
   GuestMemory* memory_;
   SimClock* clock_;
   OsConfig config_;
   std::ostream* log_;
   SimulatorCalls* simulator_calls_ = nullptr;
+  GuestAddr behalf_lo_ = 0, behalf_hi_ = 0, behalf_return_addr_ = 0;
   FsSandbox sandbox_;
   SignalState signals_;
   std::vector<OpenFile> files_;

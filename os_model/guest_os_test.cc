@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -97,6 +98,36 @@ TEST_F(GuestOsTest, WildPointersGetEfault) {
   EXPECT_EQ(Call(kNrClockGettime, 0, 0x00000010), -kEFAULT);
   EXPECT_EQ(Call(kNrRtSigaction, 10, 0xdead0000, 0, 8), -kEFAULT);
   EXPECT_EQ(Call(kNrWrite, 77, kData, 1), -kEBADF);
+}
+
+// Linux checks every iov_len before touching a buffer: one that is negative as a 32-bit
+// ssize_t is EINVAL, even after a valid entry and whatever the buffer's address.
+TEST_F(GuestOsTest, WritevWithANegativeLengthIsEinval) {
+  Put(kData, kData + 0x100);
+  Put(kData + 4, 0xffffffff);
+  EXPECT_EQ(Call(kNrWritev, 1, kData, 1), -kEINVAL);
+  Put(kData + 4, 4);
+  Put(kData + 8, 0xdead0000);
+  Put(kData + 12, 0x80000000);
+  EXPECT_EQ(Call(kNrWritev, 1, kData, 2), -kEINVAL) << "nothing is written";
+  EXPECT_EQ(Call(kNrWritev, 1, 0xdead0000, 1), -kEFAULT) << "an unreadable iovec array";
+}
+
+// Past the memory limit the guest gets ENOMEM from mmap and an unchanged break from brk,
+// as under RLIMIT_AS; what was mapped stays usable.
+TEST_F(GuestOsTest, MemoryLimitIsEnomemNotACrash) {
+  memory_.set_limit_bytes(memory_.mapped_bytes() + (64u << 20));
+  const uint32_t big = static_cast<uint32_t>(Call(kNrMmap2, 0, 48u << 20, 3, 0x12, 0xffffffff));
+  EXPECT_EQ(big & 0xfff, 0u) << "48 MiB fit";
+  EXPECT_EQ(Call(kNrMmap2, 0, 32u << 20, 3, 0x12, 0xffffffff), -kENOMEM);
+  EXPECT_EQ(Call(kNrMmap2, big, 32u << 20, 3, 0x16, 0xffffffff), static_cast<int32_t>(big))
+      << "MAP_FIXED within the 48 MiB replaces part of them";
+  EXPECT_GT(Call(kNrMmap2, 0, (16u << 20) - 0x40000, 3, 0x12, 0xffffffff), 0) << "all but 256 KiB";
+  const uint32_t start = static_cast<uint32_t>(Call(kNrBrk, 0));
+  EXPECT_EQ(static_cast<uint32_t>(Call(kNrBrk, start + 0x80000)), start) << "the break stays";
+  EXPECT_EQ(static_cast<uint32_t>(Call(kNrBrk, start + 0x40000)), start + 0x40000);
+  EXPECT_EQ(memory_.Store<uint32_t>(start + 0x3fffc, 7), MemFault::kNone);
+  EXPECT_EQ(memory_.mapped_bytes(), memory_.limit_bytes());
 }
 
 TEST_F(GuestOsTest, BrkGrowsZeroedAndRefusesOverlap) {
@@ -213,6 +244,42 @@ TEST_F(GuestOsTest, NanosleepAdvancesSimulatedTimeOnly) {
   EXPECT_EQ(static_cast<uint32_t>(Call(kNrTime, 0)), 946684802u);
 }
 
+// The longest nanosleep is 2^31 s, 3.9e17 cycles at 180 MHz: about 24 of them reach the
+// end of simulated time (2^63 cycles), and 47 would wrap a 64-bit counter. The clock must
+// never go back, and the sleep that would pass the end stops the guest.
+TEST_F(GuestOsTest, SleepingPastTheEndOfSimulatedTimeStopsTheGuest) {
+  Put(kData, 0x7fffffff);
+  Put(kData + 4, 999999999);
+  uint64_t last = clock_.cycles;
+  int sleeps = 0;
+  while (os_->process_state() == ProcessState::kRunning && sleeps < 60) {
+    EXPECT_EQ(Call(kNrNanosleep, kData, 0), 0);
+    ++sleeps;
+    ASSERT_GE(clock_.cycles, last) << "the clock went back after " << sleeps << " sleeps";
+    last = clock_.cycles;
+  }
+  EXPECT_EQ(sleeps, 24);
+  EXPECT_LT(clock_.cycles, kEndOfSimulatedTime);
+  EXPECT_EQ(os_->process_state(), ProcessState::kKilled);
+  EXPECT_NE(log_.str().find("past the end of simulated time"), std::string::npos);
+}
+
+// A sleep that would pass the end still ends early when a timer's signal arrives, and a
+// timer set past the end never fires.
+TEST_F(GuestOsTest, TimersNearTheEndOfSimulatedTime) {
+  InstallHandler(kSigAlrm);
+  Put(kData + 16, 0x7fffffff);
+  Put(kData + 20, 0);
+  clock_.cycles = kEndOfSimulatedTime - 1000000000;  // 5.6 s before the end
+  EXPECT_EQ(Call(kNrAlarm, 1), 0);
+  EXPECT_EQ(Call(kNrNanosleep, kData + 16, 0), -kEINTR);
+  EXPECT_EQ(os_->process_state(), ProcessState::kRunning);
+  EXPECT_EQ(clock_.cycles, kEndOfSimulatedTime - 1000000000 + 180000000);
+  EXPECT_EQ(Call(kNrAlarm, 10), 0);  // 10 s: past the end, never fires
+  EXPECT_FALSE(os_->NeedsAttention());
+  EXPECT_EQ(os_->AttentionCycle(), UINT64_MAX);
+}
+
 TEST_F(GuestOsTest, SigsuspendWithNothingArmedStopsTheGuest) {
   Put(kData, 0);
   Put(kData + 4, 0);
@@ -253,6 +320,28 @@ TEST_F(FsSandboxTest, OnlyGrantedFilesOpen) {
   EXPECT_EQ(sandbox.Open(top_ + "/root/missing.txt", O_RDONLY, 0), -kENOENT);
   EXPECT_FALSE(sandbox.Grant({top_ + "/nonexistent", false}, &error));
   EXPECT_NE(error.find("no such directory"), std::string::npos);
+}
+
+// A FIFO would block open() on the host until a writer came; devices are refused too.
+// The alarm turns a blocked open into a failure instead of a hung test.
+TEST_F(FsSandboxTest, OnlyRegularFilesAndDirectoriesOpen) {
+  ASSERT_EQ(mkfifo((top_ + "/root/fifo").c_str(), 0600), 0);
+  FsSandbox sandbox;
+  std::string error;
+  ASSERT_TRUE(sandbox.Grant({top_ + "/root", true}, &error)) << error;
+  ASSERT_TRUE(sandbox.Grant({"/dev", false}, &error)) << error;
+  alarm(20);
+  EXPECT_EQ(sandbox.Open(top_ + "/root/fifo", O_RDONLY, 0), -kEACCES);
+  EXPECT_EQ(sandbox.Open(top_ + "/root/fifo", O_WRONLY, 0), -kEACCES);
+  EXPECT_EQ(sandbox.Open("/dev/zero", O_RDONLY, 0), -kEACCES);
+  alarm(0);
+  int fd = sandbox.Open(top_ + "/root/sub", O_RDONLY | O_DIRECTORY, 0);
+  EXPECT_GE(fd, 0) << "directories open";
+  if (fd >= 0) close(fd);
+  fd = sandbox.Open(top_ + "/root/sub/in.txt", O_RDONLY, 0);
+  ASSERT_GE(fd, 0);
+  EXPECT_EQ(fcntl(fd, F_GETFL) & O_NONBLOCK, 0) << "the guest did not ask for O_NONBLOCK";
+  close(fd);
 }
 
 TEST_F(FsSandboxTest, NoRootsMeansNoFiles) {

@@ -80,7 +80,8 @@ bool SetUpProcess(const ElfImage& image, const ProcessSpec& spec, GuestMemory* m
              " bytes) do not fit in the guest stack";
     return false;
   }
-  if (!memory->Map(kStackBase, spec.stack_bytes, kPermRead | kPermWrite)) {
+  const uint8_t stack_perms = kPermRead | kPermWrite | (image.executable_stack ? kPermExec : 0);
+  if (!memory->Map(kStackBase, spec.stack_bytes, stack_perms)) {
     *error = "cannot map the guest stack";
     return false;
   }

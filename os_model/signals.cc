@@ -107,11 +107,24 @@ Delivery SignalState::DeliverFault(const SignalInfo& info, ArchState* state, Gue
 Delivery SignalState::Deliver(const SignalInfo& info, ArchState* state, GuestMemory* memory) {
   SignalAction action = actions_[info.signo];
   if (action.handler == kSigIgn) return Delivery::kIgnored;
-  if (action.handler == kSigDfl)
-    return DefaultActionOf(info.signo) == DefaultAction::kIgnore ? Delivery::kIgnored : Delivery::kTerminate;
-  if (!BuildFrame(info, action, state, memory)) {
-    // The kernel's force_sigsegv: a frame that cannot be written kills with SIGSEGV.
+  if (action.handler == kSigDfl) {
+    if (DefaultActionOf(info.signo) == DefaultAction::kIgnore) return Delivery::kIgnored;
+    terminating_signal_ = info.signo;
     return Delivery::kTerminate;
+  }
+  if (!BuildFrame(info, action, state, memory)) {
+    // The kernel's force_sigsegv (kernel/signal.c): when a frame cannot be written, a
+    // SIGSEGV (si_code SI_KERNEL) is forced in place of the signal, and its own handler
+    // runs if its frame can be built; when the failing frame is SIGSEGV's, SIGSEGV kills.
+    if (info.signo == kSigSegv) {
+      actions_[kSigSegv].handler = kSigDfl;
+      terminating_signal_ = kSigSegv;
+      return Delivery::kTerminate;
+    }
+    SignalInfo forced;
+    forced.signo = kSigSegv;
+    forced.code = kSiKernel;
+    return DeliverFault(forced, state, memory);
   }
   if (action.flags & kSaResethand) actions_[info.signo].handler = kSigDfl;
   uint64_t add = action.mask;

@@ -42,7 +42,7 @@ constexpr int32_t kSiUser = 0;
 constexpr int32_t kSiKernel = 0x80;
 constexpr int32_t kSiTkill = -6;
 constexpr int32_t kSegvMaperr = 1, kSegvAccerr = 2;
-constexpr int32_t kBusAdraln = 1;
+constexpr int32_t kBusAdraln = 1, kBusAdrerr = 2;
 constexpr int32_t kIllIllopc = 1;
 constexpr int32_t kFpeIntovf = 2, kFpeCondtrap = 15;
 constexpr int32_t kTrapBrkpt = 1;
@@ -105,6 +105,9 @@ class SignalState {
   // A synchronous fault: cannot wait, cannot be blocked or ignored (Linux force_sig:
   // a blocked or ignored fault signal is reset to the default action).
   Delivery DeliverFault(const SignalInfo& info, ArchState* state, GuestMemory* memory);
+  // After a delivery returned kTerminate: the signal that kills the process (SIGSEGV, not
+  // the signal delivered, when its frame could not be written).
+  int terminating_signal() const { return terminating_signal_; }
   // rt_sigreturn: restores the state saved in the frame below sp. False if the frame is
   // unreadable (the caller then kills the process with SIGSEGV).
   bool Return(ArchState* state, GuestMemory* memory);
@@ -135,6 +138,7 @@ class SignalState {
   uint32_t trampoline_ = 0;
   uint64_t frame_mask_override_ = 0;
   bool has_frame_mask_override_ = false;
+  int terminating_signal_ = 0;
 };
 
 }  // namespace dynsim

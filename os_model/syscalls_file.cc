@@ -72,10 +72,16 @@ int64_t GuestOs::SysWritev(Args a) {
   int fd = HostFd(a[0]);
   if (fd < 0) return -kEBADF;
   if (a[2] > kMaxIov) return -kEINVAL;
+  // Linux (import_iovec) reads the whole iovec array first: EFAULT if it is unreadable,
+  // EINVAL if a length is negative as a 32-bit ssize_t; only then are the buffers read.
+  std::vector<uint32_t> bases(a[2]), lens(a[2]);
+  for (uint32_t i = 0; i < a[2]; ++i) {
+    if (!Get32(a[1] + 8 * i, &bases[i]) || !Get32(a[1] + 8 * i + 4, &lens[i])) return -kEFAULT;
+    if (static_cast<int32_t>(lens[i]) < 0) return -kEINVAL;
+  }
   std::vector<uint8_t> data;
   for (uint32_t i = 0; i < a[2]; ++i) {
-    uint32_t base, len;
-    if (!Get32(a[1] + 8 * i, &base) || !Get32(a[1] + 8 * i + 4, &len)) return -kEFAULT;
+    uint32_t base = bases[i], len = lens[i];
     if (data.size() + len > kMaxIo) len = kMaxIo - static_cast<uint32_t>(data.size());
     size_t at = data.size();
     data.resize(at + len);
@@ -127,11 +133,13 @@ int64_t GuestOs::SysReadv(Args a) {
   if (fd < 0) return -kEBADF;
   if (a[2] > kMaxIov) return -kEINVAL;
   // Check every buffer first, read once, then scatter: one host read, as readv is atomic.
+  // A length negative as a 32-bit ssize_t is EINVAL, as for writev (import_iovec).
   std::vector<std::pair<uint32_t, uint32_t>> iov;
   uint32_t total = 0;
   for (uint32_t i = 0; i < a[2]; ++i) {
     uint32_t base, len;
     if (!Get32(a[1] + 8 * i, &base) || !Get32(a[1] + 8 * i + 4, &len)) return -kEFAULT;
+    if (static_cast<int32_t>(len) < 0) return -kEINVAL;
     len = std::min(len, kMaxIo - total);
     if (!memory_->RangeHas(base, len, kPermWrite)) return -kEFAULT;
     iov.push_back({base, len});

@@ -37,7 +37,8 @@ int64_t GuestOs::SysBrk(Args a) {
   if (new_end > old_end) {
     for (GuestAddr p = old_end; p < new_end; p += kPage)
       if (memory_->IsMapped(p)) return brk_;
-    memory_->Map(old_end, new_end - old_end, kPermRead | kPermWrite);
+    // Past the memory limit (memory.limit_mb) the break stays, as under RLIMIT_AS.
+    if (!memory_->Map(old_end, new_end - old_end, kPermRead | kPermWrite)) return brk_;
   } else if (new_end < old_end) {
     memory_->Unmap(new_end, old_end - new_end);
   }
@@ -62,6 +63,10 @@ int64_t GuestOs::SysMmap(Args a, uint64_t offset_bytes) {
   if (flags & kMapFixed) {
     if (addr & GuestMemory::kPageMask) return -kEINVAL;
     if (uint64_t{addr} + size > kMmapLimit || addr < kLowestLoadAddr) return -kENOMEM;
+    // Linux checks the address-space limit before it unmaps what MAP_FIXED replaces.
+    uint64_t replaced = 0;
+    for (uint64_t p = addr; p < uint64_t{addr} + size; p += kPage) replaced += memory_->IsMapped(static_cast<GuestAddr>(p)) ? kPage : 0;
+    if (memory_->mapped_bytes() - replaced + size > memory_->limit_bytes()) return -kENOMEM;
     memory_->Unmap(addr, size);
   } else {
     GuestAddr hint = (addr >= kMmapBase && addr < kMmapLimit) ? PageAlignUp(addr) : kMmapBase;
@@ -69,11 +74,9 @@ int64_t GuestOs::SysMmap(Args a, uint64_t offset_bytes) {
     if (addr == 0 && hint != kMmapBase) addr = memory_->FindFree(kMmapBase, size, kMmapLimit);
     if (addr == 0) return -kENOMEM;
   }
-  if (!from_file) {
-    memory_->Map(addr, size, PermsOf(prot));
-    return addr;
-  }
-  memory_->Map(addr, size, kPermRead | kPermWrite);
+  // Past the memory limit (memory.limit_mb) the guest gets ENOMEM, as under RLIMIT_AS.
+  if (!from_file) return memory_->Map(addr, size, PermsOf(prot)) ? static_cast<int64_t>(addr) : -kENOMEM;
+  if (!memory_->Map(addr, size, kPermRead | kPermWrite)) return -kENOMEM;
   int64_t copied = CopyFileIn(HostFd(a[4]), offset_bytes, addr, length);
   if (copied < 0) {
     memory_->Unmap(addr, size);
@@ -120,16 +123,13 @@ int64_t GuestOs::SysMremap(Args a) {
   bool tail_free = uint64_t{old_addr} + new_size <= kMmapLimit;
   for (GuestAddr p = old_addr + old_size; tail_free && p < old_addr + new_size; p += kPage)
     if (memory_->IsMapped(p)) tail_free = false;
-  if (tail_free) {
-    memory_->Map(old_addr + old_size, new_size - old_size, perms);
-    return old_addr;
-  }
+  if (tail_free) return memory_->Map(old_addr + old_size, new_size - old_size, perms) ? static_cast<int64_t>(old_addr) : -kENOMEM;
   if (!(flags & kMremapMaymove)) return -kENOMEM;
   GuestAddr moved = memory_->FindFree(kMmapBase, new_size, kMmapLimit);
   if (moved == 0) return -kENOMEM;
   std::vector<uint8_t> contents(old_size);
   memory_->ReadBytes(old_addr, contents.data(), old_size);
-  memory_->Map(moved, new_size, kPermRead | kPermWrite);
+  if (!memory_->Map(moved, new_size, kPermRead | kPermWrite)) return -kENOMEM;
   memory_->WriteBytes(moved, contents.data(), old_size);
   memory_->Protect(moved, new_size, perms);
   memory_->Unmap(old_addr, old_size);

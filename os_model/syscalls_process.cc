@@ -48,11 +48,11 @@ int64_t GuestOs::Unsupported(uint32_t nr, const ArchState& state) {
   // Once per call and reason: clone for a thread and clone for fork say different things.
   if (!reported_unsupported_.insert(what + (reason ? reason : "")).second || !log_) return -kENOSYS;
   if (reason)
-    *log_ << "dynsim: guest called " << what << " at pc 0x" << std::hex << CallSite(state) << std::dec << ": " << reason
+    *log_ << "dynsim: guest called " << what << " at pc 0x" << std::hex << CallerPc(state) << std::dec << ": " << reason
           << "; returning ENOSYS\n";
   else
     *log_ << "dynsim: guest called unsupported system call " << nr << (name ? std::string(" (") + name + ")" : "")
-          << " at pc 0x" << std::hex << CallSite(state) << std::dec << "; returning ENOSYS\n";
+          << " at pc 0x" << std::hex << CallerPc(state) << std::dec << "; returning ENOSYS\n";
   return -kENOSYS;
 }
 
@@ -131,7 +131,7 @@ int64_t GuestOs::SysFutex(Args a, const ArchState& state) {
   if (value != a[2]) return -kEAGAIN;
   if (a[3]) return Unsupported(kNrFutex, state);  // timed waits are not modeled
   if (log_)
-    *log_ << "dynsim: guest waits on futex 0x" << std::hex << a[0] << " at pc 0x" << CallSite(state) << std::dec
+    *log_ << "dynsim: guest waits on futex 0x" << std::hex << a[0] << " at pc 0x" << CallerPc(state) << std::dec
           << ", which no other thread can ever wake; killing it\n";
   Kill(kSigKill, state);
   return 0;

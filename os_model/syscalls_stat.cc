@@ -101,7 +101,9 @@ int GuestOs::OpenForLookup(int32_t dirfd, GuestAddr path_addr, std::string* path
   if (!memory_->ReadString(path_addr, 4096, path)) return memory_->IsMapped(path_addr) ? -kENAMETOOLONG : -kEFAULT;
   if (path->empty()) return -kENOENT;
   if ((*path)[0] != '/' && dirfd != kGuestAtFdcwd) return -kEBADF;  // relative to a directory fd: not modeled
-  return sandbox_.Open(*path, O_PATH, 0);
+  // O_PATH: no read permission needed to look; O_NONBLOCK keeps the sandbox from
+  // clearing it again with F_SETFL, which an O_PATH descriptor does not allow.
+  return sandbox_.Open(*path, O_PATH | O_NONBLOCK, 0);
 }
 
 int64_t GuestOs::StatPath(int32_t dirfd, GuestAddr path_addr, uint32_t at_flags, GuestAddr out, StatLayout layout) {

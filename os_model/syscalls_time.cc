@@ -91,17 +91,22 @@ int64_t GuestOs::SysTime(Args a) {
   return seconds;
 }
 
-int64_t GuestOs::SysNanosleep(Args a) {
+uint64_t GuestOs::CycleAfter(uint64_t now, unsigned __int128 delta) {
+  const unsigned __int128 at = now + delta;
+  return at >= kEndOfSimulatedTime ? UINT64_MAX : static_cast<uint64_t>(at);
+}
+
+int64_t GuestOs::SysNanosleep(Args a, const ArchState& state) {
   uint32_t sec, nsec;
   if (!Get32(a[0], &sec) || !Get32(a[0] + 4, &nsec)) return -kEFAULT;
   if (nsec >= 1000000000u || static_cast<int32_t>(sec) < 0) return -kEINVAL;
-  return SleepNs(uint64_t{sec} * 1000000000u + nsec, a[1], false);
+  return SleepNs(uint64_t{sec} * 1000000000u + nsec, a[1], false, state);
 }
 
 // clock_nanosleep(clock, flags, request, remain), with the 32-bit timespec or (time64)
 // struct __kernel_timespec, whose nanoseconds the kernel reads from the low word only.
 // TIMER_ABSTIME sleeps until the clock reads `request`; `remain` is then not written.
-int64_t GuestOs::SysClockNanosleep(Args a, bool time64) {
+int64_t GuestOs::SysClockNanosleep(Args a, bool time64, const ArchState& state) {
   constexpr uint32_t kTimerAbstime = 1;
   uint64_t now;
   if (!ClockNs(a[0], &now) || a[0] == kClockThreadCputime) return -kEINVAL;
@@ -112,12 +117,12 @@ int64_t GuestOs::SysClockNanosleep(Args a, bool time64) {
   uint32_t nsec = time64 ? w[3] : w[1];
   if (nsec >= 1000000000u || sec < 0) return -kEINVAL;
   uint64_t request = static_cast<uint64_t>(sec) * 1000000000u + nsec;
-  if (a[1] & kTimerAbstime) return SleepNs(request > now ? request - now : 0, 0, time64);
-  return SleepNs(request, a[3], time64);
+  if (a[1] & kTimerAbstime) return SleepNs(request > now ? request - now : 0, 0, time64, state);
+  return SleepNs(request, a[3], time64, state);
 }
 
-int64_t GuestOs::SleepNs(uint64_t ns, GuestAddr remain, bool time64) {
-  uint64_t target = clock_->cycles + static_cast<uint64_t>(static_cast<unsigned __int128>(ns) * clock_->hz / 1000000000u);
+int64_t GuestOs::SleepNs(uint64_t ns, GuestAddr remain, bool time64, const ArchState& state) {
+  const uint64_t target = CycleAfter(clock_->cycles, static_cast<unsigned __int128>(ns) * clock_->hz / 1000000000u);
   // Sleep timer by timer; a signal that becomes deliverable interrupts the sleep.
   while (next_timer_cycle_ < target) {
     IdleUntil(next_timer_cycle_);
@@ -129,6 +134,11 @@ int64_t GuestOs::SleepNs(uint64_t ns, GuestAddr remain, bool time64) {
                                         : Put32(remain, sec) && Put32(remain + 4, nsec));
       return written ? -kEINTR : -kEFAULT;
     }
+  }
+  if (target == UINT64_MAX) {
+    if (log_) *log_ << "dynsim: guest sleeps past the end of simulated time (2^63 cycles); killing it\n";
+    Kill(kSigKill, state);
+    return 0;
   }
   IdleUntil(target);
   return 0;
@@ -144,14 +154,15 @@ int64_t GuestOs::SysSetitimer(Args a) {
     if (!Get32(a[1] + 4 * i, &v[i])) return -kEFAULT;
   if (v[1] >= 1000000u || v[3] >= 1000000u) return -kEINVAL;
   auto to_cycles = [&](uint32_t s, uint32_t us) {
-    return static_cast<uint64_t>((static_cast<unsigned __int128>(s) * 1000000u + us) * clock_->hz / 1000000u);
+    return (static_cast<unsigned __int128>(s) * 1000000u + us) * clock_->hz / 1000000u;
   };
   IntervalTimer& t = timers_[a[0]];
-  uint64_t value = to_cycles(v[2], v[3]);
+  const unsigned __int128 value = to_cycles(v[2], v[3]), interval = to_cycles(v[0], v[1]);
   uint64_t now = a[0] == kItimerReal ? clock_->cycles : VirtualCycles();
-  t.interval = to_cycles(v[0], v[1]);
+  // An interval as long as simulated time itself means one expiry only.
+  t.interval = interval >= kEndOfSimulatedTime ? 0 : static_cast<uint64_t>(interval);
   // A tiny but nonzero value still fires (Linux rounds up to the next tick).
-  t.next = (v[2] == 0 && v[3] == 0) ? UINT64_MAX : now + (value ? value : 1);
+  t.next = (v[2] == 0 && v[3] == 0) ? UINT64_MAX : CycleAfter(now, value ? value : 1);
   UpdateNextTimer();
   return 0;
 }
@@ -177,7 +188,7 @@ int64_t GuestOs::SysAlarm(Args a) {
   uint64_t old = (left + clock_->hz / 2) / clock_->hz;
   if (left && !old) old = 1;
   t.interval = 0;
-  t.next = a[0] ? clock_->cycles + uint64_t{a[0]} * clock_->hz : UINT64_MAX;
+  t.next = a[0] ? CycleAfter(clock_->cycles, static_cast<unsigned __int128>(a[0]) * clock_->hz) : UINT64_MAX;
   UpdateNextTimer();
   return static_cast<int64_t>(old);
 }
@@ -192,7 +203,7 @@ void GuestOs::FireTimers() {
     info.code = kSiKernel;
     signals_.Post(info);
     // Overruns collapse into one signal, as a standard signal does not queue.
-    t.next = t.interval ? now + t.interval - (now - t.next) % t.interval : UINT64_MAX;
+    t.next = t.interval ? CycleAfter(now, t.interval - (now - t.next) % t.interval) : UINT64_MAX;
   }
   UpdateNextTimer();
 }

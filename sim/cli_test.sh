@@ -51,6 +51,14 @@ check "--set with an unknown key" 2 $? "$tmp/out" "icache.sise_kb: unknown key (
 printf 'core:\n  rob_entries: 0\n' >"$tmp/bad.yaml"
 "$dynsim" run --config "$tmp/bad.yaml" "$hello" >"$tmp/out" 2>&1
 check "--config with an out-of-range value" 2 $? "$tmp/out" "bad.yaml:2: core.rob_entries: 0 is out of range"
+# A directory is no configuration (it would read as empty and leave the defaults).
+mkdir -p "$tmp/dir.yaml"
+"$dynsim" run --config "$tmp/dir.yaml" "$hello" >"$tmp/out" 2>&1
+check "--config with a directory" 2 $? "$tmp/out" "dir.yaml: is a directory, not a file"
+[ "$(wc -l <"$tmp/out")" = 1 ] || { echo "FAIL: the --config directory error is not one line"; failures=$((failures + 1)); }
+"$dynsim" run --dynamo "$tmp/dir.yaml" "$hello" >"$tmp/out" 2>&1
+check "--dynamo with a directory" 1 $? "$tmp/out" "dir.yaml: cannot open the Dynamo configuration"
+[ "$(wc -l <"$tmp/out")" = 1 ] || { echo "FAIL: the --dynamo directory error is not one line"; failures=$((failures + 1)); }
 "$dynsim" config --dump --set clock_mhz=90 >"$tmp/out" 2>&1
 check "config --dump shows overrides" 0 $? "$tmp/out" "^clock_mhz: 90"
 # The clock sets simulated time: half the clock, twice the simulated seconds.

@@ -3,12 +3,14 @@
 // "The HP PA-8000 RISC CPU", IEEE Micro 17(2), 1997; the Dynamo paper).
 #include "sim/config.h"
 
+#include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -129,6 +131,8 @@ class SchemaBuilder {
 };
 
 constexpr IntConstraint kAny = IntConstraint::kNone;
+// Lines per cache, at most: 64 MiB of the simulator's tag entries (CheckGeometry).
+constexpr uint64_t kMaxCacheLines = uint64_t{1} << 22;
 constexpr IntConstraint kPow2 = IntConstraint::kPowerOfTwo;
 
 // THE declaration of every parameter. Groups must stay contiguous (the YAML dump nests them).
@@ -176,7 +180,8 @@ std::vector<ParamDef> BuildSchema() {
       "speed. size_kb * 1024 / (assoc * line_bytes) must be a power of two (the sets).";
   const std::string kLineDoc =
       "Line size. Our assumption: 32 bytes (the reference does not give it), a common line "
-      "size for caches of the period.";
+      "size for caches of the period. At most " + std::to_string(kMaxCacheLines) +
+      " lines per cache (size_kb * 1024 / line_bytes): the simulator keeps a tag for each.";
   const std::string kReplDoc =
       "Victim choice within a set: least recently used, first in first out, or random "
       "(seeded by `seed`). Irrelevant when direct mapped.";
@@ -262,6 +267,13 @@ std::vector<ParamDef> BuildSchema() {
         "Return address stack depth (when branch.indirect = btb); 0 = returns go through "
         "the BTB. Our assumption: 8.",
         DYNSIM_FIELD(branch.ras_entries));
+
+  s.Int("memory.limit_mb", "MiB", 2048, 1, 4096, kAny,
+        "Guest memory mapped at once, at most: program segments, stack, brk, mmap and "
+        "Dynamo's pages. Past it mmap and brk fail with ENOMEM, as under RLIMIT_AS. A page "
+        "takes host memory only once written. Our choice: 2 GiB, more than any workload "
+        "needs, and a bound on what a guest can make the simulator allocate.",
+        DYNSIM_FIELD(memory.limit_mb));
   return s.Take();
 }
 
@@ -456,12 +468,40 @@ std::string CheckGeometry(const MachineConfig& c, std::vector<std::string>* keys
              "-way sets of " + std::to_string(n.cache->line_bytes) +
              "-byte lines is not a power-of-two number of sets";
     }
+    // The simulator keeps a 16-byte tag entry per line (sim/cache.h); this bounds what a
+    // configuration can make it allocate.
+    const uint64_t lines = bytes / n.cache->line_bytes;
+    if (lines > kMaxCacheLines) {
+      std::string p = n.prefix;
+      *keys = {p + ".size_kb", p + ".line_bytes"};
+      return std::to_string(n.cache->size_kb) + " KiB of " + std::to_string(n.cache->line_bytes) + "-byte lines is " +
+             std::to_string(lines) + " lines; the simulator models at most " + std::to_string(kMaxCacheLines) +
+             " per cache";
+    }
   }
   return "";
 }
 
 void ApplyDefaults(MachineConfig* c) {
   for (const ParamDef& p : ConfigSchema()) p.set(c, p.default_value);
+}
+
+// An error message as one line: a YAML key or value may span lines or hold control
+// characters, which are shown escaped ("\n", "\x07") instead.
+std::string OneLine(const std::string& message) {
+  std::string out;
+  for (unsigned char c : message) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 // Walks the YAML maps, validating and setting each parameter.
@@ -623,16 +663,26 @@ bool LoadConfigString(const std::string& yaml, const std::string& filename, Mach
                       std::string* error) {
   YamlLoader loader(filename);
   if (!loader.Load(yaml)) {
-    *error = loader.error();
+    *error = OneLine(loader.error());
     return false;
   }
   *out = loader.config();
   return true;
 }
 
-bool ReadTextFile(const std::string& path, std::string* text) {
+bool ReadTextFile(const std::string& path, std::string* text, std::string* why) {
+  // An ifstream opens a directory and reads it as empty, which would pass for an empty
+  // configuration and leave every default in place.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (why) *why = "is a directory, not a file";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
+  if (!in) {
+    if (why) *why = "cannot open";
+    return false;
+  }
   std::ostringstream contents;
   contents << in.rdbuf();
   *text = contents.str();
@@ -640,9 +690,9 @@ bool ReadTextFile(const std::string& path, std::string* text) {
 }
 
 bool LoadConfigFile(const std::string& path, MachineConfig* out, std::string* error) {
-  std::string text;
-  if (!ReadTextFile(path, &text)) {
-    *error = path + ": cannot open";
+  std::string text, why;
+  if (!ReadTextFile(path, &text, &why)) {
+    *error = path + ": " + why;
     return false;
   }
   return LoadConfigString(text, path, out, error);
@@ -677,7 +727,10 @@ bool ApplyOverrides(const std::vector<std::string>& assignments, MachineConfig* 
                     std::string* error) {
   MachineConfig c = *config;
   for (const std::string& a : assignments) {
-    if (!ApplyOverride(a, &c, error)) return false;
+    if (!ApplyOverride(a, &c, error)) {
+      *error = OneLine(*error);
+      return false;
+    }
   }
   std::string message;
   if (!CheckConfig(c, &message)) {

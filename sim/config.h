@@ -72,6 +72,10 @@ struct BranchConfig {
   uint32_t ras_entries;  // return address stack, used when indirect == kBtb; 0 = none
 };
 
+struct MemoryConfig {
+  uint32_t limit_mb;  // MiB of guest pages mapped at once, at most
+};
+
 // The whole machine, as plain values. Obtain one from DefaultConfig() or a loader: a
 // value-initialized MachineConfig{} is all zeros, not the default machine.
 struct MachineConfig {
@@ -85,6 +89,7 @@ struct MachineConfig {
   L2Config l2;
   TlbConfig tlb;
   BranchConfig branch;
+  MemoryConfig memory;
 };
 
 enum class ParamType { kBool, kInt, kEnum, kString };
@@ -153,9 +158,10 @@ std::string DumpConfigYaml(const MachineConfig& config);
 // A value in the canonical YAML text used by the dump ("true", "1024", "lru", "\"pa8000\"").
 std::string FormatParamValue(const ParamDef& def, const ParamValue& value);
 
-// Reads the whole file at `path` into `text`; false if it cannot be opened. The YAML
+// Reads the whole file at `path` into `text`; false if it cannot be opened or is a
+// directory, with the reason in `why` if given ("is a directory, not a file"). The YAML
 // loaders (machine and Dynamo configurations, region tables) share it.
-bool ReadTextFile(const std::string& path, std::string* text);
+bool ReadTextFile(const std::string& path, std::string* text, std::string* why = nullptr);
 
 // Optimal-string-alignment edit distance (insertions, deletions, substitutions, adjacent
 // transpositions each cost 1); used to suggest a known key for a misspelt one.

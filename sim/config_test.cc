@@ -83,7 +83,7 @@ TEST(ConfigTest, SchemaIsWellFormed) {
         "branch.indirect", "branch.btb_entries", "branch.ras_entries"}) {
     EXPECT_TRUE(names.count(expected)) << expected;
   }
-  EXPECT_EQ(names.size(), 38u);
+  EXPECT_EQ(names.size(), 39u);
 }
 
 TEST(ConfigTest, FullFileSetsEveryParameterAndRoundTrips) {
@@ -174,7 +174,16 @@ TEST(ConfigTest, ErrorMessagesFromFiles) {
   EXPECT_EQ(FileError("geometry.yaml"),
             "sim/testdata/config/geometry.yaml:3: dcache.assoc: 1024 KiB in 3-way sets of "
             "32-byte lines is not a power-of-two number of sets");
+  // What the simulator allocates for a cache is bounded: 1 GiB of 4-byte lines would be
+  // 2^28 tags (4 GiB of them).
+  EXPECT_EQ(LoadError("dcache:\n  size_kb: 1048576\n  line_bytes: 4\n", nullptr),
+            "t.yaml:2: dcache.size_kb: 1048576 KiB of 4-byte lines is 268435456 lines; the simulator "
+            "models at most 4194304 per cache");
+  // A key that spans lines (found by the config fuzzer) is shown escaped: one line.
+  EXPECT_EQ(LoadError("\"icache\\nsize_kb\": 4\n", nullptr), "t.yaml:1: icache\\nsize_kb: unknown key (did you mean icache.size_kb?)");
   EXPECT_EQ(FileError("no_such_file.yaml"), "sim/testdata/config/no_such_file.yaml: cannot open");
+  // A directory opens as an empty stream; it must not pass for an empty configuration.
+  EXPECT_EQ(FileError(""), "sim/testdata/config/: is a directory, not a file");
 }
 
 TEST(ConfigTest, UnknownKeys) {

@@ -198,6 +198,7 @@ SignalInfo SignalForTrap(const isa::Effect& e, uint32_t iaoq_front) {
     case isa::Trap::kCondition: info.signo = kSigFpe; info.code = kFpeCondtrap; break;
     case isa::Trap::kIllegal:
     case isa::Trap::kPrivileged: info.signo = kSigIll; info.code = kIllIllopc; break;
+    case isa::Trap::kUnaligned: info.signo = kSigBus; info.code = kBusAdraln; info.addr = e.target; break;
     case isa::Trap::kMemory:
     case isa::Trap::kNone: {
       auto fault = static_cast<MemFault>(e.fault);
@@ -205,6 +206,10 @@ SignalInfo SignalForTrap(const isa::Effect& e, uint32_t iaoq_front) {
       if (fault == MemFault::kMisaligned) {
         info.signo = kSigBus;
         info.code = kBusAdraln;
+      } else if (fault == MemFault::kNoMemory) {
+        // Linux's SIGBUS for a page that cannot be provided (BUS_ADRERR).
+        info.signo = kSigBus;
+        info.code = kBusAdrerr;
       } else {
         info.signo = kSigSegv;
         info.code = fault == MemFault::kProtection ? kSegvAccerr : kSegvMaperr;

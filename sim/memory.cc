@@ -1,6 +1,7 @@
 #include "sim/memory.h"
 
 #include <algorithm>
+#include <new>
 
 namespace dynsim {
 
@@ -13,12 +14,19 @@ const char* MemFaultName(MemFault fault) {
     case MemFault::kUnmapped: return "unmapped address";
     case MemFault::kProtection: return "permission denied";
     case MemFault::kMisaligned: return "misaligned address";
+    case MemFault::kNoMemory: return "no host memory for the page";
   }
   return "?";
 }
 
+namespace {
+// What every mapped page reads as until it is first written.
+alignas(64) const uint8_t kZeroPage[GuestMemory::kPageSize] = {};
+}  // namespace
+
 GuestMemory::GuestMemory()
-    : pages_(kNumPages),
+    : mapped_(kNumPages, 0),
+      pages_(kNumPages),
       perms_(kNumPages, kPermNone),
       code_watched_(kNumPages, 0),
       read_ptr_(kNumPages, nullptr),
@@ -41,18 +49,39 @@ bool PageSpan(GuestAddr addr, uint32_t length, uint32_t* first, uint32_t* count)
 }
 }  // namespace
 
+const uint8_t* GuestMemory::ReadBase(uint32_t page) const {
+  return pages_[page] ? pages_[page].get() : kZeroPage;
+}
+
 void GuestMemory::RefreshPointers(uint32_t page) {
+  const bool mapped = mapped_[page] != 0;
   uint8_t* base = pages_[page].get();
-  read_ptr_[page] = (base && (perms_[page] & kPermRead)) ? base : nullptr;
+  // The zero page is only ever read through read_ptr_, never written.
+  read_ptr_[page] = (mapped && (perms_[page] & kPermRead)) ? const_cast<uint8_t*>(ReadBase(page)) : nullptr;
   write_ptr_[page] =
       (base && (perms_[page] & kPermWrite) && !code_watched_[page]) ? base : nullptr;
+}
+
+bool GuestMemory::Back(uint32_t page) {
+  if (pages_[page]) return true;
+  pages_[page].reset(new (std::nothrow) uint8_t[kPageSize]());
+  if (!pages_[page]) return false;
+  ++backed_pages_;
+  RefreshPointers(page);
+  return true;
 }
 
 bool GuestMemory::Map(GuestAddr addr, uint32_t length, uint8_t perms) {
   uint32_t first, count;
   if (!PageSpan(addr, length, &first, &count)) return false;
+  uint64_t added = 0;
+  for (uint32_t p = first; p < first + count; ++p) added += mapped_[p] ? 0 : 1;
+  if (mapped_bytes() + added * kPageSize > limit_bytes_) return false;
   for (uint32_t p = first; p < first + count; ++p) {
-    if (!pages_[p]) pages_[p].reset(new uint8_t[kPageSize]());
+    if (!mapped_[p]) {
+      mapped_[p] = 1;
+      ++mapped_pages_;
+    }
     perms_[p] = perms;
     RefreshPointers(p);
   }
@@ -64,6 +93,9 @@ void GuestMemory::Unmap(GuestAddr addr, uint32_t length) {
   if (!PageSpan(addr, length, &first, &count)) return;
   for (uint32_t p = first; p < first + count; ++p) {
     if (code_watched_[p]) NotifyCodeWrite(p);
+    if (mapped_[p]) --mapped_pages_;
+    if (pages_[p]) --backed_pages_;
+    mapped_[p] = 0;
     pages_[p].reset();
     perms_[p] = kPermNone;
     RefreshPointers(p);
@@ -74,7 +106,7 @@ bool GuestMemory::Protect(GuestAddr addr, uint32_t length, uint8_t perms) {
   uint32_t first, count;
   if (!PageSpan(addr, length, &first, &count)) return false;
   for (uint32_t p = first; p < first + count; ++p)
-    if (!pages_[p]) return false;
+    if (!mapped_[p]) return false;
   for (uint32_t p = first; p < first + count; ++p) {
     // Losing execute permission must drop predecoded code too.
     if (code_watched_[p] && !(perms & kPermExec)) NotifyCodeWrite(p);
@@ -88,7 +120,7 @@ bool GuestMemory::RangeHas(GuestAddr addr, uint32_t length, uint8_t perms) const
   uint32_t first, count;
   if (!PageSpan(addr, length, &first, &count)) return false;
   for (uint32_t p = first; p < first + count; ++p)
-    if (!pages_[p] || (perms_[p] & perms) != perms) return false;
+    if (!mapped_[p] || (perms_[p] & perms) != perms) return false;
   return true;
 }
 
@@ -97,22 +129,23 @@ GuestAddr GuestMemory::FindFree(GuestAddr hint, uint32_t length, GuestAddr limit
   if (need == 0) return 0;
   uint32_t run = 0;
   for (uint32_t p = (hint + kPageMask) >> kPageBits; p < (limit >> kPageBits); ++p) {
-    run = pages_[p] ? 0 : run + 1;
+    run = mapped_[p] ? 0 : run + 1;
     if (run == need) return (p - need + 1) << kPageBits;
   }
   return 0;
 }
 
 MemFault GuestMemory::ReadFault(GuestAddr addr) const {
-  return pages_[addr >> kPageBits] ? MemFault::kProtection : MemFault::kUnmapped;
+  return mapped_[addr >> kPageBits] ? MemFault::kProtection : MemFault::kUnmapped;
 }
 
 MemFault GuestMemory::WriteSlowPath(GuestAddr addr) {
   uint32_t page = addr >> kPageBits;
-  if (!pages_[page]) return MemFault::kUnmapped;
+  if (!mapped_[page]) return MemFault::kUnmapped;
   if (!(perms_[page] & kPermWrite)) return MemFault::kProtection;
+  if (!Back(page)) return MemFault::kNoMemory;
   // Writable but watched: predecoded code on this page is about to go stale.
-  NotifyCodeWrite(page);
+  if (code_watched_[page]) NotifyCodeWrite(page);
   return MemFault::kNone;
 }
 
@@ -132,9 +165,9 @@ void GuestMemory::WatchCode(GuestAddr addr) {
 MemFault GuestMemory::Fetch(GuestAddr addr, uint32_t* word) const {
   if (addr & 3) return MemFault::kMisaligned;
   uint32_t page = addr >> kPageBits;
-  if (!pages_[page]) return MemFault::kUnmapped;
+  if (!mapped_[page]) return MemFault::kUnmapped;
   if (!(perms_[page] & kPermExec)) return MemFault::kProtection;
-  *word = FromBigEndian<uint32_t>(pages_[page].get() + (addr & kPageMask));
+  *word = FromBigEndian<uint32_t>(ReadBase(page) + (addr & kPageMask));
   return MemFault::kNone;
 }
 
@@ -142,12 +175,12 @@ bool GuestMemory::ReadBytes(GuestAddr addr, void* dst, uint32_t length) const {
   uint32_t first, count;
   if (!PageSpan(addr, length, &first, &count)) return false;
   for (uint32_t p = first; p < first + count; ++p)
-    if (!pages_[p]) return false;
+    if (!mapped_[p]) return false;
   auto* out = static_cast<uint8_t*>(dst);
   while (length > 0) {
     uint32_t offset = addr & kPageMask;
     uint32_t chunk = std::min(length, kPageSize - offset);
-    std::memcpy(out, pages_[addr >> kPageBits].get() + offset, chunk);
+    std::memcpy(out, ReadBase(addr >> kPageBits) + offset, chunk);
     out += chunk;
     addr += chunk;
     length -= chunk;
@@ -159,7 +192,9 @@ bool GuestMemory::WriteBytes(GuestAddr addr, const void* src, uint32_t length) {
   uint32_t first, count;
   if (!PageSpan(addr, length, &first, &count)) return false;
   for (uint32_t p = first; p < first + count; ++p)
-    if (!pages_[p]) return false;
+    if (!mapped_[p]) return false;
+  for (uint32_t p = first; p < first + count; ++p)
+    if (!Back(p)) return false;
   for (uint32_t p = first; p < first + count; ++p)
     if (code_watched_[p]) NotifyCodeWrite(p);
   const auto* in = static_cast<const uint8_t*>(src);
@@ -178,8 +213,8 @@ bool GuestMemory::ReadString(GuestAddr addr, uint32_t max, std::string* out) con
   out->clear();
   for (uint32_t i = 0; i < max; ++i) {
     uint32_t page = (addr + i) >> kPageBits;
-    if (!pages_[page]) return false;
-    char c = static_cast<char>(pages_[page][(addr + i) & kPageMask]);
+    if (!mapped_[page]) return false;
+    char c = static_cast<char>(ReadBase(page)[(addr + i) & kPageMask]);
     if (c == '\0') return true;
     out->push_back(c);
   }

@@ -2,10 +2,16 @@
 // execute permissions.
 //
 // Layout and invariants:
-// - `pages_[n]` owns the host storage of guest page n (null when unmapped).
+// - `mapped_[n]` says whether guest page n is mapped; `pages_[n]` owns its host storage,
+//   which is allocated on the first write (null until then, and when unmapped). A mapped
+//   page without storage reads as zeros from one shared zero page, so a guest that maps
+//   much and touches little costs the host little.
+// - The pages mapped at once never exceed the limit (set_limit_bytes; `memory.limit_mb`
+//   in the machine config): Map fails instead, and the OS model answers ENOMEM.
 // - `read_ptr_[n]` / `write_ptr_[n]` are the host base addresses of page n for loads and
 //   stores, or null when that access must take the slow path: the page is unmapped, lacks
-//   the permission, or (for writes) holds predecoded code that a store must invalidate.
+//   the permission, (for writes) has no storage yet, or holds predecoded code that a
+//   store must invalidate.
 //   The hot path is one table load and a null check per access, like a DMI pointer in
 //   TLM-2.0 or QEMU's softmmu TLB.
 // - A page's code watch is set by the core when it predecodes instructions from that
@@ -38,6 +44,7 @@ enum class MemFault : uint8_t {
   kUnmapped,    // SIGSEGV, SEGV_MAPERR
   kProtection,  // SIGSEGV, SEGV_ACCERR
   kMisaligned,  // SIGBUS, BUS_ADRALN
+  kNoMemory,    // the host could not allocate the page: SIGBUS, BUS_ADRERR
 };
 
 const char* MemFaultName(MemFault fault);
@@ -53,21 +60,29 @@ class GuestMemory {
   GuestMemory(const GuestMemory&) = delete;
   GuestMemory& operator=(const GuestMemory&) = delete;
 
+  // The most bytes of pages mapped at once (default: the whole 4 GiB space).
+  void set_limit_bytes(uint64_t limit) { limit_bytes_ = limit; }
+  uint64_t limit_bytes() const { return limit_bytes_; }
+  uint64_t mapped_bytes() const { return uint64_t{mapped_pages_} * kPageSize; }
+  // Pages with host storage (written at least once), for tests and statistics.
+  uint32_t backed_pages() const { return backed_pages_; }
+
   // Maps [addr, addr + length) rounded out to pages, zero-filled, with `perms`. Pages
-  // already mapped keep their contents and get `perms`. Returns false if the range wraps
-  // past the end of the address space.
+  // already mapped keep their contents and get `perms`. Returns false, mapping nothing,
+  // if the range wraps past the end of the address space or the newly mapped pages
+  // would pass the limit.
   bool Map(GuestAddr addr, uint32_t length, uint8_t perms);
   // Unmaps the pages of [addr, addr + length); their storage is released.
   void Unmap(GuestAddr addr, uint32_t length);
   // Changes the permissions of mapped pages; returns false if any page is unmapped.
   bool Protect(GuestAddr addr, uint32_t length, uint8_t perms);
 
-  bool IsMapped(GuestAddr addr) const { return pages_[addr >> kPageBits] != nullptr; }
+  bool IsMapped(GuestAddr addr) const { return mapped_[addr >> kPageBits] != 0; }
   uint8_t Perms(GuestAddr addr) const { return perms_[addr >> kPageBits]; }
   // The host storage of the page holding `addr` (kPageSize bytes, guest byte order), or
-  // null if unmapped; valid until the page is unmapped. Read-only: the system's TLM target
-  // grants it as a DMI pointer (sim/system.h); writes go through Store and WriteBytes,
-  // which honour code watches.
+  // null if unmapped or never written; valid until the page is unmapped. Read-only: the
+  // system's TLM target grants it as a DMI pointer (sim/system.h); writes go through
+  // Store and WriteBytes, which honour code watches.
   const uint8_t* PageData(GuestAddr addr) const { return pages_[addr >> kPageBits].get(); }
   // True if every page of [addr, addr + length) is mapped with all of `perms`.
   bool RangeHas(GuestAddr addr, uint32_t length, uint8_t perms) const;
@@ -145,13 +160,21 @@ class GuestMemory {
   MemFault WriteSlowPath(GuestAddr addr);
   void RefreshPointers(uint32_t page);
   void NotifyCodeWrite(uint32_t page);
+  // What page `page` reads as: its storage, or the zero page if it has none yet.
+  const uint8_t* ReadBase(uint32_t page) const;
+  // Gives a mapped page its storage; false if the host has no memory for it.
+  bool Back(uint32_t page);
 
+  std::vector<uint8_t> mapped_;
   std::vector<std::unique_ptr<uint8_t[]>> pages_;
   std::vector<uint8_t> perms_;
   std::vector<uint8_t> code_watched_;
   std::vector<uint8_t*> read_ptr_;
   std::vector<uint8_t*> write_ptr_;
   CodeWriteListener code_listener_;
+  uint64_t limit_bytes_ = uint64_t{1} << 32;
+  uint32_t mapped_pages_ = 0;
+  uint32_t backed_pages_ = 0;
 };
 
 }  // namespace dynsim

@@ -73,5 +73,42 @@ TEST(GuestMemory, MapRejectsWrapAndFindFreeSkipsMappedPages) {
   EXPECT_FALSE(mem.RangeHas(0x60000, 4097, kPermRead));
 }
 
+// Mapping costs no host memory until a page is written; reads of untouched pages see
+// zeros (the kernel's zero page), and writes, also host-side copies, give a page storage.
+TEST(GuestMemory, PagesTakeHostMemoryOnlyWhenWritten) {
+  GuestMemory m;
+  ASSERT_TRUE(m.Map(0x10000000, 1u << 30, kPermRead | kPermWrite));  // 1 GiB
+  EXPECT_EQ(m.mapped_bytes(), uint64_t{1} << 30);
+  EXPECT_EQ(m.backed_pages(), 0u);
+  uint32_t v = 1;
+  EXPECT_EQ(m.Load(0x20000000, &v), MemFault::kNone);
+  EXPECT_EQ(v, 0u);
+  EXPECT_EQ(m.PageData(0x20000000), nullptr) << "a read gives no storage";
+  EXPECT_EQ(m.Store<uint32_t>(0x20000004, 0x12345678), MemFault::kNone);
+  EXPECT_EQ(m.Load(0x20000004, &v), MemFault::kNone);
+  EXPECT_EQ(v, 0x12345678u);
+  EXPECT_EQ(m.Load(0x20001000, &v), MemFault::kNone);
+  EXPECT_EQ(v, 0u) << "the next page still reads as zeros";
+  const uint8_t bytes[3] = {1, 2, 3};
+  EXPECT_TRUE(m.WriteBytes(0x30000ffe, bytes, 3));
+  EXPECT_EQ(m.backed_pages(), 3u);
+  m.Unmap(0x20000000, 0x1000);
+  EXPECT_EQ(m.backed_pages(), 2u);
+  EXPECT_EQ(m.mapped_bytes(), (uint64_t{1} << 30) - 0x1000);
+}
+
+// The limit counts mapped pages: a Map that would pass it maps nothing and fails.
+TEST(GuestMemory, MapFailsPastTheLimit) {
+  GuestMemory m;
+  m.set_limit_bytes(16 * GuestMemory::kPageSize);
+  ASSERT_TRUE(m.Map(0x10000, 10 * GuestMemory::kPageSize, kPermRead));
+  EXPECT_FALSE(m.Map(0x40000, 7 * GuestMemory::kPageSize, kPermRead));
+  EXPECT_FALSE(m.IsMapped(0x40000)) << "nothing of a failed Map is mapped";
+  EXPECT_TRUE(m.Map(0x40000, 6 * GuestMemory::kPageSize, kPermRead));
+  EXPECT_TRUE(m.Map(0x10000, 10 * GuestMemory::kPageSize, kPermRead | kPermWrite)) << "re-mapping adds nothing";
+  m.Unmap(0x10000, GuestMemory::kPageSize);
+  EXPECT_TRUE(m.Map(0x80000, GuestMemory::kPageSize, kPermRead));
+}
+
 }  // namespace
 }  // namespace dynsim

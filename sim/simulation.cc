@@ -46,6 +46,7 @@ Simulation::Simulation(const RunOptions& options, std::ostream* log) : options_(
 Simulation::~Simulation() = default;
 
 bool Simulation::Load(std::string* error) {
+  memory_.set_limit_bytes(uint64_t{options_.machine.memory.limit_mb} << 20);
   if (!ReadElf(options_.program, &image_, error)) return false;
   if (!LoadElf(image_, &memory_, error)) return false;
   OsConfig os_config;
@@ -96,7 +97,10 @@ bool Simulation::StartDynamo(std::string* error) {
     return false;
   }
   spec.icache_line_bytes = options_.machine.icache.line_bytes;
-  return LoadDynamo(spec, image_, &memory_, &state_, &dynamo_image_, error);
+  DynamoPlacement placement;
+  if (!LoadDynamo(spec, image_, &memory_, &state_, &dynamo_image_, &placement, error)) return false;
+  os_->SetCallsOnBehalf(placement.code_lo, placement.code_hi, placement.app_return_addr);
+  return true;
 }
 
 void Simulation::DeclareStats() {

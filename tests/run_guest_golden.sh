@@ -2,14 +2,16 @@
 # Runs a guest program and checks its stdout and exit status against expectations, or
 # (--differential) runs it under both dynsim and qemu-hppa and checks that they agree.
 # Usage: run_guest_golden.sh --runner qemu|dynsim|differential --binary B --status N
-#            [--dynsim PATH] [--stdout FILE] [--stdin FILE] -- ARGS...
+#            [--dynsim PATH] [--dynsim-flag FLAG]... [--stdout FILE] [--stdin FILE] -- ARGS...
 # The guest always gets an empty environment, so its view is deterministic.
 set -u
 runner=qemu binary="" status="" expected_stdout="" stdin_file=/dev/null dynsim=""
+dynsim_flags=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--runner) runner=$2; shift 2 ;;
 	--dynsim) dynsim=$2; shift 2 ;;
+	--dynsim-flag) dynsim_flags+=("$2"); shift 2 ;;
 	--binary) binary=$2; shift 2 ;;
 	--status) status=$2; shift 2 ;;
 	--stdout) expected_stdout=$2; shift 2 ;;
@@ -25,7 +27,7 @@ run_as() {
 	shift
 	case "$who" in
 	qemu) env -i qemu-hppa "$binary" "$@" <"$stdin_file" >"$tmp/$who.out" 2>"$tmp/$who.err" ;;
-	dynsim) "$dynsim" run --log "$tmp/dynsim.log" "${fs_roots[@]}" -- "$binary" "$@" <"$stdin_file" >"$tmp/$who.out" 2>"$tmp/$who.err" ;;
+	dynsim) "$dynsim" run --log "$tmp/dynsim.log" "${fs_roots[@]}" "${dynsim_flags[@]}" -- "$binary" "$@" <"$stdin_file" >"$tmp/$who.out" 2>"$tmp/$who.err" ;;
 	esac
 }
 

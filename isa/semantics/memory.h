@@ -58,6 +58,10 @@ ISA_INLINE Effect exec_load(S& s, const Insn& i, Ia) {
 template <class S>
 ISA_INLINE Effect exec_ldcw(S& s, const Insn& i, Ia) {
   const Address a = effective_address(s, i, 4);
+  // A misaligned semaphore raises the unaligned data reference trap, and Linux's handler
+  // refuses to emulate LDCW (arch/parisc/kernel/unaligned.c): SIGBUS, never a State's
+  // unaligned-access emulation. Word alignment is what qemu-hppa checks too.
+  if (a.addr & 3) return trap(Trap::kUnaligned, 0, a.addr);
   uint64_t v = 0;
   if (const int f = s.load(a.addr, 4, &v)) return trap(Trap::kMemory, f, a.addr);
   if (const int f = s.store(a.addr, 4, 0)) return trap(Trap::kMemory, f, a.addr);

@@ -3,7 +3,8 @@
  * instruction faults, the faulting instruction), then siglongjmps out. The expected
  * output follows from the kernel's rules: SIGSEGV with SEGV_MAPERR (1) for an unmapped
  * address and SEGV_ACCERR (2) for a protection violation; no signal for a misaligned
- * load, which Linux's unaligned-access handler emulates for user code by default;
+ * load, which Linux's unaligned-access handler emulates for user code by default, but
+ * SIGBUS with BUS_ADRALN (1) for a misaligned LDCW, which that handler refuses;
  * SIGILL with ILL_ILLOPC (1) for an unknown word, and SIGFPE with FPE_INTOVF (2) for a
  * trapping add on overflow, both at IAOQ front including the privilege bits (3); SIGTRAP
  * with TRAP_BRKPT (1) for BREAK, whose handler masks those bits off. The last store has
@@ -77,6 +78,15 @@ int main(void)
 	if (!sigsetjmp(recover, 1))
 		got_code += *(volatile uint32_t *)((char *)readonly + 2);
 	report("misaligned load", (uintptr_t)readonly + 2);
+
+	/* Linux's unaligned handler emulates ordinary loads and stores but refuses LDCW
+	 * ("undefined", arch/parisc/kernel/unaligned.c): SIGBUS, BUS_ADRALN (1). */
+	if (!sigsetjmp(recover, 1)) {
+		uint32_t word;
+		__asm__ volatile("ldcw 0(%1),%0" : "=r"(word) : "r"((char *)code_page + 2) : "memory");
+		got_code += word;
+	}
+	report("misaligned ldcw", (uintptr_t)code_page + 2);
 
 	thunk illegal = make_thunk(0xfc000000); /* major opcode 0x3f: unassigned in PA-RISC 2.0 */
 	if (!sigsetjmp(recover, 1))

@@ -179,6 +179,26 @@ TEST(Traps, CommitNothing) {
   EXPECT_EQ(isa::step(s, make(Op::LDW, 0, 5, 6, 0)).effect.trap, isa::Trap::kMemory);
 }
 
+// LDCW reports a misaligned address itself, as the unaligned trap (SIGBUS), before asking
+// the State, whose fault would be taken for one Linux emulates (the core's does for LDW).
+TEST(Traps, MisalignedLoadAndClearIsSigbus) {
+  using isa::Op;
+  RefState s;
+  s.g[5] = RefState::kBase + 0x102;
+  s.mem[0x102] = 0x12;
+  const auto r = isa::step(s, make(Op::LDCW_S, 0, 5, 6, 0));
+  ASSERT_EQ(r.kind, isa::StepResult::kTrap);
+  EXPECT_EQ(r.effect.trap, isa::Trap::kUnaligned);
+  EXPECT_EQ(r.effect.target, RefState::kBase + 0x102);
+  EXPECT_EQ(isa::signal_of(r.effect.trap), 10);
+  EXPECT_EQ(s.mem[0x102], 0x12) << "nothing cleared";
+  EXPECT_EQ(s.g[6], 0u);
+  s.g[5] = RefState::kBase + 0x100;
+  run(s, make(Op::LDCW_S, 0, 5, 6, 0));
+  EXPECT_EQ(s.g[6], 0x1200u);
+  EXPECT_EQ(s.mem[0x102], 0u);
+}
+
 TEST(Gateway, SyscallAfterDelaySlot) {
   using isa::Op;
   RefState s;
