@@ -97,4 +97,18 @@ int FsSandbox::OpenFileOrDirectory(const std::string& real_path, int host_flags,
   return fd;
 }
 
+int FsSandbox::ResolveEntry(const std::string& guest_path, std::string* host_path) const {
+  if (roots_.empty() || guest_path.empty()) return roots_.empty() ? -kEACCES : -kENOENT;
+  std::string path = guest_path[0] == '/' ? guest_path : roots_[0].real_dir + "/" + guest_path;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  const std::string name = Basename(path);
+  if (name == "." || name == "..") return -kEINVAL;
+  std::string dir;
+  if (!RealPath(Dirname(path), &dir)) return -kENOENT;
+  *host_path = (dir == "/" ? "" : dir) + "/" + name;
+  const Root* root = RootFor(dir);
+  if (!root || !root->writable) return -kEACCES;
+  return 0;
+}
+
 }  // namespace dynsim

@@ -24,6 +24,15 @@ class FsSandbox {
   // host fd or -errno in the guest's numbering (EACCES outside the roots, for writes to a
   // read-only root, and for anything but a regular file or a directory).
   int Open(const std::string& guest_path, int host_flags, int mode) const;
+  // Resolves `guest_path` for a call that changes the directory entry itself (unlink,
+  // rename, mkdir, rmdir): the parent directory is resolved (symlinks followed) and must lie
+  // in a writable root; the last component stays as named, so a symlink there is the
+  // entry acted on, never followed. Returns 0 and the host path, or -errno (EACCES outside
+  // a writable root, EINVAL for a last component of "." or "..").
+  int ResolveEntry(const std::string& guest_path, std::string* host_path) const;
+  // The guest's working directory: the first root (relative paths resolve there), or ""
+  // when no directory was granted.
+  std::string WorkingDirectory() const { return roots_.empty() ? std::string() : roots_[0].real_dir; }
   bool empty() const { return roots_.empty(); }
 
  private:

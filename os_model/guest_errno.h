@@ -31,6 +31,7 @@ constexpr int kERANGE = 34;
 constexpr int kENOSYS = 251;
 constexpr int kENAMETOOLONG = 248;
 constexpr int kELOOP = 249;
+constexpr int kENOTEMPTY = 247;
 constexpr int kEOVERFLOW = 72;
 
 // Translates a host errno (from a host system call made for the guest) to the guest's.

@@ -10,12 +10,15 @@
 #ifndef DYNSIM_OS_MODEL_GUEST_OS_H
 #define DYNSIM_OS_MODEL_GUEST_OS_H
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <ostream>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "os_model/elf_loader.h"
@@ -128,9 +131,19 @@ class GuestOs {
   uint64_t NowNs() const;
 
  private:
+  struct DirEntry {
+    std::string name;
+    uint8_t type;  // d_type
+    uint64_t ino;  // the guest's inode number
+  };
   struct OpenFile {
     int host_fd = -1;
     bool owned = false;  // closed on guest close (not the host's stdio)
+    bool cloexec = false;  // FD_CLOEXEC: recorded only, as nothing is ever exec'd
+    // A directory's entries, read on the first getdents64 (syscalls_dir.cc).
+    bool listing_loaded = false;
+    std::vector<DirEntry> listing;
+    size_t listing_pos = 0;
   };
   struct IntervalTimer {
     uint64_t next = UINT64_MAX;  // cycle (virtual timers: virtual cycle) of next expiry
@@ -139,6 +152,13 @@ class GuestOs {
 
   using Args = const uint32_t (&)[6];
   int64_t Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result);
+  // The light-weight syscall gateway at 0xb0 (lws_gateway.h).
+  void LightweightSyscall(ArchState* state);
+  // Reports an unsupported call once (with its pc) and answers ENOSYS; processes and
+  // threads get a message saying they are out of scope (syscalls_process.cc).
+  int64_t Unsupported(uint32_t nr, const ArchState& state);
+  // Ends a run whose guest repeats an unsupported call in a loop (see guest_os.cc).
+  void StopRetryLoop(ArchState* state);
 
   // Files (syscalls_file.cc)
   int64_t SysDynsim(uint32_t nr, Args a);
@@ -148,12 +168,44 @@ class GuestOs {
   int64_t SysOpen(int dirfd, GuestAddr path, uint32_t flags, uint32_t mode);
   int64_t SysClose(Args a);
   int64_t SysLseek(Args a);
-  int64_t SysFstat(Args a);
   int64_t SysIoctl(Args a);
   int HostFd(uint32_t guest_fd) const;
+  int64_t SysReadv(Args a);
+  int64_t SysLlseek(Args a);
+  int64_t SysDup(uint32_t old_fd, int32_t new_fd, bool cloexec);
+  int64_t SysFcntl(Args a);
+  // File status and lookups (syscalls_stat.cc)
+  struct FileStatus {
+    uint32_t mode = 0;
+    uint64_t size = 0;
+    uint64_t ino = 0;
+  };
+  enum class StatLayout { kStat, kStat64, kStatx };
+  FileStatus StatusOf(const struct stat& st);
+  int64_t PutStatus(const FileStatus& s, GuestAddr out, StatLayout layout);
+  int64_t StatFd(uint32_t guest_fd, GuestAddr out, StatLayout layout);
+  int64_t StatPath(int32_t dirfd, GuestAddr path, uint32_t at_flags, GuestAddr out, StatLayout layout);
+  int64_t SysReadlink(int32_t dirfd, GuestAddr path, GuestAddr buf, uint32_t size);
+  int64_t SysAccess(int32_t dirfd, GuestAddr path, uint32_t mode);
+  // Reads a guest path and resolves it through the sandbox for a lookup: a host fd opened
+  // with O_PATH, or -errno.
+  int OpenForLookup(int32_t dirfd, GuestAddr path_addr, std::string* path);
+  // Directories (syscalls_dir.cc)
+  int ResolveEntryAt(int32_t dirfd, GuestAddr path, std::string* host_path);
+  int64_t SysUnlinkAt(int32_t dirfd, GuestAddr path, uint32_t flags);
+  int64_t SysMkdirAt(int32_t dirfd, GuestAddr path, uint32_t mode);
+  int64_t SysRenameAt(int32_t old_dirfd, GuestAddr old_path, int32_t new_dirfd, GuestAddr new_path, uint32_t flags);
+  int64_t SysGetcwd(GuestAddr buf, uint32_t size);
+  int64_t SysGetdents64(Args a);
+  bool LoadListing(OpenFile* file);
+  // lseek on a directory whose listing was read moves in the listing: true and the new
+  // position (or -errno) in `result`; false if `guest_fd` is not such a directory.
+  bool SeekListing(uint32_t guest_fd, int64_t offset, int whence, int64_t* result);
   // Memory (syscalls_memory.cc)
   int64_t SysBrk(Args a);
-  int64_t SysMmap2(Args a);
+  int64_t SysMmap(Args a, uint64_t offset_bytes);
+  int64_t SysMremap(Args a);
+  int64_t CopyFileIn(int host_fd, uint64_t offset, GuestAddr addr, uint32_t length);
   int64_t SysMunmap(Args a);
   int64_t SysMprotect(Args a);
   // Signals (syscalls_signal.cc)
@@ -161,6 +213,10 @@ class GuestOs {
   int64_t SysRtSigprocmask(Args a);
   int64_t SysRtSigpending(Args a);
   int64_t SysRtSigsuspend(Args a, ArchState* state);
+  int64_t SysPause(ArchState* state);
+  // Idles until a signal is deliverable; false (the guest killed, with a message naming
+  // `call`) if no timer is armed, since then nothing could ever arrive.
+  bool SleepUntilSignal(const char* call, ArchState* state);
   int64_t SysSigaltstack(Args a, const ArchState& state);
   int64_t SysKill(uint32_t pid, uint32_t sig, int32_t code);
   int64_t SysRtSigreturn(ArchState* state);
@@ -171,11 +227,28 @@ class GuestOs {
   int64_t SysGettimeofday(Args a);
   int64_t SysTime(Args a);
   int64_t SysNanosleep(Args a, const ArchState& state);
+  int64_t SysClockNanosleep(Args a, bool time64, const ArchState& state);
+  // Sleeps `ns` of simulated time or until a signal is deliverable (-EINTR, the time
+  // left written to `remain` unless it is 0); a sleep past the end of simulated time
+  // kills the guest, as nanosleep does.
+  int64_t SleepNs(uint64_t ns, GuestAddr remain, bool time64, const ArchState& state);
   int64_t SysSetitimer(Args a);
   int64_t SysGetitimer(Args a);
   int64_t SysAlarm(Args a);
   int64_t SysUname(Args a);
   int64_t SysGetrandom(Args a);
+  int64_t SysClockGettime64(Args a);
+  bool ClockNs(uint32_t id, uint64_t* ns) const;
+  int64_t SysClockGetres(Args a, bool time64);
+  int64_t SysSysinfo(Args a);
+  // Process (syscalls_process.cc)
+  int64_t SysSetTidAddress(Args a);
+  int64_t SysSetRobustList(Args a);
+  int64_t SysGetrlimit(Args a);
+  int64_t SysSetrlimit(Args a);
+  int64_t SysPrlimit64(Args a);
+  int64_t SysFutex(Args a, const ArchState& state);
+  void InitResourceLimits();
   void FireTimers();
   void UpdateNextTimer();
   uint64_t VirtualCycles() const { return clock_->cycles - clock_->idle_cycles; }
@@ -220,6 +293,25 @@ class GuestOs {
   std::map<std::string, uint64_t> signal_counts_;
   std::set<uint32_t> unknown_syscalls_;
   std::map<std::string, uint64_t> unsupported_counts_;
+  std::set<std::string> reported_unsupported_;  // unsupported calls already logged
+  // The retry-loop guard (StopRetryLoop): the last unsupported call's site, how many
+  // times in a row it came, and whether the current gateway call was unsupported.
+  static constexpr uint64_t kRetryLoopLimit = 100000;
+  uint32_t retry_site_ = 0;
+  uint64_t retry_count_ = 0;
+  bool unsupported_call_ = false;
+  // set_tid_address and set_robust_list: recorded; with one thread nothing reads them
+  // until exit, where the kernel would clear *clear_child_tid (no one can wait on it).
+  GuestAddr clear_child_tid_ = 0;
+  GuestAddr robust_list_head_ = 0;
+  struct ResourceLimit {
+    uint64_t soft, hard;
+  };
+  static constexpr int kNumResourceLimits = 16;  // RLIM_NLIMITS
+  ResourceLimit limits_[kNumResourceLimits];
+  std::string program_path_;  // what readlink("/proc/self/exe") answers
+  // Host (device, inode) -> the guest's inode number, in order of first sight.
+  std::map<std::pair<uint64_t, uint64_t>, uint64_t> guest_inodes_;
 };
 
 }  // namespace dynsim

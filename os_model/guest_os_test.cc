@@ -149,7 +149,7 @@ TEST_F(GuestOsTest, AnonymousMmapIsDeterministicAndProtectable) {
   EXPECT_EQ(memory_.Store<uint32_t>(a, 1), MemFault::kProtection);
   EXPECT_EQ(Call(kNrMunmap, a, 12288), 0);
   EXPECT_EQ(static_cast<uint32_t>(Call(kNrMmap2, 0, 4096, 3, 0x12)), kMmapBase);
-  EXPECT_EQ(Call(kNrMmap2, 0, 4096, 3, 0x02, 3), -kENODEV) << "file mappings are not modeled";
+  EXPECT_EQ(Call(kNrMmap2, 0, 4096, 3, 0x02, 3), -kEBADF) << "a file mapping needs an open descriptor";
 }
 
 TEST_F(GuestOsTest, SignalFrameRoundTripsTheInterruptedState) {

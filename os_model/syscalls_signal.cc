@@ -67,21 +67,31 @@ int64_t GuestOs::SysRtSigsuspend(Args a, ArchState* state) {
   if (!Get32(a[0], &lo) || !Get32(a[0] + 4, &hi)) return -kEFAULT;
   uint64_t saved = signals_.blocked();
   signals_.SetBlocked(lo | (uint64_t{hi} << 32));
-  // Sleep until a timer makes a signal deliverable; with no timer armed, nothing can
-  // ever arrive, and the guest would hang: stop it instead of spinning forever.
-  while (!signals_.HasDeliverable()) {
-    if (next_timer_cycle_ == UINT64_MAX) {
-      if (log_) *log_ << "dynsim: guest waits in sigsuspend for a signal that can never arrive; killing it\n";
-      signals_.SetBlocked(saved);
-      Kill(kSigKill, *state);
-      return 0;
-    }
-    IdleUntil(next_timer_cycle_);
+  if (!SleepUntilSignal("sigsuspend", state)) {
+    signals_.SetBlocked(saved);
+    return 0;
   }
   suspend_mask_pending_ = true;
   suspend_saved_mask_ = saved;
   return -kEINTR;
 }
+
+bool GuestOs::SleepUntilSignal(const char* call, ArchState* state) {
+  // Sleep until a timer makes a signal deliverable; with no timer armed, nothing can
+  // ever arrive, and the guest would hang: stop it instead of spinning forever.
+  while (!signals_.HasDeliverable()) {
+    if (next_timer_cycle_ == UINT64_MAX) {
+      if (log_) *log_ << "dynsim: guest waits in " << call << " for a signal that can never arrive; killing it\n";
+      Kill(kSigKill, *state);
+      return false;
+    }
+    IdleUntil(next_timer_cycle_);
+  }
+  return true;
+}
+
+// pause(): sleeps until a handler runs (or the process dies), then fails with EINTR.
+int64_t GuestOs::SysPause(ArchState* state) { return SleepUntilSignal("pause", state) ? -kEINTR : 0; }
 
 int64_t GuestOs::SysSigaltstack(Args a, const ArchState& state) {
   uint32_t old_sp, old_size, old_flags;

@@ -16,24 +16,63 @@ constexpr int kTimerSignal[3] = {kSigAlrm, kSigVtalrm, kSigProf};
 
 }  // namespace
 
-int64_t GuestOs::SysClockGettime(Args a) {
-  uint64_t ns;
-  uint64_t since_boot = static_cast<uint64_t>(static_cast<unsigned __int128>(clock_->cycles) * 1000000000u / clock_->hz);
-  switch (a[0]) {
+// The reading of clock `id` in nanoseconds, or false for a clock Linux does not have.
+bool GuestOs::ClockNs(uint32_t id, uint64_t* ns) const {
+  auto cycles_to_ns = [&](uint64_t cycles) {
+    return static_cast<uint64_t>(static_cast<unsigned __int128>(cycles) * 1000000000u / clock_->hz);
+  };
+  switch (id) {
     case kClockRealtime:
-    case kClockRealtimeCoarse: ns = NowNs(); break;
+    case kClockRealtimeCoarse: *ns = NowNs(); return true;
     case kClockMonotonic:
     case kClockMonotonicRaw:
     case kClockMonotonicCoarse:
-    case kClockBoottime: ns = since_boot; break;
+    case kClockBoottime: *ns = cycles_to_ns(clock_->cycles); return true;
     case kClockProcessCputime:
-    case kClockThreadCputime:
-      ns = static_cast<uint64_t>(static_cast<unsigned __int128>(VirtualCycles()) * 1000000000u / clock_->hz);
-      break;
-    default: return -kEINVAL;
+    case kClockThreadCputime: *ns = cycles_to_ns(VirtualCycles()); return true;
+    default: return false;
   }
+}
+
+// clock_gettime with the 32-bit struct timespec {tv_sec, tv_nsec}.
+int64_t GuestOs::SysClockGettime(Args a) {
+  uint64_t ns;
+  if (!ClockNs(a[0], &ns)) return -kEINVAL;
   if (!Put32(a[1], static_cast<uint32_t>(ns / 1000000000u)) || !Put32(a[1] + 4, static_cast<uint32_t>(ns % 1000000000u)))
     return -kEFAULT;
+  return 0;
+}
+
+// clock_gettime64 with struct __kernel_timespec {s64 tv_sec, s64 tv_nsec}: glibc 2.36
+// calls it for time(), gettimeofday() and clock_gettime() alike.
+int64_t GuestOs::SysClockGettime64(Args a) {
+  uint64_t ns;
+  if (!ClockNs(a[0], &ns)) return -kEINVAL;
+  uint64_t sec = ns / 1000000000u, nsec = ns % 1000000000u;
+  if (!memory_->RangeHas(a[1], 16, kPermWrite)) return -kEFAULT;
+  Put32(a[1], static_cast<uint32_t>(sec >> 32));
+  Put32(a[1] + 4, static_cast<uint32_t>(sec));
+  Put32(a[1] + 8, 0);
+  Put32(a[1] + 12, static_cast<uint32_t>(nsec));
+  return 0;
+}
+
+// clock_getres: every clock advances by one cycle, a whole nanosecond at most 1 GHz.
+int64_t GuestOs::SysClockGetres(Args a, bool time64) {
+  uint64_t ns;
+  if (!ClockNs(a[0], &ns)) return -kEINVAL;
+  if (!a[1]) return 0;
+  const uint32_t resolution = static_cast<uint32_t>((1000000000u + clock_->hz - 1) / clock_->hz);
+  if (!memory_->RangeHas(a[1], time64 ? 16 : 8, kPermWrite)) return -kEFAULT;
+  if (time64) {
+    Put32(a[1], 0);
+    Put32(a[1] + 4, 0);
+    Put32(a[1] + 8, 0);
+    Put32(a[1] + 12, resolution);
+  } else {
+    Put32(a[1], 0);
+    Put32(a[1] + 4, resolution);
+  }
   return 0;
 }
 
@@ -61,17 +100,39 @@ int64_t GuestOs::SysNanosleep(Args a, const ArchState& state) {
   uint32_t sec, nsec;
   if (!Get32(a[0], &sec) || !Get32(a[0] + 4, &nsec)) return -kEFAULT;
   if (nsec >= 1000000000u || static_cast<int32_t>(sec) < 0) return -kEINVAL;
-  unsigned __int128 ns = static_cast<unsigned __int128>(sec) * 1000000000u + nsec;
-  const uint64_t target = CycleAfter(clock_->cycles, ns * clock_->hz / 1000000000u);
+  return SleepNs(uint64_t{sec} * 1000000000u + nsec, a[1], false, state);
+}
+
+// clock_nanosleep(clock, flags, request, remain), with the 32-bit timespec or (time64)
+// struct __kernel_timespec, whose nanoseconds the kernel reads from the low word only.
+// TIMER_ABSTIME sleeps until the clock reads `request`; `remain` is then not written.
+int64_t GuestOs::SysClockNanosleep(Args a, bool time64, const ArchState& state) {
+  constexpr uint32_t kTimerAbstime = 1;
+  uint64_t now;
+  if (!ClockNs(a[0], &now) || a[0] == kClockThreadCputime) return -kEINVAL;
+  uint32_t w[4] = {};
+  for (uint32_t i = 0; i < (time64 ? 4u : 2u); ++i)
+    if (!Get32(a[2] + 4 * i, &w[i])) return -kEFAULT;
+  int64_t sec = time64 ? static_cast<int64_t>((uint64_t{w[0]} << 32) | w[1]) : static_cast<int32_t>(w[0]);
+  uint32_t nsec = time64 ? w[3] : w[1];
+  if (nsec >= 1000000000u || sec < 0) return -kEINVAL;
+  uint64_t request = static_cast<uint64_t>(sec) * 1000000000u + nsec;
+  if (a[1] & kTimerAbstime) return SleepNs(request > now ? request - now : 0, 0, time64, state);
+  return SleepNs(request, a[3], time64, state);
+}
+
+int64_t GuestOs::SleepNs(uint64_t ns, GuestAddr remain, bool time64, const ArchState& state) {
+  const uint64_t target = CycleAfter(clock_->cycles, static_cast<unsigned __int128>(ns) * clock_->hz / 1000000000u);
   // Sleep timer by timer; a signal that becomes deliverable interrupts the sleep.
   while (next_timer_cycle_ < target) {
     IdleUntil(next_timer_cycle_);
     if (signals_.HasDeliverable()) {
       uint64_t left_ns = static_cast<uint64_t>(static_cast<unsigned __int128>(target - clock_->cycles) * 1000000000u / clock_->hz);
-      if (a[1] && (!Put32(a[1], static_cast<uint32_t>(left_ns / 1000000000u)) ||
-                   !Put32(a[1] + 4, static_cast<uint32_t>(left_ns % 1000000000u))))
-        return -kEFAULT;
-      return -kEINTR;
+      uint32_t sec = static_cast<uint32_t>(left_ns / 1000000000u), nsec = static_cast<uint32_t>(left_ns % 1000000000u);
+      bool written = !remain || (time64 ? Put32(remain, 0) && Put32(remain + 4, sec) && Put32(remain + 8, 0) &&
+                                              Put32(remain + 12, nsec)
+                                        : Put32(remain, sec) && Put32(remain + 4, nsec));
+      return written ? -kEINTR : -kEFAULT;
     }
   }
   if (target == UINT64_MAX) {
@@ -180,6 +241,21 @@ int64_t GuestOs::SysUname(Args a) {
   }
   if (!memory_->RangeHas(a[0], sizeof buf, kPermWrite)) return -kEFAULT;
   CopyOut(a[0], buf, sizeof buf);
+  return 0;
+}
+
+// struct sysinfo of 32-bit Linux (64 bytes): fixed values, as for uname. glibc reads it
+// for sysconf(_SC_PHYS_PAGES) (qsort sizes its buffer by it).
+int64_t GuestOs::SysSysinfo(Args a) {
+  constexpr uint32_t kTotalRam = 512u << 20, kFreeRam = 448u << 20;
+  uint8_t out[64] = {};
+  GuestMemory::ToBigEndian<uint32_t>(out + 0, static_cast<uint32_t>(NowNs() / 1000000000u - config_.epoch_seconds));
+  GuestMemory::ToBigEndian<uint32_t>(out + 16, kTotalRam);
+  GuestMemory::ToBigEndian<uint32_t>(out + 20, kFreeRam);
+  GuestMemory::ToBigEndian<uint16_t>(out + 40, 1);  // procs
+  GuestMemory::ToBigEndian<uint32_t>(out + 52, 1);  // mem_unit
+  if (!memory_->RangeHas(a[0], sizeof out, kPermWrite)) return -kEFAULT;
+  CopyOut(a[0], out, sizeof out);
   return 0;
 }
 

@@ -12,6 +12,7 @@ DYNSIM_PACKAGES=(
 	libbenchmark-dev             # benchmarks
 	gcc-hppa-linux-gnu           # guest C compiler (pulls binutils: as, objdump)
 	g++-hppa-linux-gnu           # guest C++ compiler (Dynamo, deltablue)
+	libc6-dev-hppa-cross         # glibc static libraries and headers for glibc_binary programs
 	qemu-user                    # qemu-hppa, the behaviour oracle
 	clang                        # builds the libFuzzer harnesses (tests/fuzz)
 	libclang-rt-14-dev           # libFuzzer, AddressSanitizer and UBSan runtimes for clang 14

@@ -7,6 +7,8 @@ guest_binary: a static PA-RISC Linux ELF linked against guest libraries (normall
     $$divU, $$dyncall, ...). The result is an ordinary file target: tests and tools take
     it as `data`, and it runs under qemu-hppa as well as under dynsim.
 guest_binary_all_levels: the same program at -O0, -O1, -O2 and -O3 (NAME_O0 ... NAME_O3).
+glibc_binary: a program built as users build theirs, `hppa-linux-gnu-gcc -static` with the
+    cross toolchain's glibc, libstdc++ and libm and none of the project's runtime.
 
 Guest code is compiled "hosted" (GCC may assume the C library exists, as it does for real
 programs) but against our own headers only (-nostdinc), and statically linked with
@@ -182,3 +184,35 @@ def guest_binary_all_levels(name, **kwargs):
     for level in OPT_LEVELS:
         guest_binary(name = name + "_" + level, opt = "-" + level, **kwargs)
     native.alias(name = name, actual = ":" + name + "_O2", visibility = kwargs.get("visibility"))
+
+def _glibc_binary_impl(ctx):
+    if ctx.attr.march not in MARCHES:
+        fail("march must be one of %s, not %r" % (MARCHES, ctx.attr.march))
+    out = ctx.actions.declare_file(ctx.label.name)
+    sources = [s for s in ctx.files.srcs if not s.path.endswith(".h")]
+    compiler = GUEST_CXX if [s for s in sources if _is_cxx(s)] else GUEST_CC
+    command = [compiler, "-march=" + ctx.attr.march, ctx.attr.opt, "-g0", "-static"] + ctx.attr.copts + \
+              ["-o", out.path] + [s.path for s in sources] + ctx.attr.linkopts
+    ctx.actions.run_shell(
+        inputs = ctx.files.srcs,
+        outputs = [out],
+        command = " ".join(command),
+        mnemonic = "GlibcLink",
+        progress_message = "Building glibc guest program %s (%s)" % (ctx.label.name, ctx.attr.opt),
+        use_default_shell_env = True,
+    )
+    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out]))]
+
+glibc_binary = rule(
+    implementation = _glibc_binary_impl,
+    attrs = {
+        "srcs": attr.label_list(allow_files = [".c", ".cc", ".cpp", ".cxx", ".h"]),
+        "copts": attr.string_list(),
+        "linkopts": attr.string_list(),
+        "opt": attr.string(default = "-O2"),
+        "march": attr.string(default = "2.0"),
+    },
+    doc = """A static PA-RISC Linux executable built the way a user builds one:
+`hppa-linux-gnu-gcc -static` (or g++) with the stock glibc (and libstdc++, libm) of
+Debian's cross toolchain, nothing of the project's runtime. See docs/guest-runtime.md.""",
+)
