@@ -242,12 +242,14 @@ __attribute__((noinline)) HeadAction Interpreter::AtBackwardBranch(AppPc target)
 // would cost a call and a return (both indirect, so both mispredicted on the PA-8000).
 // The gateway is checked where the decode cache misses (page zero is never in it).
 __attribute__((flatten)) InterpStop Interpreter::Run() {
-// The labels of an op's forms, in FormIndex order, by its class (the CLS column).
-#define FORMS_TWO(ID) &&form_##ID##_any, &&form_##ID##_0,
-#define FORMS_kBranchCond(ID)                                                                            \
-  &&form_##ID##_0, &&form_##ID##_1, &&form_##ID##_2, &&form_##ID##_3, &&form_##ID##_4, &&form_##ID##_5,   \
-      &&form_##ID##_6, &&form_##ID##_7, &&form_##ID##_8, &&form_##ID##_9, &&form_##ID##_10, &&form_##ID##_11, \
-      &&form_##ID##_12, &&form_##ID##_13, &&form_##ID##_14, &&form_##ID##_15,
+// An op's forms by its class (the CLS column), in FormIndex order, each given to X as
+// (op, pinned condition, label suffix): the label table and the steps below are the one
+// list, so they cannot disagree.
+#define FORMS_TWO(X, ID) X(ID, kAnyCond, any) X(ID, 0, 0)
+#define FORMS_kBranchCond(X, ID)                                                                  \
+  X(ID, 0, 0) X(ID, 1, 1) X(ID, 2, 2) X(ID, 3, 3) X(ID, 4, 4) X(ID, 5, 5) X(ID, 6, 6) X(ID, 7, 7) \
+  X(ID, 8, 8) X(ID, 9, 9) X(ID, 10, 10) X(ID, 11, 11) X(ID, 12, 12) X(ID, 13, 13) X(ID, 14, 14)   \
+  X(ID, 15, 15)
 #define FORMS_kIllegal FORMS_TWO
 #define FORMS_kNop FORMS_TWO
 #define FORMS_kAlu FORMS_TWO
@@ -259,11 +261,15 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
 #define FORMS_kBranchUncond FORMS_TWO
 #define FORMS_kBranchIndirect FORMS_TWO
 #define FORMS_kSystem FORMS_TWO
+#define FORM_LABEL(ID, COND, SUFFIX) &&form_##ID##_##SUFFIX,
   static const void* const kFormLabels[] = {
-#define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(ID)
+#define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(FORM_LABEL, ID)
 #include "isa/insns.def"
 #undef ISA_INSN
-      FORMS_TWO(kIllegal)};
+      FORMS_TWO(FORM_LABEL, kIllegal)};
+  static_assert(sizeof kFormLabels / sizeof kFormLabels[0] ==
+                    kFormBases.first[isa::kNumOps] + FormsOf(isa::Op::kIllegal),
+                "one label per form FormIndex counts");
   // Locals, so that the loop keeps them in registers.
   AppContext& ctx = *ctx_;
   DecodeCache& cache = *cache_;
@@ -295,30 +301,14 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
       }
     }
     goto* e->label;
-#define STEP_AT(ID, COND, LABEL)                            \
-  form_##ID##_##LABEL:                                      \
+#define FORM_STEP(ID, COND, SUFFIX)                         \
+  form_##ID##_##SUFFIX:                                     \
     event = StepAs<isa::Op::ID, COND, false>(s, e->insn);   \
     goto stepped;
-#define STEPS_TWO(ID) STEP_AT(ID, kAnyCond, any) STEP_AT(ID, 0, 0)
-#define STEPS_kBranchCond(ID)                                                                            \
-  STEP_AT(ID, 0, 0) STEP_AT(ID, 1, 1) STEP_AT(ID, 2, 2) STEP_AT(ID, 3, 3) STEP_AT(ID, 4, 4) STEP_AT(ID, 5, 5) \
-  STEP_AT(ID, 6, 6) STEP_AT(ID, 7, 7) STEP_AT(ID, 8, 8) STEP_AT(ID, 9, 9) STEP_AT(ID, 10, 10)              \
-  STEP_AT(ID, 11, 11) STEP_AT(ID, 12, 12) STEP_AT(ID, 13, 13) STEP_AT(ID, 14, 14) STEP_AT(ID, 15, 15)
-#define STEPS_kIllegal STEPS_TWO
-#define STEPS_kNop STEPS_TWO
-#define STEPS_kAlu STEPS_TWO
-#define STEPS_kShift STEPS_TWO
-#define STEPS_kLoad STEPS_TWO
-#define STEPS_kStore STEPS_TWO
-#define STEPS_kFpMem STEPS_TWO
-#define STEPS_kMultiply STEPS_TWO
-#define STEPS_kBranchUncond STEPS_TWO
-#define STEPS_kBranchIndirect STEPS_TWO
-#define STEPS_kSystem STEPS_TWO
-#define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) STEPS_##CLS(ID)
+#define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(FORM_STEP, ID)
 #include "isa/insns.def"
 #undef ISA_INSN
-    STEPS_TWO(kIllegal)
+    FORMS_TWO(FORM_STEP, kIllegal)
   stepped:
     if (__builtin_expect(event == Event::kRetired, 1)) {
       ++retired;
@@ -348,6 +338,22 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
   counters_->decode_misses += decoded;
   return stop;
 }
+
+#undef FORM_STEP
+#undef FORM_LABEL
+#undef FORMS_TWO
+#undef FORMS_kBranchCond
+#undef FORMS_kIllegal
+#undef FORMS_kNop
+#undef FORMS_kAlu
+#undef FORMS_kShift
+#undef FORMS_kLoad
+#undef FORMS_kStore
+#undef FORMS_kFpMem
+#undef FORMS_kMultiply
+#undef FORMS_kBranchUncond
+#undef FORMS_kBranchIndirect
+#undef FORMS_kSystem
 
 InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCache& fragments, Trace* trace) {
   AppContext& ctx = *ctx_;

@@ -1,5 +1,6 @@
 #include "dynamo/optimizer_constants.h"
 
+#include "dynamo/emitter.h"
 #include "isa/operands.h"
 #include "isa/semantics/memory.h"
 
@@ -22,17 +23,16 @@ bool WritesMemory(isa::Sem sem) {
 }  // namespace
 
 bool KnownValues::Near(uint32_t value, unsigned preferred, unsigned* reg, int32_t* disp) const {
-  for (unsigned k = 0; k < 32; ++k) {
-    const unsigned r = k == 0 ? preferred : k;
+  const auto reaches = [&](unsigned r) {
     uint32_t v = 0;
-    if (r == 0 || (k != 0 && r == preferred) || !Known(r, &v)) continue;
-    const int32_t d = static_cast<int32_t>(value - v);
-    if (d >= -8192 && d <= 8191) {
-      *reg = r;
-      *disp = d;
-      return true;
-    }
-  }
+    if (r == 0 || !Known(r, &v) || !emit::FitsLdo(static_cast<int32_t>(value - v))) return false;
+    *reg = r;
+    *disp = static_cast<int32_t>(value - v);
+    return true;
+  };
+  if (reaches(preferred)) return true;
+  for (unsigned r = 1; r < 32; ++r)
+    if (r != preferred && reaches(r)) return true;
   return false;
 }
 
