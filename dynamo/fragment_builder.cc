@@ -127,6 +127,7 @@ class Builder {
     pending_[pending_n_++] = Pending{kind, exit_kind, pos_, branch, delay, target, unit_index};
   }
   bool Stub(ExitKind kind, uint32_t target);
+  void MarkStubBranch(StubBranch branch, uint32_t pos);
   void LookupCall(int32_t delay);
   bool InlineProbe(unsigned reg);
   bool GuardAgainstNullification(uint32_t pc);
@@ -162,12 +163,21 @@ class Builder {
 
 bool Builder::Stub(ExitKind kind, uint32_t target) {
   if (out_->exit_count == BuiltFragment::kMaxExits) return false;
-  out_->exits[out_->exit_count++] = BuiltExit{pos_, AppPcOfIaoq(target), kind};
+  out_->exits[out_->exit_count++] = BuiltExit{pos_, AppPcOfIaoq(target), kind, StubBranch::kNone, 0};
   Emit(emit::Stw(2, App(2), 0));
   Emit(emit::BranchLinkR2(DispTo(pos_, o_.exit_routine)));
   Emit(emit::Stw(1, App(1), 0));
   Emit(0);  // the record word: the Exit's address (FragmentCache::Add)
   return true;
+}
+
+// The last stub is reached from the branch at word `pos` and nothing else, so linking may
+// re-target that branch (linker.h); only a linkable exit's branch is worth it.
+void Builder::MarkStubBranch(StubBranch branch, uint32_t pos) {
+  BuiltExit& e = out_->exits[out_->exit_count - 1];
+  if (e.kind != ExitKind::kBranch) return;
+  e.branch = branch;
+  e.branch_words = static_cast<uint16_t>(e.stub - pos);
 }
 
 // r1 holds the target (the application's r1 is in the context): store it for the lookup,
@@ -355,11 +365,15 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
   if (off_runs && d_nullifies) return false;  // it would nullify the exit stub
   isa::Insn b = in;
   if (taken && !NegatedCond(in, &b.cond)) return false;
-  b.flags |= isa::kFlagN;
+  // A delay slot that runs on both sides stays in place, under a branch without ,n (so in
+  // either direction), and the exit block is the bare stub; otherwise ,n and a forward
+  // exit block keep the delay slot to the side that runs it.
+  const bool both_run = on_runs && off_runs;
+  if (!both_run) b.flags |= isa::kFlagN;
   b.im = 0;
   if (!Encodable(b)) return false;
   PushUnit(i, on_runs && d_nullifies);
-  AddPending(Pending::kCondExit, ExitKind::kBranch, b, off_runs ? static_cast<int32_t>(i + 1) : -1,
+  AddPending(Pending::kCondExit, ExitKind::kBranch, b, off_runs && !both_run ? static_cast<int32_t>(i + 1) : -1,
              taken ? fall : taken_target, i);
   Emit(0);  // the branch, once its exit block's place is known
   known_.Apply(in, true);
@@ -579,10 +593,12 @@ BuildStatus Builder::Run() {
         word = emit::WithDisplacement(p.branch, disp);
         if (p.delay >= 0) Emit(t_.insns[p.delay].word);
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
+        if (p.delay < 0) MarkStubBranch(StubBranch::kCond, p.pos);
         break;
       case Pending::kSplitExit:
         word = emit::BranchN(disp);
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
+        MarkStubBranch(StubBranch::kUncond, p.pos);
         break;
       case Pending::kInlineProbe:
         word = emit::CmpibLessUnsignedN(3, 1, disp);

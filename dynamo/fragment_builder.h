@@ -6,10 +6,12 @@
 //   - an ordinary instruction: itself, verbatim (so a condition that nullifies the next
 //     instruction still nullifies the same next instruction);
 //   - a conditional branch: the same branch (same registers, so ADDB/MOVB still write), its
-//     condition negated if the trace followed the taken side, with ,n and a forward target:
-//     the on-trace side falls through into its delay slot, the off-trace side goes to an
-//     exit block placed after the body, which runs the delay slot if that side runs it and
-//     then an exit stub to the off-trace app pc. One whose target is the instruction after
+//     condition negated if the trace followed the taken side, to an exit block placed after
+//     the body that ends in an exit stub to the off-trace app pc. A delay slot that runs on
+//     both sides stays in place under a branch without ,n, and the block is the bare stub;
+//     otherwise the branch has ,n and a forward target: the on-trace side falls through into
+//     its delay slot, and the block runs the delay slot first if that side runs it. A bare
+//     block's branch is what linking re-targets (linker.h). One whose target is the instruction after
 //     its delay slot (`bb,<,n r,.+8`: it only decides whether the delay slot runs) is
 //     copied verbatim with its delay slot;
 //   - an unconditional direct branch: dropped; a link register gets the app return address
@@ -83,10 +85,20 @@ struct CodeSpace {
   uint32_t capacity;
 };
 
+// The branch that leads to an exit stub, which linking may re-target at the target fragment
+// itself (linker.h, "direct links").
+enum class StubBranch : uint8_t {
+  kNone,    // the stub is reached by falling into it, or through a block that runs a delay slot
+  kCond,    // a conditional branch (12-bit displacement)
+  kUncond,  // b,n (17-bit displacement)
+};
+
 struct BuiltExit {
   uint32_t stub;    // word index of the stub's first word (the link's patch site)
   AppPc target;
   ExitKind kind;
+  StubBranch branch;
+  uint16_t branch_words;  // the stub's distance after that branch, in words
 };
 
 struct BuiltFragment {

@@ -36,7 +36,7 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
       return false;
   if (__dynsim_syscall3(__NR_mprotect, lo, bytes, kProtReadWriteExec) != 0) return false;
   dynsim_announce_region("fragment_cache", lo, hi);
-  linker_.Init(config.linking != 0, line_bytes, counters);
+  linker_.Init(config.linking != 0, config.link_branches != 0, line_bytes, counters);
   lookup_.Init(config.lookup_table_entries, ctx);
   options_.lookup_table = lookup_.address();
   options_.lookup_index_bits = lookup_.index_bits();
@@ -99,7 +99,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
     const BuiltExit& b = built_.exits[k];
     Exit* e = linker_.Allocate();
     *e = Exit{b.target, f.entry.plus_words(static_cast<int32_t>(b.stub)), Linker::kNone,
-              static_cast<uint16_t>(index), b.kind, 0};
+              static_cast<uint16_t>(index), b.kind, 0, b.branch_words, b.branch, 0};
     code_[used_words_ + b.stub + 3] = reinterpret_cast<uint32_t>(e);
   }
   // What it was made from, for the application's FICs.
