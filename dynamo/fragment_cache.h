@@ -67,7 +67,10 @@ class FragmentCache {
   static constexpr uint32_t kNone = 0xffffffffu, kDeleted = 0xfffffffeu;
   static constexpr uint32_t kMaxSources = kMaxBytes / 4;
   static constexpr uint32_t kLineFilterBits = 8192;
-  static uint32_t Hash(uint32_t pc) { return ((pc >> 2) * 2654435761u) >> 18; }  // 14 bits
+  // 14 bits: the word index folded with the bits above, without a multiply (PA-RISC has no
+  // integer multiply in the general registers: a constant multiply is a dozen shifts and
+  // adds, and Dispatch looks up twice per fragment exit).
+  static uint32_t Hash(uint32_t pc) { return ((pc >> 2) ^ (pc >> 16)) & (kSlots - 1); }
   void Flush();
   void Delete(Fragment& f);
   uint32_t LineKey(uint32_t addr) const { return (addr / line_bytes_) & (kLineFilterBits - 1); }
