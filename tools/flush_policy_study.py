@@ -20,10 +20,10 @@ import tempfile
 POLICIES = ["flush_on_full", "preemptive"]
 
 
-def run(dynsim, machine, program, size, dynamo_yaml, stats):
+def run(dynsim, dynamo_elf, machine, program, size, dynamo_yaml, stats):
     cmd = [dynsim, "run", "--config", machine, "--stats", stats]
     if dynamo_yaml:
-        cmd += ["--dynamo", dynamo_yaml]
+        cmd += (["--dynamo-elf", dynamo_elf] if dynamo_elf else []) + ["--dynamo", dynamo_yaml]
     cmd += [program, size]
     done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if done.returncode != 0:
@@ -38,6 +38,7 @@ def main():
     ap.add_argument("--size", default="train", choices=["test", "train", "ref"])
     ap.add_argument("--sizes-kb", default="16,32,64,150,256,1024")
     ap.add_argument("--dynsim", default="bazel-bin/sim/dynsim")
+    ap.add_argument("--dynamo-elf", default=None, help="another Dynamo build (default: dynsim's own)")
     ap.add_argument("--machine", default="configs/machines/pa8000.yaml")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes_kb.split(",")]
@@ -52,7 +53,7 @@ def main():
                     with open(yaml_path, "w") as f:
                         f.write(f"flush_policy: {policy}\nfragment_cache_kb: {kb}\n")
                 stats = os.path.join(tmp, f"{policy}_{kb}.json")
-                jobs[(policy, kb)] = pool.submit(run, args.dynsim, args.machine, args.program, args.size,
+                jobs[(policy, kb)] = pool.submit(run, args.dynsim, args.dynamo_elf, args.machine, args.program, args.size,
                                                  yaml_path, stats)
         native = jobs[(None, None)].result()["cycles"]
         name = os.path.basename(args.program)
