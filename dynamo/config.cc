@@ -38,12 +38,11 @@ std::vector<DynamoParam> BuildSchema() {
        "Intervals over which the recent fragment creation level is the mean; also how long "
        "after the start or a flush no pre-emptive flush happens.",
        &BootConfig::flush_history_intervals},
-      {"flush_spike_factor", false, "times", 2, 1, 1000, false, "fragment cache",
+      {"flush_spike_factor", false, "times", 4, 1, 1000, false, "fragment cache",
        "A pre-emptive flush needs the current interval's creations to exceed this many times "
-       "the recent level (the defaults flush m88ksim at ref twice, at its two phase changes, "
-       "and make it 2.6% faster; dynamo/README.md, \"Measured\").",
+       "the recent level (dynamo/README.md, \"Measured\": what eager values do at ref).",
        &BootConfig::flush_spike_factor},
-      {"flush_spike_fragments", false, "fragments", 8, 1, 8192, false, "fragment cache",
+      {"flush_spike_fragments", false, "fragments", 32, 1, 8192, false, "fragment cache",
        "... and to reach this many fragments in the interval (a few new traces on a quiet "
        "program are no phase change).",
        &BootConfig::flush_spike_fragments},
