@@ -24,8 +24,12 @@ std::string fields(isa::Format f) {
   std::string s;
   for (const isa::Field* x = isa::format_fields(f); x->slot != isa::Slot::end; ++x) {
     static const char* kEnc[] = {"", "low_sign_ext ", "assemble_3 ", "31-", "32-",
-                                 "assemble_12 ", "assemble_17 ", "assemble_22 ", "assemble_21 "};
+                                 "assemble_12 ", "assemble_17 ", "assemble_22 ", "assemble_21 ", ""};
     if (!s.empty()) s += ", ";
+    if (x->enc == isa::Enc::FA) {
+      s += std::string(isa::slot_name(x->slot)) + " = cat(bits 16..18, bits 21..22)";
+      continue;
+    }
     s += std::string(isa::slot_name(x->slot)) + " = " + kEnc[static_cast<int>(x->enc)] + "bits " +
          std::to_string(x->pos) + ".." + std::to_string(x->pos + x->len - 1);
   }
