@@ -5,7 +5,7 @@
 // operands never reach the unit (the semantics choose and quiet them), a NaN the unit
 // returns is replaced by PA-RISC's default NaN, the status register, enables and traps.
 //
-// Two implementations, one interface (docs/isa.md, "Floating point", says why):
+// Two implementations, one interface (docs/floating-point.md says why):
 //   fp_unit_host.cc   the simulator: the host's SSE arithmetic under <cfenv>
 //   fp_unit_guest.cc  Dynamo, a guest program: the same PA-RISC instruction on the
 //                     guest's own FPU, i.e. on the simulated one

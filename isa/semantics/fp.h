@@ -48,9 +48,16 @@ constexpr bool is_snan(Fmt f, uint64_t x) { return is_nan(f, x) && (x & layout(f
 constexpr bool is_inf(Fmt f, uint64_t x) { return (x & ~layout(f).sign) == layout(f).exp; }
 constexpr bool is_zero(Fmt f, uint64_t x) { return (x & ~layout(f).sign) == 0; }
 
-// A NaN operand as the result: signalling ones become the default NaN (invalid).
+// A signalling NaN made quiet: its signalling bit cleared and the next one set, so that the
+// fraction stays non-zero (as qemu-hppa's SoftFloat does; the manual leaves the choice of
+// quiet NaN to the implementation).
+constexpr uint64_t quieted(Fmt f, uint64_t snan) {
+  return (snan & ~layout(f).signalling) | (layout(f).signalling >> 1);
+}
+
+// A NaN operand as the result: a signalling one quieted; invalid if any was signalling.
 constexpr Result propagate(Fmt f, uint64_t nan, bool any_snan) {
-  return Result{is_snan(f, nan) ? layout(f).default_nan : nan, static_cast<uint8_t>(any_snan ? fpu::kInvalid : 0)};
+  return Result{is_snan(f, nan) ? quieted(f, nan) : nan, static_cast<uint8_t>(any_snan ? fpu::kInvalid : 0)};
 }
 
 // NaN operands of a two-operand operation: the first signalling one, else the first quiet.
@@ -65,6 +72,13 @@ constexpr bool nan_of_two(Fmt f, uint64_t a, uint64_t b, Result* r) {
 inline Result arith(fpu::Operation op, Fmt f, uint64_t a, uint64_t b, uint64_t c, fpu::Rounding rm) {
   Result r = fpu::Compute(op, f, a, b, c, rm);
   if (is_nan(f, r.bits)) r.bits = layout(f).default_nan;
+  return r;
+}
+
+// A two-operand operation: NaN operands propagate, other operands go to the unit.
+ISA_NOINLINE Result binary(fpu::Operation op, Fmt f, uint64_t a, uint64_t b, fpu::Rounding rm) {
+  Result r;
+  if (!nan_of_two(f, a, b, &r)) r = arith(op, f, a, b, 0, rm);
   return r;
 }
 
@@ -145,7 +159,7 @@ constexpr bool round_magnitude(Fmt f, uint64_t x, fpu::Rounding rm, uint64_t* ou
   return true;
 }
 
-inline Result to_int(Fmt f, uint64_t x, IntTarget t, fpu::Rounding rm) {
+ISA_NOINLINE Result to_int(Fmt f, uint64_t x, IntTarget t, fpu::Rounding rm) {
   const bool negative = (x & layout(f).sign) != 0;
   if (is_nan(f, x)) return Result{saturate(t, false), fpu::kInvalid};
   uint64_t mag = 0;
@@ -167,7 +181,7 @@ ISA_INLINE Effect exec_fp_unary(S& s, const Insn& i, Ia) {
   const uint32_t m = info(i).match, sub = (m >> 13) & 7;
   const fp::Fmt f = fp::fmt_bit(m, 11);
   const uint64_t sign = fp::layout(f).sign, a = fp::read(s, f, i.r1, i.flags & kFlagLR1);
-  Result r{a, 0};
+  fp::Result r{a, 0};
   switch (sub) {
     case 3: r.bits = a & ~sign; break;
     case 6: r.bits = a ^ sign; break;
@@ -186,19 +200,23 @@ ISA_INLINE Effect exec_fp_unary(S& s, const Insn& i, Ia) {
 
 namespace fp {
 
-// FCNV's NaN from one format to the other: the sign and the fraction's leading bits.
+// FCNV's quiet NaN from one format to the other: the sign and the fraction's leading bits.
+// A double NaN whose leading 23 fraction bits are 0 has no single with those bits that is a
+// NaN; it gives the default NaN (a NaN stays a NaN: chapter 9, FCNV; qemu-hppa 7.2 returns
+// infinity there, see docs/floating-point.md).
 constexpr uint64_t convert_nan(Fmt to, uint64_t x) {
   if (to == Fmt::kDbl)
     return (x & kSgl.sign ? kDbl.sign : 0) | kDbl.exp | ((x & kSgl.frac) << 29);
-  return (x & kDbl.sign ? kSgl.sign : 0) | kSgl.exp | ((x & kDbl.frac) >> 29);
+  const uint64_t frac = (x & kDbl.frac) >> 29;
+  return frac ? ((x & kDbl.sign ? kSgl.sign : 0) | kSgl.exp | frac) : kSgl.default_nan;
 }
 
-inline Result convert(uint32_t sub, Fmt sf, Fmt df, uint64_t a, fpu::Rounding rm) {
+ISA_NOINLINE Result convert(uint32_t sub, Fmt sf, Fmt df, uint64_t a, fpu::Rounding rm) {
   using Op = fpu::Operation;
   switch (sub) {
     case 0:
       if (!is_nan(sf, a)) return arith(Op::kToOther, df, a, 0, 0, rm);
-      if (is_snan(sf, a)) return Result{layout(df).default_nan, fpu::kInvalid};
+      if (is_snan(sf, a)) return Result{convert_nan(df, quieted(sf, a)), fpu::kInvalid};
       return Result{convert_nan(df, a), 0};
     case 1: return arith(sf == Fmt::kSgl ? Op::kFromS32 : Op::kFromS64, df, a, 0, 0, rm);
     case 5: return arith(sf == Fmt::kSgl ? Op::kFromU32 : Op::kFromU64, df, a, 0, 0, rm);
@@ -218,7 +236,7 @@ template <class S>
 ISA_INLINE Effect exec_fp_cnv(S& s, const Insn& i, Ia) {
   const uint32_t m = info(i).match, sub = (m >> 15) & 7;
   const fp::Fmt sf = fp::fmt_bit(m, 11), df = fp::fmt_bit(m, 13);
-  const Result r = fp::convert(sub, sf, df, fp::read(s, sf, i.r1, i.flags & kFlagLR1), fp::rounding(s));
+  const fp::Result r = fp::convert(sub, sf, df, fp::read(s, sf, i.r1, i.flags & kFlagLR1), fp::rounding(s));
   const Effect e = fp::raise(s, r.flags);
   if (e.kind == Effect::kNext) fp::write(s, df, i.t, i.flags & kFlagLRT, r.bits);
   return e;
@@ -231,9 +249,9 @@ enum Relation : unsigned { kUnordered = 1, kEqual = 2, kLess = 3, kGreater = 4 }
 constexpr Relation relation(Fmt f, uint64_t a, uint64_t b) {
   if (is_nan(f, a) || is_nan(f, b)) return kUnordered;
   if (is_zero(f, a) && is_zero(f, b)) return kEqual;
-  const uint64_t sign = layout(f).sign;
-  // Sign-magnitude to an order-preserving unsigned key.
-  const uint64_t ka = (a & sign) ? ~a : a | sign, kb = (b & sign) ? ~b : b | sign;
+  const uint64_t sign = layout(f).sign, all = (sign << 1) - 1;
+  // Sign-magnitude to an order-preserving unsigned key (within the format's width).
+  const uint64_t ka = ((a & sign) ? ~a : a | sign) & all, kb = ((b & sign) ? ~b : b | sign) & all;
   return ka == kb ? kEqual : ka < kb ? kLess : kGreater;
 }
 
@@ -288,8 +306,7 @@ ISA_INLINE Effect exec_fp_arith(S& s, const Insn& i, Ia) {
   const uint32_t m = info(i).match;
   const fp::Fmt f = fp::fmt_bit(m, 11);
   const uint64_t a = fp::read(s, f, i.r1, i.flags & kFlagLR1), b = fp::read(s, f, i.r2, i.flags & kFlagLR2);
-  Result r;
-  if (!fp::nan_of_two(f, a, b, &r)) r = fp::arith(kOps[(m >> 13) & 3], f, a, b, 0, fp::rounding(s));
+  const fp::Result r = fp::binary(kOps[(m >> 13) & 3], f, a, b, fp::rounding(s));
   const Effect e = fp::raise(s, r.flags);
   if (e.kind == Effect::kNext) fp::write(s, f, i.t, i.flags & kFlagLRT, r.bits);
   return e;
@@ -297,13 +314,14 @@ ISA_INLINE Effect exec_fp_arith(S& s, const Insn& i, Ia) {
 
 namespace fp {
 
-// a * b + c rounded once; NaN operands: the first signalling of a, b, c, else the first
-// quiet; 0 * inf is invalid even with a quiet NaN addend.
-inline Result fused(Fmt f, uint64_t a, uint64_t b, uint64_t c, bool negate, fpu::Rounding rm) {
+// a * b + c rounded once; NaN operands: the first NaN of a, b, c, quieted (qemu-hppa's
+// choice; the manual leaves it to the implementation), invalid if any is signalling;
+// 0 * inf is invalid even with a quiet NaN addend.
+ISA_NOINLINE Result fused(Fmt f, uint64_t a, uint64_t b, uint64_t c, bool negate, fpu::Rounding rm) {
   const bool inf_zero = (is_inf(f, a) && is_zero(f, b)) || (is_zero(f, a) && is_inf(f, b));
   if (is_nan(f, a) || is_nan(f, b) || is_nan(f, c)) {
     const bool sa = is_snan(f, a), sb = is_snan(f, b), sc = is_snan(f, c);
-    const uint64_t pick = sa ? a : sb ? b : sc ? c : is_nan(f, a) ? a : is_nan(f, b) ? b : c;
+    const uint64_t pick = is_nan(f, a) ? a : is_nan(f, b) ? b : c;
     Result r = propagate(f, pick, sa || sb || sc);
     if (inf_zero) r.flags = fpu::kInvalid;
     return r;
@@ -320,7 +338,7 @@ ISA_INLINE Effect exec_fp_fma(S& s, const Insn& i, Ia) {
   const fp::Fmt f = fp::fmt_bit(m, 11);
   const uint64_t a = fp::read(s, f, i.r1, i.flags & kFlagLR1), b = fp::read(s, f, i.r2, i.flags & kFlagLR2),
                  c = fp::read(s, f, i.len, i.flags & kFlagLRA);
-  const Result r = fp::fused(f, a, b, c, (m >> 5) & 1, fp::rounding(s));
+  const fp::Result r = fp::fused(f, a, b, c, (m >> 5) & 1, fp::rounding(s));
   const Effect e = fp::raise(s, r.flags);
   if (e.kind == Effect::kNext) fp::write(s, f, i.t, i.flags & kFlagLRT, r.bits);
   return e;
@@ -337,12 +355,6 @@ constexpr MpyAddReg mpyadd_reg(Fmt f, unsigned field) {
   return f == Fmt::kDbl ? MpyAddReg{field, false} : MpyAddReg{16 + (field & 15), (field & 16) != 0};
 }
 
-inline Result binary(fpu::Operation op, Fmt f, uint64_t a, uint64_t b, fpu::Rounding rm) {
-  Result r;
-  if (!nan_of_two(f, a, b, &r)) r = arith(op, f, a, b, 0, rm);
-  return r;
-}
-
 }  // namespace fp
 
 // FMPYADD / FMPYSUB: tm <- rm1 * rm2 and ta <- ta + ra (ta - ra), both or neither.
@@ -353,8 +365,8 @@ ISA_INLINE Effect exec_fp_mpyadd(S& s, const Insn& i, Ia) {
   const fp::MpyAddReg m1 = fp::mpyadd_reg(f, i.r1), m2 = fp::mpyadd_reg(f, i.r2), tm = fp::mpyadd_reg(f, i.t),
                       ra = fp::mpyadd_reg(f, i.len), ta = fp::mpyadd_reg(f, i.sr);
   const fpu::Rounding rm = fp::rounding(s);
-  const Result p = fp::binary(fpu::Operation::kMul, f, fp::read(s, f, m1.r, m1.right), fp::read(s, f, m2.r, m2.right), rm);
-  const Result q = fp::binary(major_of(m) == 0x26 ? fpu::Operation::kSub : fpu::Operation::kAdd, f,
+  const fp::Result p = fp::binary(fpu::Operation::kMul, f, fp::read(s, f, m1.r, m1.right), fp::read(s, f, m2.r, m2.right), rm);
+  const fp::Result q = fp::binary(major_of(m) == 0x26 ? fpu::Operation::kSub : fpu::Operation::kAdd, f,
                               fp::read(s, f, ta.r, ta.right), fp::read(s, f, ra.r, ra.right), rm);
   const Effect e = fp::raise(s, static_cast<uint8_t>(p.flags | q.flags));
   if (e.kind != Effect::kNext) return e;

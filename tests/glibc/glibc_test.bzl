@@ -6,7 +6,7 @@ load("//workloads:guest.bzl", "glibc_binary")
 
 LEVELS = ["O0", "O2"]
 
-def glibc_program_tests(name, srcs, expected_stdout, expected_status = 0, args = [], data = []):
+def glibc_program_tests(name, srcs, expected_stdout, expected_status = 0, args = [], data = [], linkopts = []):
     """NAME_O0 and NAME_O2 built by glibc_binary, each with four tests.
 
     NAME_Ox_test          under qemu-hppa: stdout and exit status as expected_stdout says;
@@ -16,7 +16,7 @@ def glibc_program_tests(name, srcs, expected_stdout, expected_status = 0, args =
     """
     for level in LEVELS:
         binary = "%s_%s" % (name, level)
-        glibc_binary(name = binary, srcs = srcs, opt = "-" + level)
+        glibc_binary(name = binary, srcs = srcs, opt = "-" + level, linkopts = linkopts)
         guest_golden_test(
             name = binary + "_test",
             size = "small",
