@@ -281,25 +281,30 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
       // A condition that may nullify a branch or a stop: split on it. With `b,n` after
       // it, the branch runs exactly when the instruction does not nullify; so the
       // instruction keeps its condition when the trace saw the next one nullified and
-      // takes the negated one when the trace saw it run.
+      // takes the negated one when the trace saw it run. FTEST has no negated form: it
+      // stays and nullifies a `b,n` over the exit branch instead, which runs (to the trace's
+      // code) exactly when FTEST does not nullify.
       if (PrevNullifies()) return false;
       isa::Insn x = in;
       uint32_t off_target;
       ExitKind off_kind = ExitKind::kBranch;
+      bool over_exit = false;
       if (b.nullified) {
         off_target = b.pc.addr();  // it runs after all: resume there
         if (next_form == Form::kStop) off_kind = ExitKind::kStop;
         *next_i = i + 2;
       } else {
-        uint8_t c;
-        if (!NegatedCond(in, &c)) return false;
-        x.cond = c;
+        over_exit = isa::info(in).sem == isa::Sem::FpTest;
+        uint8_t c = 0;
+        if (!over_exit && !NegatedCond(in, &c)) return false;
+        if (!over_exit) x.cond = c;
         if (!Encodable(x)) return false;
         off_target = b.pc.addr() + 4;  // nullified after all: the one after it runs next
         *next_i = i + 1;
       }
       PushUnit(i, false);
       Emit(isa::encode(x));
+      if (over_exit) Emit(emit::BranchN(0));  // b,n .+8: over the exit branch
       known_.Apply(in, true);
       AddPending(Pending::kSplitExit, off_kind, isa::Insn{}, -1, off_target, i);
       Emit(0);  // b,n to the exit block

@@ -888,5 +888,29 @@ TEST(Emitter, TraceWordsRoundTrip) {
   EXPECT_STREQ(buf, "bv,n r0(rp)");
 }
 
+constexpr uint32_t kFtest = 0x30002420;  // ftest: nullifies the next instruction when C is 1
+
+// FTEST before a branch the trace saw run: FTEST has no negated form, so it stays and
+// nullifies a `b,n .+8` over the split exit's `b,n`: C = 0 (as on the trace) jumps over
+// the exit into the bv's code, C = 1 falls into the exit to 0x10608 (where the app goes
+// when FTEST nullifies the bv).
+TEST(FragmentBuilder, FtestBeforeBranchThatRanJumpsOverTheExit) {
+  auto t = MakeTrace({{AppPc(0x10600), kFtest, false},
+                      {AppPc(0x10604), kBvNR22, false},
+                      {AppPc(0x10608), kLdi, true},
+                      {AppPc(0x20000), kLdi, false}},
+                     TraceEnd::kLength, 0x20004);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(b.code[0], kFtest);
+  EXPECT_EQ(b.code[1], emit::BranchN(0));
+  EXPECT_EQ(isa::decode(b.code[2]).op, isa::Op::B_L);  // the split exit's b,n
+  EXPECT_EQ(b.frag->insns, 4u);
+  bool exits_to_next = false;
+  for (uint32_t k = 0; k < b.frag->exit_count; ++k) exits_to_next |= b.frag->exits[k].target.addr() == 0x10608;
+  EXPECT_TRUE(exits_to_next);
+  ExpectStubsAndBounds(b);
+}
+
 }  // namespace
 }  // namespace dynamo

@@ -160,6 +160,11 @@ __attribute__((flatten)) Event StepOp(AppState& s, const isa::Insn& decoded) {
   return StepAs<OP, kCondZero ? 0 : kAnyCond>(s, decoded);
 }
 
+// Any FP operation, out of line (see FORMS_FP in Run).
+__attribute__((noinline)) Event StepFp(AppState& s, const isa::Insn& insn) {
+  return static_cast<Event>(isa::step<AppState, false>(s, insn).kind);
+}
+
 // Run's step labels, one per instruction form: a conditional branch has one per
 // condition (c << 1 | f), so that only the compare it names is computed; any other op has
 // two, any condition and a zero one.
@@ -261,6 +266,14 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
 #define FORMS_kBranchUncond FORMS_TWO
 #define FORMS_kBranchIndirect FORMS_TWO
 #define FORMS_kSystem FORMS_TWO
+// FP operations share one out-of-line step (StepFp): inlined at each of their many labels,
+// their semantics would multiply the loop's code and GCC's time on it for no gain (they
+// call the FP unit anyway).
+#define FORMS_FP(X, ID) X##_FP(ID, kAnyCond, any) X##_FP(ID, 0, 0)
+#define FORMS_kFpOp FORMS_FP
+#define FORMS_kFpDivSgl FORMS_FP
+#define FORMS_kFpDivDbl FORMS_FP
+#define FORM_LABEL_FP FORM_LABEL
 #define FORM_LABEL(ID, COND, SUFFIX) &&form_##ID##_##SUFFIX,
   static const void* const kFormLabels[] = {
 #define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(FORM_LABEL, ID)
@@ -304,6 +317,10 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
 #define FORM_STEP(ID, COND, SUFFIX)                         \
   form_##ID##_##SUFFIX:                                     \
     event = StepAs<isa::Op::ID, COND, false>(s, e->insn);   \
+    goto stepped;
+#define FORM_STEP_FP(ID, COND, SUFFIX) \
+  form_##ID##_##SUFFIX:                \
+    event = StepFp(s, e->insn);        \
     goto stepped;
 #define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(FORM_STEP, ID)
 #include "isa/insns.def"
@@ -354,6 +371,12 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
 #undef FORMS_kBranchUncond
 #undef FORMS_kBranchIndirect
 #undef FORMS_kSystem
+#undef FORMS_kFpOp
+#undef FORMS_kFpDivSgl
+#undef FORMS_kFpDivDbl
+#undef FORMS_FP
+#undef FORM_LABEL_FP
+#undef FORM_STEP_FP
 
 InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCache& fragments, Trace* trace) {
   AppContext& ctx = *ctx_;

@@ -72,6 +72,7 @@ ISA_INLINE int32_t extract(uint32_t w, const Field& f) {
     case Enc::A22:
       return assemble_22(field(w, 6, 5), field(w, 11, 5), field(w, 19, 11), field(w, 31, 1));
     case Enc::A21: return static_cast<int32_t>(assemble_21(field(w, 11, 21)));
+    case Enc::FA: return static_cast<int32_t>(field(w, 16, 3) << 2 | field(w, 21, 2));
   }
   return 0;
 }
@@ -91,6 +92,7 @@ ISA_INLINE uint32_t insert(int32_t v, const Field& f) {
       return put_field(d >> 16, 6, 5) | put_field(d >> 11, 11, 5) | put_field(w2_of(d), 19, 11) |
              put_field(d >> 21, 31, 1);
     case Enc::A21: return put_field(inv_assemble_21(u), f.pos, f.len);
+    case Enc::FA: return put_field(u >> 2, 16, 3) | put_field(u, 21, 2);
   }
   return 0;
 }
@@ -119,6 +121,9 @@ ISA_INLINE void store_slot(Insn& i, Slot s, int32_t v) {
     case Slot::lr1: set_flag(i, kFlagLR1, v); break;
     case Slot::lr2: set_flag(i, kFlagLR2, v); break;
     case Slot::lrt: set_flag(i, kFlagLRT, v); break;
+    case Slot::ra: i.len = b; break;
+    case Slot::ta: i.sr = b; break;
+    case Slot::lra: set_flag(i, kFlagLRA, v); break;
     case Slot::end: break;
   }
 }
@@ -142,6 +147,9 @@ ISA_INLINE int32_t load_slot(const Insn& i, Slot s) {
     case Slot::lr1: return (i.flags & kFlagLR1) != 0;
     case Slot::lr2: return (i.flags & kFlagLR2) != 0;
     case Slot::lrt: return (i.flags & kFlagLRT) != 0;
+    case Slot::ra: return i.len;
+    case Slot::ta: return i.sr;
+    case Slot::lra: return (i.flags & kFlagLRA) != 0;
     case Slot::end: break;
   }
   return 0;
@@ -195,7 +203,8 @@ const char* format_name(Format f) { return kFormatNames[static_cast<unsigned>(f)
 const char* format_layout(Format f) { return kFormatLayouts[static_cast<unsigned>(f)]; }
 const char* slot_name(Slot s) {
   constexpr const char* kNames[] = {"r1", "r2", "t", "c", "f", "sr", "p", "len", "im",
-                                    "im2", "n", "m", "a", "u", "lr1", "lr2", "lrt", "end"};
+                                    "im2", "n", "m", "a", "u", "lr1", "lr2", "lrt", "ra", "ta",
+                                    "lra", "end"};
   return kNames[static_cast<unsigned>(s)];
 }
 

@@ -73,6 +73,30 @@ void fr(Out& o, unsigned r, bool right, bool word) {
   else if (o.gas && word) o.ch('L');
 }
 
+// FCMP conditions c (PA-RISC 2.0 manual, table 9-? "Floating-point compare conditions"),
+// as objdump spells them.
+constexpr const char* kFcmpNames[32] = {
+    "false?", "false", "?",   "!<=>", "=",    "=t",  "?=",   "!<>", "!?>=", "<",    "?<",
+    "!>=",    "!?>",   "<=",  "?<=",  "!>",   "!?<=", ">",   "?>",  "!<=",  "!?<",  ">=",
+    "?>=",    "!<",    "!?=", "<>",   "!=",   "!=t", "!?",   "<=>", "true?", "true"};
+
+bool has_slot(Format f, Slot s) {
+  for (const Field* x = format_fields(f); x->slot != Slot::end; ++x)
+    if (x->slot == s) return true;
+  return false;
+}
+
+// FMPYADD's 5-bit register fields: doubles name fr0..fr31; singles name fr16..fr31 by
+// the low four bits, bit 4 selecting the right half (manual, FMPYADD). objdump 2.40 does
+// not print that half; GNU as needs it.
+void fmpyadd_reg(Out& o, const Insn& i, unsigned field) {
+  const bool single = i.op == Op::FMPYADD_SGL || i.op == Op::FMPYSUB_SGL;
+  if (!single) return fr(o, field, false, false);
+  o.str(o.gas ? "%fr" : "fr");
+  o.dec(16 + (field & 15));
+  if (o.gas && (field & 16)) o.ch('R');
+}
+
 void gr(Out& o, unsigned r) {
   if (o.gas) {
     o.str("%r");
@@ -129,6 +153,9 @@ bool operand(Out& o, const char* code, size_t len, const Insn& i, uint32_t pc,
     return k == len && s[k] == 0;
   };
   const bool word = info(i).size == 4 || i.op == Op::XMPYU;
+  // FP operations name halves where their format has the operand's half-select bit.
+  const bool fp_op = info(i).sem >= Sem::FpUnary;
+  const Format fmt = info(i).format;
   if (is("r1")) gr(o, i.r1);
   else if (is("r2")) gr(o, i.r2);
   else if (is("t")) gr(o, i.t);
@@ -137,9 +164,22 @@ bool operand(Out& o, const char* code, size_t len, const Insn& i, uint32_t pc,
   else if (is("r31")) gr(o, 31);
   else if (is("sar")) o.str(o.gas ? "%sar" : "sar");
   else if (is("sr0")) o.str(o.gas ? "%sr0" : "sr0");
-  else if (is("f1")) fr(o, i.r1, i.flags & kFlagLR1, word);
-  else if (is("f2")) fr(o, i.r2, i.flags & kFlagLR2, word);
-  else if (is("ft")) fr(o, i.t, i.flags & kFlagLRT, word && i.op != Op::XMPYU);
+  else if (is("f1")) fr(o, i.r1, i.flags & kFlagLR1, fp_op ? has_slot(fmt, Slot::lr1) : word);
+  else if (is("f2")) fr(o, i.r2, i.flags & kFlagLR2, fp_op ? has_slot(fmt, Slot::lr2) : word);
+  else if (is("ft")) fr(o, i.t, i.flags & kFlagLRT, fp_op ? has_slot(fmt, Slot::lrt) : word && i.op != Op::XMPYU);
+  else if (is("fa")) fr(o, i.len, i.flags & kFlagLRA, has_slot(fmt, Slot::lra));
+  else if (is("fm1")) fmpyadd_reg(o, i, i.r1);
+  else if (is("fm2")) fmpyadd_reg(o, i, i.r2);
+  else if (is("fmt")) fmpyadd_reg(o, i, i.t);
+  else if (is("fmra")) fmpyadd_reg(o, i, i.len);
+  else if (is("fmta")) fmpyadd_reg(o, i, i.sr);
+  else if (is("fc")) { o.ch(','); o.str(kFcmpNames[i.im2 & 31]); }
+  else if (len > 2 && code[0] == 'o' && code[1] == ':') {
+    size_t bar = 2;
+    while (bar < len && code[bar] != '|') ++bar;
+    const size_t from = o.gas ? bar + 1 : 2, to = o.gas ? len : bar;
+    for (size_t k = from; k < to; ++k) o.ch(code[k]);
+  }
   else if (is("im")) o.shex(i.im);
   else if (is("im2")) o.shex(i.im2);
   else if (is("imd")) o.sdec(i.im);

@@ -8,6 +8,7 @@
 #include "isa/insn.h"
 #include "isa/semantics/alu.h"
 #include "isa/semantics/branch.h"
+#include "isa/semantics/fp.h"
 #include "isa/semantics/memory.h"
 #include "isa/semantics/shift.h"
 #include "isa/semantics/system.h"
@@ -54,7 +55,13 @@ ISA_INLINE Effect execute(S& s, const Insn& i, Ia ia) {
     case Sem::Bv: return exec_bv(s, i, ia);
     case Sem::Probe: return exec_probe(s, i, ia);
     case Sem::Stby: return exec_stby(s, i, ia);
-    case Sem::Fcpy: return exec_fcpy(s, i, ia);
+    case Sem::FpUnary: return exec_fp_unary(s, i, ia);
+    case Sem::FpCnv: return exec_fp_cnv(s, i, ia);
+    case Sem::FpCmp: return exec_fp_cmp(s, i, ia);
+    case Sem::FpTest: return exec_fp_test(s, i, ia);
+    case Sem::FpArith: return exec_fp_arith(s, i, ia);
+    case Sem::FpFma: return exec_fp_fma(s, i, ia);
+    case Sem::FpMpyAdd: return exec_fp_mpyadd(s, i, ia);
   }
   return trap(Trap::kIllegal);
 }

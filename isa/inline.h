@@ -7,4 +7,9 @@
 
 #define ISA_INLINE inline __attribute__((always_inline))
 
+// ISA_NOINLINE: the FP semantics' arithmetic on values (no State), one out-of-line copy:
+// inlined into each of the many FP instruction forms of a flattened dispatcher it would
+// multiply code size (and compile time) for no gain, since it calls the FP unit anyway.
+#define ISA_NOINLINE inline __attribute__((noinline))
+
 #endif

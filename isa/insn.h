@@ -33,6 +33,9 @@ constexpr unsigned kNumFormats = 0
 enum class Cls : uint8_t {
   kIllegal, kNop, kAlu, kShift, kLoad, kStore, kFpMem, kMultiply,
   kBranchCond, kBranchUncond, kBranchIndirect, kSystem,
+  kFpOp,      // FP add, subtract, multiply, fused multiply-add, convert, compare, round
+  kFpDivSgl,  // FP divide and square root, single precision
+  kFpDivDbl,  // FP divide and square root, double precision
 };
 
 // Which condition table interprets the 4-bit condition (c << 1 | f); see conditions.h.
@@ -43,7 +46,8 @@ enum CondTab : uint8_t { kCondNone, kCondCmp, kCondAdd, kCondLog, kCondUnit, kCo
 enum class Sem : uint8_t {
   Illegal, Break, Sync, Mfsp, Mfctl, Mtsar, CacheFlush, Logical, Sub, Ds, Add, Cmpclr,
   Uaddcm, Dcor, Load, Ldcw, Store, Ldil, Addil, Ldo, Fload, Fstore, Xmpyu, Cmpb, Addb, Bb,
-  Movb, Shrpw, Extrw, Depw, Be, Bl, Blr, Bv, Probe, Stby, Fcpy,
+  Movb, Shrpw, Extrw, Depw, Be, Bl, Blr, Bv, Probe, Stby,
+  FpUnary, FpCnv, FpCmp, FpTest, FpArith, FpFma, FpMpyAdd,  // semantics/fp.h
 };
 
 // Operand roles and variant bits of a pattern (the PROPS column of insns.def).
@@ -70,6 +74,7 @@ enum : uint8_t {
   kFlagA = 4,    // short forms: modify before (,mb) rather than after (,ma)
   kFlagU = 8,    // indexed forms: scale the index by the access size (,s)
   kFlagLR1 = 16, kFlagLR2 = 32, kFlagLRT = 64,  // FP operand is the right half (frNR)
+  kFlagLRA = 128,                               // the same for FMPYFADD's addend ra
 };
 
 // A decoded instruction: 16 bytes, trivially copyable, cheap to keep in a predecoded cache.
@@ -80,11 +85,12 @@ struct Insn {
   uint8_t r2;     // r2 / b (base) / r (immediate forms' source); cr number for mfctl
   uint8_t t;      // target register (source of FP stores)
   uint8_t cond;   // c << 1 | f, interpreted through the pattern's CondTab
-  uint8_t sr;     // space register number (decoded through assemble_3)
+  uint8_t sr;     // space register number (decoded through assemble_3); FMPYADD's ta
   uint8_t flags;  // kFlag*
-  uint8_t p;      // bit position / shift amount as written in assembly
-  uint8_t len;    // field length 1..32 (extract / deposit)
-  int16_t im2;    // second immediate (im5 of cmpib/addib/movib/depwi, im5 of break)
+  uint8_t p;      // bit position / shift amount as written in assembly; FCMP/FTEST's y
+  uint8_t len;    // field length 1..32 (extract / deposit); FMPYFADD's and FMPYADD's ra
+  int16_t im2;    // second immediate (im5 of cmpib/addib/movib/depwi, im5 of break);
+                  // FCMP's and FTEST's 5-bit condition c
   int32_t im;     // sign-extended immediate or byte displacement
 };
 static_assert(sizeof(Insn) == 16, "Insn stays compact");

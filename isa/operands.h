@@ -22,6 +22,22 @@ namespace detail {
 constexpr uint32_t bit(unsigned r) { return r ? (1u << r) : 0u; }
 }  // namespace detail
 
+// FP operations read and write the status register (fr0) besides their operands; FMPYFADD
+// reads its addend, FMPYADD its two add operands and writes ta (semantics/fp.h).
+constexpr void add_fp_implicit(const Insn& i, Operands& o) {
+  const Sem sem = info(i).sem;
+  if (sem < Sem::FpUnary) return;
+  o.fr_read |= 1u;
+  if (sem != Sem::FpTest) o.fr_written |= 1u;
+  if (sem == Sem::FpFma) o.fr_read |= 1u << i.len;
+  if (sem == Sem::FpMpyAdd) {
+    const bool single = (info(i).match >> 5) & 1;
+    auto reg = [&](unsigned field) { return single ? 16 + (field & 15) : field; };
+    o.fr_read = 1u | (1u << reg(i.r1)) | (1u << reg(i.r2)) | (1u << reg(i.len)) | (1u << reg(i.sr));
+    o.fr_written = 1u | (1u << reg(i.t)) | (1u << reg(i.sr));
+  }
+}
+
 constexpr Operands operands(const Insn& i) {
   using namespace prop;
   const uint32_t p = info(i).props;
@@ -43,6 +59,7 @@ constexpr Operands operands(const Insn& i) {
   o.writes_sar = p & WR_SAR;
   o.reads_cb = p & RD_CB;
   o.writes_cb = p & WR_CB;
+  add_fp_implicit(i, o);
   o.mem_size = info(i).size;
   o.may_nullify_next = (p & NULLIFY) || ((i.cond != 0 || info(i).cond == kCondBb) && !(p & TC));
   return o;

@@ -47,9 +47,11 @@ enum class Trap : uint8_t {
   kMemory,      // the State reported a fault (Effect::fault has its code)
   kUnaligned,   // unaligned data reference that Linux does not emulate (LDCW): SIGBUS;
                 // Effect::target has the address
+  kFloatingPoint,  // an FP operation raised an enabled IEEE exception: SIGFPE;
+                   // Effect::fault has the trapping exceptions (isa::fpu::Flag bits)
 };
 constexpr int signal_of(Trap t) {
-  return t == Trap::kBreak ? 5 : (t == Trap::kOverflow || t == Trap::kCondition) ? 8
+  return t == Trap::kBreak ? 5 : (t == Trap::kOverflow || t == Trap::kCondition || t == Trap::kFloatingPoint) ? 8
        : (t == Trap::kIllegal || t == Trap::kPrivileged) ? 4 : t == Trap::kUnaligned ? 10 : 11;
 }
 

@@ -45,6 +45,8 @@ constexpr int32_t kSegvMaperr = 1, kSegvAccerr = 2;
 constexpr int32_t kBusAdraln = 1, kBusAdrerr = 2;
 constexpr int32_t kIllIllopc = 1;
 constexpr int32_t kFpeIntovf = 2, kFpeCondtrap = 15;
+// IEEE exceptions (asm-generic/siginfo.h FPE_FLT*).
+constexpr int32_t kFpeFltdiv = 3, kFpeFltovf = 4, kFpeFltund = 5, kFpeFltres = 6, kFpeFltinv = 7;
 constexpr int32_t kTrapBrkpt = 1;
 
 // sa_flags of Linux-hppa.

@@ -199,6 +199,11 @@ SignalInfo SignalForTrap(const isa::Effect& e, uint32_t iaoq_front) {
     case isa::Trap::kIllegal:
     case isa::Trap::kPrivileged: info.signo = kSigIll; info.code = kIllIllopc; break;
     case isa::Trap::kUnaligned: info.signo = kSigBus; info.code = kBusAdraln; info.addr = e.target; break;
+    case isa::Trap::kFloatingPoint:  // fault: the trapping exceptions, I U O Z V from bit 0
+      info.signo = kSigFpe;
+      info.code = (e.fault & 16) ? kFpeFltinv : (e.fault & 8) ? kFpeFltdiv : (e.fault & 4) ? kFpeFltovf
+                : (e.fault & 2) ? kFpeFltund : kFpeFltres;
+      break;
     case isa::Trap::kMemory:
     case isa::Trap::kNone: {
       auto fault = static_cast<MemFault>(e.fault);

@@ -67,6 +67,12 @@ uint32_t InOrderModel::Retire(const RetireRecord& r) {
       cycles += load_use_stall_;
     }
     if (r.mem_size) cycles += Data(r);
+    if (__builtin_expect(r.cls >= isa::Cls::kFpOp, 0)) {
+      const uint32_t latency = r.cls == isa::Cls::kFpOp ? kFpLatency
+                               : r.cls == isa::Cls::kFpDivSgl ? kFpDivSglLatency : kFpDivDblLatency;
+      stalls_.fp += latency - 1;
+      cycles += latency - 1;
+    }
     if (r.cache_flush != RetireRecord::CacheFlush::kNone) Flush(r);
     cycles += Branch(r);
   }
@@ -92,6 +98,7 @@ void InOrderModel::RegisterStats(StatGroup& group) const {
                  &stalls_.branch_target);
   stalls.Counter("taken_bubble", "cycles", "correctly predicted taken branches without a BTAC hit",
                  &stalls_.taken_bubble);
+  stalls.Counter("fp", "cycles", "FP operations beyond their issue cycle (no FP overlap)", &stalls_.fp);
   icache_.RegisterStats(group.Group("icache"));
   dcache_.RegisterStats(group.Group("dcache"));
   if (l2_) l2_->RegisterStats(group.Group("l2"));

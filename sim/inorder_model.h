@@ -45,8 +45,15 @@ class InOrderModel final : public TimingModel {
   struct Stalls {
     uint64_t icache = 0, itlb = 0, dcache = 0, dtlb = 0, load_use = 0;
     uint64_t branch_direction = 0, branch_target = 0, taken_bubble = 0;
+    uint64_t fp = 0;
   };
   const Stalls& stalls() const { return stalls_; }
+
+  // An FP operation occupies the pipeline for its PA-8000 latency (A. Kumar, "The HP
+  // PA-8000 RISC CPU", IEEE Micro 17(2), 1997: FMAC 3 cycles; divide and square root 17
+  // single, 31 double): the scalar pipeline has no FP overlap, so each costs latency - 1
+  // stall cycles after its issue cycle.
+  static constexpr uint32_t kFpLatency = 3, kFpDivSglLatency = 17, kFpDivDblLatency = 31;
 
   // cycles, slots, CPI, stalls by cause, and the caches', TLB's and predictor's counters.
   void RegisterStats(StatGroup& group) const override;

@@ -91,6 +91,24 @@ inline __attribute__((always_inline)) OooModel::MemResult OooModel::Memory(const
   return {done, tlb_stall, uint32_t(done - ready - tlb_stall)};
 }
 
+// An FP operation: it waits for its operands (the FP pseudo register) and, for a divide
+// or square root, for the divide unit that frees first; FTEST (class kAlu) is not here.
+uint64_t OooModel::FpExecute(const RetireRecord& r, uint64_t dispatch, uint64_t ready, uint32_t* cause) {
+  ready = std::max(ready, reg_ready_[kFpReg]);
+  uint64_t start = std::max(dispatch, ready);
+  uint32_t latency = kFpLatency;
+  if (r.cls != isa::Cls::kFpOp) {
+    latency = r.cls == isa::Cls::kFpDivSgl ? kFpDivSglLatency : kFpDivDblLatency;
+    uint64_t* unit = &fp_div_free_[0];
+    for (uint64_t& u : fp_div_free_) unit = u < *unit ? &u : unit;
+    start = std::max(start, *unit);
+    *unit = start + latency;
+  }
+  if (start > dispatch) *cause = kDependencies;
+  reg_ready_[kFpReg] = start + latency;
+  return start + latency;
+}
+
 void OooModel::ApplyRedirect() {
   if (redirect_ready_ > fetch_ready_) {
     fetch_ready_ = redirect_ready_;
@@ -247,8 +265,12 @@ uint32_t OooModel::Retire(const RetireRecord& r) {
     } else {
       const bool multiply = r.cls == isa::Cls::kMultiply;
       if (__builtin_expect(multiply, 0)) ready = std::max(ready, reg_ready_[kFpReg]);
-      if (ready > dispatch) cause = kDependencies;
-      complete = std::max(dispatch, ready) + (multiply ? kMultiplyLatency : 1);
+      if (__builtin_expect(r.cls >= isa::Cls::kFpOp, 0)) {
+        complete = FpExecute(r, dispatch, ready, &cause);
+      } else {
+        if (ready > dispatch) cause = kDependencies;
+        complete = std::max(dispatch, ready) + (multiply ? kMultiplyLatency : 1);
+      }
       if (__builtin_expect(multiply, 0)) reg_ready_[kFpReg] = complete;
       if (r.branch != isa::BranchKind::kNone) {
         const bpred::BranchResult b = predictor_.Resolve(r);

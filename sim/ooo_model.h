@@ -100,6 +100,14 @@ class OooModel final : public TimingModel {
  public:
   // Integer multiply (xmpyu) latency in cycles. Our assumption (see top).
   static constexpr uint32_t kMultiplyLatency = 3;
+  // FP latencies of the PA-8000 (A. Kumar, "The HP PA-8000 RISC CPU", IEEE Micro 17(2),
+  // 1997): two fully pipelined FMAC units, 3 cycles for add, subtract, multiply,
+  // multiply-add, conversions and compares; two divide/square-root units, not pipelined,
+  // 17 cycles single and 31 double. Every FP register is one pseudo register here (as for
+  // the FP loads), so dependent and independent FP operations alike wait for the last one.
+  static constexpr uint32_t kFpLatency = 3;
+  static constexpr uint32_t kFpDivSglLatency = 17, kFpDivDblLatency = 31;
+  static constexpr uint32_t kFpDivUnits = 2;
 
   explicit OooModel(const MachineConfig& config);
   OooModel(const OooModel&) = delete;
@@ -145,6 +153,7 @@ class OooModel final : public TimingModel {
   // for every FP register, an entry that stays 0 (read in place of an absent operand) and
   // one that absorbs the write of an absent result.
   static constexpr uint32_t kFpReg = 32, kZeroReg = 33, kSinkReg = 34;
+  uint64_t FpExecute(const RetireRecord& r, uint64_t dispatch, uint64_t ready, uint32_t* cause);
   static constexpr uint32_t kTableBits = 8;  // forwarding and in-flight-line tables
   static constexpr uint32_t kMaxRobEntries = 4096;  // the schema's limit for core.rob_entries
   static constexpr uint32_t kNoLine = ~0u;         // no line number (pc >> line shift) is this
@@ -213,6 +222,7 @@ class OooModel final : public TimingModel {
 
   // Cycle each general register (0-31) and the FP pseudo register becomes ready.
   uint64_t reg_ready_[kSinkReg + 1] = {};
+  uint64_t fp_div_free_[kFpDivUnits] = {};  // when each divide/square-root unit is free
   // Store-to-load forwarding: word address (addr >> 2) of a recent store and its completion.
   uint32_t store_word_[1u << kTableBits] = {};
   uint64_t store_done_[1u << kTableBits] = {};

@@ -127,15 +127,6 @@ ISA_INLINE Effect exec_fstore(S& s, const Insn& i, Ia) {
   return next();
 }
 
-// FCPY,SGL / FCPY,DBL; fr0 as a source reads as zero.
-template <class S>
-ISA_INLINE Effect exec_fcpy(S& s, const Insn& i, Ia) {
-  const uint64_t v = i.r1 ? s.fr(i.r1) : 0;
-  if (i.op == Op::FCPY_DBL) s.set_fr(i.t, v);
-  else set_fr_word(s, i.t, false, static_cast<uint32_t>(v >> 32));
-  return next();
-}
-
 // XMPYU: unsigned 32 x 32 -> 64-bit product of two FP word halves into a double register.
 template <class S>
 ISA_INLINE Effect exec_xmpyu(S& s, const Insn& i, Ia) {

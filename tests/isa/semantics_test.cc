@@ -214,3 +214,29 @@ TEST(Gateway, SyscallAfterDelaySlot) {
 }
 
 }  // namespace
+
+// FMPYADD / FMPYSUB cannot be compared with qemu-hppa 7.2, which reads their f bit
+// inverted (PA-RISC 2.0 manual, FMPYADD: f = 0 is double, 1 single; objdump and as agree):
+// check them against FMPY and FADD/FSUB, double and single (fr16..fr31, halves by bit 4).
+TEST(Semantics, FmpyaddIsFmpyAndFaddTogether) {
+  // as 2.40: fmpyadd,dbl %fr4,%fr5,%fr6,%fr7,%fr8 and fmpysub,sgl %fr16,%fr17,%fr18,%fr19R,%fr20.
+  const isa::Insn dbl = isa::decode(0x188541c6), sgl = isa::decode(0x980124e2);
+  ASSERT_EQ(dbl.op, isa::Op::FMPYADD_DBL);
+  ASSERT_EQ(sgl.op, isa::Op::FMPYSUB_SGL);
+  RefState s;
+  s.f[4] = 0x4008000000000000ull;  // 3.0
+  s.f[5] = 0x3fe0000000000000ull;  // 0.5
+  s.f[7] = 0x3ff8000000000000ull;  // ra = 1.5
+  s.f[8] = 0x4000000000000000ull;  // ta = 2.0
+  run(s, dbl);
+  EXPECT_EQ(s.f[6], 0x3ff8000000000000ull);  // tm = 3.0 * 0.5
+  EXPECT_EQ(s.f[8], 0x400c000000000000ull);  // ta = 2.0 + 1.5
+  s.f[16] = 0x40400000ull << 32;                  // fr16L = 3.0f
+  s.f[17] = 0x40000000ull << 32;                  // fr17L = 2.0f
+  s.f[19] = 0x3f800000ull;                        // fr19R = 1.0f (ra)
+  s.f[20] = 0x40a00000ull << 32;                  // fr20L = 5.0f (ta)
+  run(s, sgl);
+  EXPECT_EQ(s.f[18] >> 32, 0x40c00000ull);  // tm = 6.0f
+  EXPECT_EQ(s.f[20] >> 32, 0x40800000ull);  // ta = 5.0f - 1.0f
+  EXPECT_EQ(s.f[0] >> 59, 0u);              // exact: no flags
+}
