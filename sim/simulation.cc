@@ -10,6 +10,7 @@
 #include "sim/inorder_model.h"
 #include "sim/ooo_model.h"
 #include "sim/system.h"
+#include "sim/timeline.h"
 
 namespace dynsim {
 namespace {
@@ -97,8 +98,10 @@ bool Simulation::StartDynamo(std::string* error) {
     return false;
   }
   spec.icache_line_bytes = options_.machine.icache.line_bytes;
+  dynamo_config_ = spec.config;
   DynamoPlacement placement;
   if (!LoadDynamo(spec, image_, &memory_, &state_, &dynamo_image_, &placement, error)) return false;
+  if (!dynamo_counters_.Find(dynamo_image_, error)) return false;
   os_->SetCallsOnBehalf(placement.code_lo, placement.code_hi, placement.app_return_addr);
   return true;
 }
@@ -159,7 +162,7 @@ void Simulation::DeclareStats() {
   stats_.Group("guest").Map("counters", "count",
                             "counters guest software reported through dynsim's simulator call "
                             "(Dynamo's fragments, links, exits, ...)",
-                            &guest_counters_);
+                            &guest_counters_, DynamoCounterDoc);
   StatGroup& os = stats_.Group("os");
   os.Map("syscalls", "count", "system calls by name", &os_->syscall_counts());
   os.Map("unsupported_syscalls", "count", "system calls answered with ENOSYS (not modeled), by name",
@@ -167,15 +170,49 @@ void Simulation::DeclareStats() {
   os.Map("signals_delivered", "count", "signals delivered or acted on, by name", &os_->signal_counts());
 }
 
+namespace {
+
+// Between slices: a pending stop request ends the run; the timeline samples at its
+// boundaries.
+class RunObserver final : public SliceObserver {
+ public:
+  // How often a stop request is looked at, at the latest: about 6 ms of simulated time.
+  static constexpr uint64_t kStopCheckCycles = uint64_t{1} << 20;
+
+  RunObserver(const volatile std::sig_atomic_t* stop_request, Timeline* timeline, const SimClock* clock)
+      : stop_request_(stop_request), timeline_(timeline), clock_(clock) {}
+  uint64_t NextStop() const override {
+    uint64_t next = stop_request_ ? clock_->cycles + kStopCheckCycles : UINT64_MAX;
+    if (timeline_) next = std::min(next, timeline_->next_boundary());
+    return next;
+  }
+  bool AtSliceEnd(uint64_t cycles) override {
+    if (timeline_ && cycles >= timeline_->next_boundary()) timeline_->Sample();
+    return !(stop_request_ && *stop_request_);
+  }
+
+ private:
+  const volatile std::sig_atomic_t* stop_request_;
+  Timeline* timeline_;
+  const SimClock* clock_;
+};
+
+}  // namespace
+
 RunEnd Simulation::Run() {
   // The machine runs as a SystemC model (sim/system.h), in a kernel of its own; the core
   // does the work in slices between quantum boundaries and timer events.
   SystemParts parts{&memory_, os_.get(), core_.get(), &state_, &clock_};
-  SystemRun run = RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_);
+  RunObserver observer(options_.stop_request, timeline_, &clock_);
+  const bool observed = options_.stop_request || timeline_;
+  SystemRun run =
+      RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_, observed ? &observer : nullptr);
   systemc_seconds_ = run.systemc_seconds;
   systemc_timer_interrupts_ += run.timer_interrupts;
   CoreStop stop = run.stop;
+  if (timeline_) timeline_->Sample();  // the last, partial interval
   if (profiler_) profiler_->Finish(clock_.cycles);
+  if (run.interrupted) return RunEnd::kInterrupted;
   switch (stop) {
     case CoreStop::kCycleLimit:  // no cycle limit was given
     case CoreStop::kExited: return RunEnd::kExited;
@@ -190,6 +227,10 @@ void Simulation::AnnounceRegion(const std::string& name, uint32_t lo, uint32_t h
 }
 
 void Simulation::ReportCounter(const std::string& name, uint64_t value) { guest_counters_[name] = value; }
+
+std::map<std::string, uint64_t> Simulation::GroupCyclesNow() const {
+  return profiler_ ? profiler_->GroupCyclesSoFar(clock_.cycles) : std::map<std::string, uint64_t>{};
+}
 
 void Simulation::set_retire_sink(RetireSink* sink) { core_->set_retire_sink(sink); }
 
@@ -210,6 +251,10 @@ std::string Simulation::EndMessage(RunEnd end) const {
     case RunEnd::kInstLimit:
       std::snprintf(buf, sizeof buf, "stopped at the instruction limit (--max-insts %llu) at pc 0x%x",
                     static_cast<unsigned long long>(options_.max_insts), state_.pc());
+      break;
+    case RunEnd::kInterrupted:
+      std::snprintf(buf, sizeof buf, "interrupted at pc 0x%x after %llu instructions", state_.pc(),
+                    static_cast<unsigned long long>(instructions()));
       break;
   }
   return buf;

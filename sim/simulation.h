@@ -4,6 +4,7 @@
 #ifndef DYNSIM_SIM_SIMULATION_H
 #define DYNSIM_SIM_SIMULATION_H
 
+#include <csignal>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "dynamo/boot.h"
 #include "os_model/elf_loader.h"
 #include "os_model/guest_os.h"
 #include "sim/config.h"
@@ -18,6 +20,7 @@
 #include "sim/memory.h"
 #include "sim/regions.h"
 #include "sim/retire.h"
+#include "sim/dynamo_counters.h"
 #include "sim/stats.h"
 #include "sim/timing_model.h"
 
@@ -40,12 +43,18 @@ struct RunOptions {
   bool dynamo = false;
   std::string dynamo_config;  // Dynamo's YAML configuration; "": its defaults
   std::string dynamo_elf;     // Dynamo's guest ELF; "": the one built beside dynsim
+  // Set asynchronously (a SIGINT handler) to stop the run at the next slice's end, an
+  // instruction boundary; nullptr: the run cannot be interrupted.
+  const volatile std::sig_atomic_t* stop_request = nullptr;
 };
+
+class Timeline;
 
 enum class RunEnd {
   kExited,      // the guest called exit; status() is its status
   kKilled,      // a signal's default action; status() is 128 + signo
   kInstLimit,   // --max-insts reached
+  kInterrupted, // RunOptions::stop_request was set
 };
 
 class Simulation : private SimulatorCalls {
@@ -62,6 +71,10 @@ class Simulation : private SimulatorCalls {
   std::string EndMessage(RunEnd end) const;
 
   StatGroup& stats() { return stats_; }
+  const StatGroup& stats() const { return stats_; }
+  const RunOptions& options() const { return options_; }
+  // Samples the run every timeline->interval() cycles (after Load, before Run).
+  void set_timeline(Timeline* timeline) { timeline_ = timeline; }
   // Replaces the timing model with another sink for retire records (after Load, before
   // Run); tests use it to see every record.
   void set_retire_sink(RetireSink* sink);
@@ -73,6 +86,15 @@ class Simulation : private SimulatorCalls {
   uint64_t cycles() const { return clock_.cycles; }
   uint64_t instructions() const;
   const ElfImage& image() const { return image_; }
+  // With --dynamo: Dynamo's configuration as loaded and its image; else nullptr / empty.
+  const dynamo::BootConfig* dynamo_config() const { return options_.dynamo ? &dynamo_config_ : nullptr; }
+  const ElfImage& dynamo_image() const { return dynamo_image_; }
+  // Dynamo's counters as they stand in guest memory now (empty without Dynamo), in the
+  // order of DynamoCounterDecls().
+  std::vector<uint64_t> DynamoCountersNow() const { return dynamo_counters_.Read(memory_); }
+  // Cycles by region group so far, as RegionProfiler::group_cycles() will be at the end
+  // (empty without a profiler).
+  std::map<std::string, uint64_t> GroupCyclesNow() const;
 
  private:
   void DeclareStats();
@@ -87,6 +109,9 @@ class Simulation : private SimulatorCalls {
   ArchState state_;
   ElfImage image_;
   ElfImage dynamo_image_;  // with --dynamo
+  dynamo::BootConfig dynamo_config_{};
+  DynamoCounterBlock dynamo_counters_;
+  Timeline* timeline_ = nullptr;
   std::unique_ptr<GuestOs> os_;
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;
