@@ -71,6 +71,10 @@ class RegionProfiler {
   // records were charged. Call at the end of the run, before reading stats or Print.
   void Finish(uint64_t total_cycles);
 
+  // Cycles by group so far, [os] included (total_cycles minus what records were charged):
+  // what group_cycles() is after Finish(total_cycles), without finishing.
+  std::map<std::string, uint64_t> GroupCyclesSoFar(uint64_t total_cycles) const;
+
   // regions.functions.{cycles,instructions} and regions.groups.{cycles,instructions}, maps
   // by name (filled by Finish).
   void RegisterStats(StatGroup& group) const;
