@@ -38,6 +38,9 @@ class DynamoCounterBlock {
   bool Find(const ElfImage& dynamo_image, std::string* error);
   // The counters' current values, in declaration order (empty if not found or unreadable).
   std::vector<uint64_t> Read(const GuestMemory& memory) const;
+  // Where the block is (0 if not found), and its size in bytes.
+  GuestAddr addr() const { return found_ ? addr_ : 0; }
+  static uint32_t size() { return static_cast<uint32_t>(DynamoCounterDecls().size() * sizeof(uint64_t)); }
 
  private:
   GuestAddr addr_ = 0;

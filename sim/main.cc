@@ -18,6 +18,7 @@
 #include "isa/listing.h"
 #include "sim/cli_checks.h"
 #include "sim/config.h"
+#include "sim/debug_flags.h"
 #include "sim/run_record.h"
 #include "sim/simulation.h"
 #include "sim/timeline.h"
@@ -120,6 +121,7 @@ struct RunCommand {
   std::string stats_path, stats_text_path, log_path, timeline_path;
   std::string max_insts_text = "0", interval_text;
   std::string dynamo_config_path;
+  std::string debug_flags, debug_path, debug_start_text, debug_end_text;
   std::vector<std::string> fs_roots, fs_writable;
   bool summary = false;
   size_t profile_rows = 0;
@@ -169,7 +171,12 @@ po::options_description RunOptionsDescription(RunCommand* c) {
       ("dynamo-config", po::value<std::string>(&c->dynamo_config_path),
        "run PROGRAM under Dynamo with the Dynamo configuration YAML FILE (see configs/dynamo/)")
       ("dynamo-elf", po::value<std::string>(&c->opts.dynamo_elf),
-       "Dynamo's guest ELF (default: the one built beside dynsim, bazel-bin/dynamo/dynamo)");
+       "Dynamo's guest ELF (default: the one built beside dynsim, bazel-bin/dynamo/dynamo)")
+      ("debug-flags", po::value<std::string>(&c->debug_flags),
+       "FLAG,FLAG,...: print one line per event of each kind, with its cycle (--debug-flags=help lists them)")
+      ("debug-file", po::value<std::string>(&c->debug_path), "write the debug flags' lines to FILE (default: stderr)")
+      ("debug-start", po::value<std::string>(&c->debug_start_text), "print debug events from cycle CYCLE on")
+      ("debug-end", po::value<std::string>(&c->debug_end_text), "print no debug event at or after cycle CYCLE");
   return d;
 }
 
@@ -214,6 +221,27 @@ std::vector<std::string> OurWords(int argc, char** argv, const po::options_descr
   return ours;
 }
 
+// --debug-flags and the options that only mean something with it.
+bool CheckDebugValues(const po::variables_map& vm, RunCommand* c, std::string* error) {
+  DebugOptions& d = c->opts.debug;
+  if (!vm.count("debug-flags")) {
+    for (const char* option : {"debug-file", "debug-start", "debug-end"}) {
+      if (!vm.count(option)) continue;
+      *error = std::string("--") + option + " needs --debug-flags FLAG,...";
+      return false;
+    }
+    return true;
+  }
+  if (!ParseDebugFlags(c->debug_flags, &d.flags, error)) return false;
+  if (vm.count("debug-start") && !ParseCount("--debug-start", c->debug_start_text, &d.start, error)) return false;
+  if (vm.count("debug-end") && !ParseCount("--debug-end", c->debug_end_text, &d.end, error)) return false;
+  if (d.end <= d.start) {
+    *error = "--debug-end " + c->debug_end_text + ": not after --debug-start " + std::to_string(d.start);
+    return false;
+  }
+  return true;
+}
+
 // The values that need more than a type: numbers, directories, assignments, the Dynamo
 // options together. False with a one-line error.
 bool CheckRunValues(const po::variables_map& vm, RunCommand* c, std::string* error) {
@@ -255,7 +283,7 @@ bool CheckRunValues(const po::variables_map& vm, RunCommand* c, std::string* err
     return false;
   }
   o.profile = vm.count("profile") > 0;
-  return true;
+  return CheckDebugValues(vm, c, error);
 }
 
 // The PROGRAM word is a guest program; if not, and an option right before it could have
@@ -288,6 +316,10 @@ int ParseRunCommand(int argc, char** argv, RunCommand* c) {
   }
   if (vm.count("help")) {
     std::cout << visible;
+    return 0;
+  }
+  if (vm.count("debug-flags") && c->debug_flags == "help") {
+    std::cout << DebugFlagsHelp();
     return 0;
   }
   if (vm.count("version")) {
@@ -337,9 +369,10 @@ void CatchStopSignals() {
 
 // The run's output files, all opened before the run.
 struct RunOutputs {
-  OutputFile log, stats, stats_text, timeline;
+  OutputFile log, stats, stats_text, timeline, debug;
   bool Open(const RunCommand& c, std::string* error) {
     return log.Open("--log", c.log_path, error) && stats.Open("--stats", c.stats_path, error) &&
+           debug.Open("--debug-file", c.debug_path, error) &&
            stats_text.Open("--stats-text", c.stats_text_path, error) &&
            timeline.Open("--timeline", c.timeline_path, error);
   }
@@ -381,6 +414,7 @@ int Run(int argc, char** argv) {
   }
   std::ostream* log = out.log.is_open() ? &out.log.stream() : &std::cerr;
   c.opts.stop_request = &stop_signal;
+  if (out.debug.is_open()) c.opts.debug_out = &out.debug.stream();
   Simulation sim(c.opts, log);
   if (!sim.Load(&error)) {
     std::cerr << "dynsim: " << error << "\n";

@@ -7,6 +7,7 @@
 #include "os_model/dynamo_loader.h"
 #include "os_model/process.h"
 #include "sim/core.h"
+#include "sim/debug_trace.h"
 #include "sim/inorder_model.h"
 #include "sim/ooo_model.h"
 #include "sim/system.h"
@@ -69,7 +70,8 @@ bool Simulation::Load(std::string* error) {
   core_ = std::make_unique<FunctionalCore>(&state_, &memory_, os_.get(), &clock_);
   // `functional` without profiling needs no sink: the core counts one cycle a slot itself,
   // on its fastest path.
-  if (options_.machine.core.model != CoreModel::kFunctional || options_.profile) {
+  if (options_.machine.core.model != CoreModel::kFunctional || options_.profile ||
+      (options_.debug.flags & kRetireFlags)) {
     std::vector<RegionGroupRule> rules = options_.region_rules;
     if (options_.dynamo) rules.push_back({"dynamo::*", "dynamo"});  // after the user's rules
     profiler_ = std::make_unique<RegionProfiler>(rules);
@@ -80,8 +82,27 @@ bool Simulation::Load(std::string* error) {
     sink_ = std::move(timing.sink);
     core_->set_retire_sink(sink_.get());
   }
+  AttachDebugEvents();
   DeclareStats();
   return true;
+}
+
+// Only the sources the flags need are attached: with no flag, the core and the OS run as
+// they do without debug flags at all.
+void Simulation::AttachDebugEvents() {
+  if (!options_.debug.flags) return;
+  debug_log_ = std::make_unique<DebugLog>(options_.debug, options_.debug_out ? options_.debug_out : log_);
+  if (options_.debug.flags & kRetireFlags) {
+    if (options_.dynamo) dynamo_named_image_ = DynamoImageForProfile(dynamo_image_);
+    debug_sink_ = std::make_unique<DebugTraceSink>(sink_.get(), debug_log_.get(), &clock_, &state_, &memory_,
+                                                   options_.dynamo ? &dynamo_named_image_ : nullptr,
+                                                   dynamo_counters_.addr());
+    core_->set_retire_sink(debug_sink_.get());
+  }
+  if (options_.debug.flags & kOsFlags) {
+    os_events_ = std::make_unique<OsDebugEvents>(debug_log_.get(), &clock_);
+    os_->set_event_listener(os_events_.get());
+  }
 }
 
 // --dynamo: the application's process is built as for a native run; then Dynamo's

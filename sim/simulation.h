@@ -20,6 +20,7 @@
 #include "sim/memory.h"
 #include "sim/regions.h"
 #include "sim/retire.h"
+#include "sim/debug_flags.h"
 #include "sim/dynamo_counters.h"
 #include "sim/stats.h"
 #include "sim/timing_model.h"
@@ -46,9 +47,14 @@ struct RunOptions {
   // Set asynchronously (a SIGINT handler) to stop the run at the next slice's end, an
   // instruction boundary; nullptr: the run cannot be interrupted.
   const volatile std::sig_atomic_t* stop_request = nullptr;
+  // --debug-flags: which events to print, and where (nullptr: the log).
+  DebugOptions debug;
+  std::ostream* debug_out = nullptr;
 };
 
 class Timeline;
+class DebugTraceSink;
+class OsDebugEvents;
 
 enum class RunEnd {
   kExited,      // the guest called exit; status() is its status
@@ -98,6 +104,7 @@ class Simulation : private SimulatorCalls {
 
  private:
   void DeclareStats();
+  void AttachDebugEvents();
   bool StartDynamo(std::string* error);
   void AnnounceRegion(const std::string& name, uint32_t lo, uint32_t hi) override;
   void ReportCounter(const std::string& name, uint64_t value) override;
@@ -117,6 +124,11 @@ class Simulation : private SimulatorCalls {
   std::unique_ptr<TimingModel> model_;
   std::unique_ptr<RegionProfiler> profiler_;
   std::unique_ptr<RetireSink> sink_;  // model_ then profiler_, as the core sees them
+  // With --debug-flags: the events' log, and their sources in front of sink_ and on the OS.
+  std::unique_ptr<DebugLog> debug_log_;
+  ElfImage dynamo_named_image_;  // Dynamo's symbols demangled, for the debug sink
+  std::unique_ptr<DebugTraceSink> debug_sink_;
+  std::unique_ptr<OsDebugEvents> os_events_;
   // What the SystemC system (sim/system.h) reported at the end of Run.
   double systemc_seconds_ = 0;
   uint64_t systemc_timer_interrupts_ = 0;
