@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "sim/trace_events.h"
+
 namespace dynsim {
 
 const std::vector<DebugFlagDecl>& DebugFlagDecls() {
@@ -57,9 +59,11 @@ std::string DebugFlagsHelp() {
 }
 
 void DebugLog::Line(DebugFlag f, uint64_t cycle, const std::string& text) {
+  const char* name = DebugFlagDecls()[static_cast<size_t>(f)].name;
+  if (trace_) trace_->Instant(name, cycle, text);
+  if (!out_) return;
   char head[48];
-  std::snprintf(head, sizeof head, "%12llu: %s: ", static_cast<unsigned long long>(cycle),
-                DebugFlagDecls()[static_cast<size_t>(f)].name);
+  std::snprintf(head, sizeof head, "%12llu: %s: ", static_cast<unsigned long long>(cycle), name);
   *out_ << head << text << '\n';
 }
 

@@ -48,6 +48,14 @@ constexpr uint32_t kRetireFlags = FlagBit(DebugFlag::kExec) | FlagBit(DebugFlag:
                                   FlagBit(DebugFlag::kFlush) | FlagBit(DebugFlag::kBailout);
 // The flags whose events come from the OS.
 constexpr uint32_t kOsFlags = FlagBit(DebugFlag::kSyscall) | FlagBit(DebugFlag::kSignal);
+// The events a --trace-events file shows when no --debug-flags are given: all but the
+// ones of every instruction (Exec, Mem) or of every lookup miss.
+constexpr uint32_t kTraceEventFlags = FlagBit(DebugFlag::kSyscall) | FlagBit(DebugFlag::kSignal) |
+                                      FlagBit(DebugFlag::kTrace) | FlagBit(DebugFlag::kFragment) |
+                                      FlagBit(DebugFlag::kLink) | FlagBit(DebugFlag::kFlush) |
+                                      FlagBit(DebugFlag::kBailout);
+
+class TraceEventWriter;
 
 struct DebugOptions {
   uint32_t flags = 0;             // FlagBit()s
@@ -55,10 +63,12 @@ struct DebugOptions {
   uint64_t end = UINT64_MAX;      // no event at or after this cycle is printed
 };
 
-// Where the events go: a line for each event inside [start, end).
+// Where the events go: a line for each event inside [start, end) to `out`, and an instant
+// event to `trace` (sim/trace_events.h); either may be nullptr.
 class DebugLog {
  public:
-  DebugLog(const DebugOptions& options, std::ostream* out) : options_(options), out_(out) {}
+  DebugLog(const DebugOptions& options, std::ostream* out, TraceEventWriter* trace = nullptr)
+      : options_(options), out_(out), trace_(trace) {}
   bool on(DebugFlag f) const { return (options_.flags & FlagBit(f)) != 0; }
   bool InWindow(uint64_t cycle) const { return cycle >= options_.start && cycle < options_.end; }
   // "%12llu: FLAG: text"
@@ -67,6 +77,7 @@ class DebugLog {
  private:
   DebugOptions options_;
   std::ostream* out_;
+  TraceEventWriter* trace_;
 };
 
 }  // namespace dynsim

@@ -121,7 +121,7 @@ struct RunCommand {
   std::string stats_path, stats_text_path, log_path, timeline_path;
   std::string max_insts_text = "0", interval_text;
   std::string dynamo_config_path;
-  std::string debug_flags, debug_path, debug_start_text, debug_end_text;
+  std::string debug_flags, debug_path, debug_start_text, debug_end_text, trace_events_path;
   std::vector<std::string> fs_roots, fs_writable;
   bool summary = false;
   size_t profile_rows = 0;
@@ -176,7 +176,10 @@ po::options_description RunOptionsDescription(RunCommand* c) {
        "FLAG,FLAG,...: print one line per event of each kind, with its cycle (--debug-flags=help lists them)")
       ("debug-file", po::value<std::string>(&c->debug_path), "write the debug flags' lines to FILE (default: stderr)")
       ("debug-start", po::value<std::string>(&c->debug_start_text), "print debug events from cycle CYCLE on")
-      ("debug-end", po::value<std::string>(&c->debug_end_text), "print no debug event at or after cycle CYCLE");
+      ("debug-end", po::value<std::string>(&c->debug_end_text), "print no debug event at or after cycle CYCLE")
+      ("trace-events", po::value<std::string>(&c->trace_events_path),
+       "write the run's phases (region groups) and events (the debug flags', by default all but Exec, Mem and "
+       "Lookup) to FILE as Chrome trace-event JSON, for Perfetto or chrome://tracing");
   return d;
 }
 
@@ -369,10 +372,11 @@ void CatchStopSignals() {
 
 // The run's output files, all opened before the run.
 struct RunOutputs {
-  OutputFile log, stats, stats_text, timeline, debug;
+  OutputFile log, stats, stats_text, timeline, debug, trace_events;
   bool Open(const RunCommand& c, std::string* error) {
     return log.Open("--log", c.log_path, error) && stats.Open("--stats", c.stats_path, error) &&
            debug.Open("--debug-file", c.debug_path, error) &&
+           trace_events.Open("--trace-events", c.trace_events_path, error) &&
            stats_text.Open("--stats-text", c.stats_text_path, error) &&
            timeline.Open("--timeline", c.timeline_path, error);
   }
@@ -415,6 +419,7 @@ int Run(int argc, char** argv) {
   std::ostream* log = out.log.is_open() ? &out.log.stream() : &std::cerr;
   c.opts.stop_request = &stop_signal;
   if (out.debug.is_open()) c.opts.debug_out = &out.debug.stream();
+  if (out.trace_events.is_open()) c.opts.trace_events_out = &out.trace_events.stream();
   Simulation sim(c.opts, log);
   if (!sim.Load(&error)) {
     std::cerr << "dynsim: " << error << "\n";

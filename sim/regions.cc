@@ -115,6 +115,7 @@ void RegionProfiler::AnnounceRange(const std::string& name, uint32_t lo, uint32_
 // region of the last announced range covering it, else of the first symbol covering it,
 // else [no symbol]; neighbours with the same region merge.
 void RegionProfiler::Rebuild() {
+  ++generation_;
   std::vector<uint32_t> points{0};
   for (const auto* list : {&symbol_ranges_, &announced_ranges_})
     for (const Range& r : *list) {
@@ -144,6 +145,13 @@ void RegionProfiler::Rebuild() {
   }
   cached_lo_ = 0;
   cached_size_ = 0;  // forces a lookup on the next record
+}
+
+const std::string& RegionProfiler::GroupAt(uint32_t pc, uint32_t* lo, uint64_t* size) const {
+  const size_t i = std::upper_bound(starts_.begin(), starts_.end(), pc) - starts_.begin() - 1;
+  *lo = starts_[i];
+  *size = (i + 1 < starts_.size() ? starts_[i + 1] : uint64_t{1} << 32) - *lo;
+  return regions_[start_regions_[i]].group;
 }
 
 void RegionProfiler::Lookup(uint32_t pc) {

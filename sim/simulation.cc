@@ -12,6 +12,7 @@
 #include "sim/ooo_model.h"
 #include "sim/system.h"
 #include "sim/timeline.h"
+#include "sim/trace_events.h"
 
 namespace dynsim {
 namespace {
@@ -71,7 +72,7 @@ bool Simulation::Load(std::string* error) {
   // `functional` without profiling needs no sink: the core counts one cycle a slot itself,
   // on its fastest path.
   if (options_.machine.core.model != CoreModel::kFunctional || options_.profile ||
-      (options_.debug.flags & kRetireFlags)) {
+      (options_.debug.flags & kRetireFlags) || options_.trace_events_out) {
     std::vector<RegionGroupRule> rules = options_.region_rules;
     if (options_.dynamo) rules.push_back({"dynamo::*", "dynamo"});  // after the user's rules
     profiler_ = std::make_unique<RegionProfiler>(rules);
@@ -90,16 +91,25 @@ bool Simulation::Load(std::string* error) {
 // Only the sources the flags need are attached: with no flag, the core and the OS run as
 // they do without debug flags at all.
 void Simulation::AttachDebugEvents() {
-  if (!options_.debug.flags) return;
-  debug_log_ = std::make_unique<DebugLog>(options_.debug, options_.debug_out ? options_.debug_out : log_);
-  if (options_.debug.flags & kRetireFlags) {
+  DebugOptions debug = options_.debug;
+  std::ostream* text = debug.flags ? (options_.debug_out ? options_.debug_out : log_) : nullptr;
+  if (options_.trace_events_out) {
+    if (!debug.flags) debug.flags = kTraceEventFlags;
+    trace_writer_ = std::make_unique<TraceEventWriter>(options_.trace_events_out, clock_.hz);
+    phase_sink_ = std::make_unique<PhaseTraceSink>(sink_.get(), profiler_.get(), &clock_, trace_writer_.get());
+    core_->set_retire_sink(phase_sink_.get());
+  }
+  if (!debug.flags) return;
+  debug_log_ = std::make_unique<DebugLog>(debug, text, trace_writer_.get());
+  if (debug.flags & kRetireFlags) {
     if (options_.dynamo) dynamo_named_image_ = DynamoImageForProfile(dynamo_image_);
-    debug_sink_ = std::make_unique<DebugTraceSink>(sink_.get(), debug_log_.get(), &clock_, &state_, &memory_,
+    RetireSink* next = phase_sink_ ? static_cast<RetireSink*>(phase_sink_.get()) : sink_.get();
+    debug_sink_ = std::make_unique<DebugTraceSink>(next, debug_log_.get(), &clock_, &state_, &memory_,
                                                    options_.dynamo ? &dynamo_named_image_ : nullptr,
                                                    dynamo_counters_.addr());
     core_->set_retire_sink(debug_sink_.get());
   }
-  if (options_.debug.flags & kOsFlags) {
+  if (debug.flags & kOsFlags) {
     os_events_ = std::make_unique<OsDebugEvents>(debug_log_.get(), &clock_);
     os_->set_event_listener(os_events_.get());
   }
@@ -232,6 +242,8 @@ RunEnd Simulation::Run() {
   systemc_timer_interrupts_ += run.timer_interrupts;
   CoreStop stop = run.stop;
   if (timeline_) timeline_->Sample();  // the last, partial interval
+  if (phase_sink_) phase_sink_->Finish();
+  if (trace_writer_) trace_writer_->Finish();
   if (profiler_) profiler_->Finish(clock_.cycles);
   if (run.interrupted) return RunEnd::kInterrupted;
   switch (stop) {

@@ -50,11 +50,15 @@ struct RunOptions {
   // --debug-flags: which events to print, and where (nullptr: the log).
   DebugOptions debug;
   std::ostream* debug_out = nullptr;
+  // --trace-events: the run's phases and events as a Chrome trace-event file.
+  std::ostream* trace_events_out = nullptr;
 };
 
 class Timeline;
 class DebugTraceSink;
 class OsDebugEvents;
+class TraceEventWriter;
+class PhaseTraceSink;
 
 enum class RunEnd {
   kExited,      // the guest called exit; status() is its status
@@ -129,6 +133,8 @@ class Simulation : private SimulatorCalls {
   ElfImage dynamo_named_image_;  // Dynamo's symbols demangled, for the debug sink
   std::unique_ptr<DebugTraceSink> debug_sink_;
   std::unique_ptr<OsDebugEvents> os_events_;
+  std::unique_ptr<TraceEventWriter> trace_writer_;
+  std::unique_ptr<PhaseTraceSink> phase_sink_;
   // What the SystemC system (sim/system.h) reported at the end of Run.
   double systemc_seconds_ = 0;
   uint64_t systemc_timer_interrupts_ = 0;
