@@ -6,6 +6,7 @@
 // the run, whose stats are still written).
 #include <boost/program_options.hpp>
 #include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -19,6 +20,7 @@
 #include "sim/cli_checks.h"
 #include "sim/config.h"
 #include "sim/debug_flags.h"
+#include "sim/progress.h"
 #include "sim/run_record.h"
 #include "sim/simulation.h"
 #include "sim/timeline.h"
@@ -123,7 +125,7 @@ struct RunCommand {
   std::string dynamo_config_path;
   std::string debug_flags, debug_path, debug_start_text, debug_end_text, trace_events_path;
   std::vector<std::string> fs_roots, fs_writable;
-  bool summary = false;
+  bool summary = false, quiet = false;
   size_t profile_rows = 0;
   // The option right before PROGRAM, when its value is optional and it took none
   // (--dynamo, --profile): a PROGRAM that is no program was probably meant as its value.
@@ -148,6 +150,8 @@ po::options_description RunOptionsDescription(RunCommand* c) {
        "write statistics as JSON to FILE, with the run's provenance (program, configs, version)")
       ("stats-text", po::value<std::string>(&c->stats_text_path),
        "write statistics as text to FILE, gem5's stats.txt style: name, value, description")
+      ("quiet,q", po::bool_switch(&c->quiet),
+       "no progress line (one is shown on stderr during a long run when stderr is a terminal)")
       ("summary", po::bool_switch(&c->summary), "print a human-readable statistics summary to stderr at the end")
       ("profile", po::value<size_t>(&c->profile_rows)->implicit_value(20),
        "print the top N regions (functions, announced ranges, the OS) by cycles, and every group, to stderr "
@@ -431,6 +435,11 @@ int Run(int argc, char** argv) {
     ParseCount("--interval", c.interval_text, &interval, &error);
     timeline = std::make_unique<Timeline>(&sim, interval, &out.timeline.stream(), Timeline::FormatFor(c.timeline_path));
     sim.set_timeline(timeline.get());
+  }
+  std::unique_ptr<Progress> progress;
+  if (!c.quiet && !out.log.is_open() && isatty(STDERR_FILENO)) {
+    progress = std::make_unique<Progress>(&sim, &std::cerr);
+    sim.set_progress(progress.get());
   }
   CatchStopSignals();
   auto start = std::chrono::steady_clock::now();

@@ -11,6 +11,7 @@
 #include "sim/inorder_model.h"
 #include "sim/ooo_model.h"
 #include "sim/system.h"
+#include "sim/progress.h"
 #include "sim/timeline.h"
 #include "sim/trace_events.h"
 
@@ -204,27 +205,30 @@ void Simulation::DeclareStats() {
 namespace {
 
 // Between slices: a pending stop request ends the run; the timeline samples at its
-// boundaries.
+// boundaries; the progress line refreshes.
 class RunObserver final : public SliceObserver {
  public:
   // How often a stop request is looked at, at the latest: about 6 ms of simulated time.
   static constexpr uint64_t kStopCheckCycles = uint64_t{1} << 20;
 
-  RunObserver(const volatile std::sig_atomic_t* stop_request, Timeline* timeline, const SimClock* clock)
-      : stop_request_(stop_request), timeline_(timeline), clock_(clock) {}
+  RunObserver(const volatile std::sig_atomic_t* stop_request, Timeline* timeline, Progress* progress,
+              const SimClock* clock)
+      : stop_request_(stop_request), timeline_(timeline), progress_(progress), clock_(clock) {}
   uint64_t NextStop() const override {
-    uint64_t next = stop_request_ ? clock_->cycles + kStopCheckCycles : UINT64_MAX;
+    uint64_t next = stop_request_ || progress_ ? clock_->cycles + kStopCheckCycles : UINT64_MAX;
     if (timeline_) next = std::min(next, timeline_->next_boundary());
     return next;
   }
   bool AtSliceEnd(uint64_t cycles) override {
     if (timeline_ && cycles >= timeline_->next_boundary()) timeline_->Sample();
+    if (progress_) progress_->Tick();
     return !(stop_request_ && *stop_request_);
   }
 
  private:
   const volatile std::sig_atomic_t* stop_request_;
   Timeline* timeline_;
+  Progress* progress_;
   const SimClock* clock_;
 };
 
@@ -234,14 +238,15 @@ RunEnd Simulation::Run() {
   // The machine runs as a SystemC model (sim/system.h), in a kernel of its own; the core
   // does the work in slices between quantum boundaries and timer events.
   SystemParts parts{&memory_, os_.get(), core_.get(), &state_, &clock_};
-  RunObserver observer(options_.stop_request, timeline_, &clock_);
-  const bool observed = options_.stop_request || timeline_;
+  RunObserver observer(options_.stop_request, timeline_, progress_, &clock_);
+  const bool observed = options_.stop_request || timeline_ || progress_;
   SystemRun run =
       RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_, observed ? &observer : nullptr);
   systemc_seconds_ = run.systemc_seconds;
   systemc_timer_interrupts_ += run.timer_interrupts;
   CoreStop stop = run.stop;
   if (timeline_) timeline_->Sample();  // the last, partial interval
+  if (progress_) progress_->Finish();
   if (phase_sink_) phase_sink_->Finish();
   if (trace_writer_) trace_writer_->Finish();
   if (profiler_) profiler_->Finish(clock_.cycles);

@@ -55,6 +55,7 @@ struct RunOptions {
 };
 
 class Timeline;
+class Progress;
 class DebugTraceSink;
 class OsDebugEvents;
 class TraceEventWriter;
@@ -85,6 +86,8 @@ class Simulation : private SimulatorCalls {
   const RunOptions& options() const { return options_; }
   // Samples the run every timeline->interval() cycles (after Load, before Run).
   void set_timeline(Timeline* timeline) { timeline_ = timeline; }
+  // Refreshes a progress line between slices (after Load, before Run).
+  void set_progress(Progress* progress) { progress_ = progress; }
   // Replaces the timing model with another sink for retire records (after Load, before
   // Run); tests use it to see every record.
   void set_retire_sink(RetireSink* sink);
@@ -123,6 +126,7 @@ class Simulation : private SimulatorCalls {
   dynamo::BootConfig dynamo_config_{};
   DynamoCounterBlock dynamo_counters_;
   Timeline* timeline_ = nullptr;
+  Progress* progress_ = nullptr;
   std::unique_ptr<GuestOs> os_;
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;
