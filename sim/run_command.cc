@@ -40,7 +40,7 @@ struct RunCommand {
   std::string stats_path, stats_text_path, log_path, timeline_path;
   std::string max_insts_text = "0", interval_text;
   std::string dynamo_config_path;
-  std::string debug_flags, debug_path, debug_start_text, debug_end_text, trace_events_path;
+  std::string debug_flags, debug_path, debug_start_text, debug_end_text, trace_events_path, fragment_dump_path;
   std::vector<std::string> fs_roots, fs_writable;
   bool summary = false, quiet = false;
   size_t profile_rows = 0;
@@ -100,7 +100,10 @@ po::options_description RunOptionsDescription(RunCommand* c) {
       ("debug-end", po::value<std::string>(&c->debug_end_text), "print no debug event at or after cycle CYCLE")
       ("trace-events", po::value<std::string>(&c->trace_events_path),
        "write the run's phases (region groups) and events (the debug flags', by default all but Exec, Mem and "
-       "Lookup) to FILE as Chrome trace-event JSON, for Perfetto or chrome://tracing");
+       "Lookup) to FILE as Chrome trace-event JSON, for Perfetto or chrome://tracing")
+      ("dump-fragments", po::value<std::string>(&c->fragment_dump_path),
+       "with --dynamo: write every fragment (its trace, its cache code disassembled with its exits and links) to "
+       "FILE, at each fragment-cache flush and at the end");
   return d;
 }
 
@@ -202,6 +205,10 @@ bool CheckRunValues(const po::variables_map& vm, RunCommand* c, std::string* err
     o.dynamo_config = c->dynamo_config_path;
   }
   o.dynamo = vm.count("dynamo") > 0 || !c->dynamo_config_path.empty();
+  if (!o.dynamo && vm.count("dump-fragments")) {
+    *error = "--dump-fragments " + c->fragment_dump_path + ": without --dynamo there are no fragments";
+    return false;
+  }
   if (!o.dynamo && vm.count("dynamo-elf")) {
     *error = "--dynamo-elf " + o.dynamo_elf + ": without --dynamo (or --dynamo-config), Dynamo does not run";
     return false;
@@ -293,11 +300,12 @@ void CatchStopSignals() {
 
 // The run's output files, all opened before the run.
 struct RunOutputs {
-  OutputFile log, stats, stats_text, timeline, debug, trace_events;
+  OutputFile log, stats, stats_text, timeline, debug, trace_events, fragment_dump;
   bool Open(const RunCommand& c, std::string* error) {
     return log.Open("--log", c.log_path, error) && stats.Open("--stats", c.stats_path, error) &&
            debug.Open("--debug-file", c.debug_path, error) &&
            trace_events.Open("--trace-events", c.trace_events_path, error) &&
+           fragment_dump.Open("--dump-fragments", c.fragment_dump_path, error) &&
            stats_text.Open("--stats-text", c.stats_text_path, error) &&
            timeline.Open("--timeline", c.timeline_path, error);
   }
@@ -343,6 +351,7 @@ int RunCommandMain(int argc, char** argv) {
   c.opts.stop_request = &stop_signal;
   if (out.debug.is_open()) c.opts.debug_out = &out.debug.stream();
   if (out.trace_events.is_open()) c.opts.trace_events_out = &out.trace_events.stream();
+  if (out.fragment_dump.is_open()) c.opts.fragment_dump_out = &out.fragment_dump.stream();
   Simulation sim(c.opts, log);
   if (!sim.Load(&error)) {
     std::cerr << "dynsim: " << error << "\n";

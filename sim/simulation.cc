@@ -8,6 +8,7 @@
 #include "os_model/process.h"
 #include "sim/core.h"
 #include "sim/debug_trace.h"
+#include "sim/fragment_dump.h"
 #include "sim/inorder_model.h"
 #include "sim/ooo_model.h"
 #include "sim/system.h"
@@ -73,7 +74,7 @@ bool Simulation::Load(std::string* error) {
   // `functional` without profiling needs no sink: the core counts one cycle a slot itself,
   // on its fastest path.
   if (options_.machine.core.model != CoreModel::kFunctional || options_.profile ||
-      (options_.debug.flags & kRetireFlags) || options_.trace_events_out) {
+      (options_.debug.flags & kRetireFlags) || options_.trace_events_out || options_.fragment_dump_out) {
     std::vector<RegionGroupRule> rules = options_.region_rules;
     if (options_.dynamo) rules.push_back({"dynamo::*", "dynamo"});  // after the user's rules
     profiler_ = std::make_unique<RegionProfiler>(rules);
@@ -92,19 +93,25 @@ bool Simulation::Load(std::string* error) {
 // Only the sources the flags need are attached: with no flag, the core and the OS run as
 // they do without debug flags at all.
 void Simulation::AttachDebugEvents() {
+  if (options_.dynamo) dynamo_named_image_ = DynamoImageForProfile(dynamo_image_);
+  if (options_.fragment_dump_out && options_.dynamo) {
+    fragment_dump_ = std::make_unique<FragmentDumpSink>(sink_.get(), &clock_, &state_, &memory_, &dynamo_named_image_,
+                                                        dynamo_counters_.addr(), options_.fragment_dump_out);
+    core_->set_retire_sink(fragment_dump_.get());
+  }
+  RetireSink* const base = fragment_dump_ ? static_cast<RetireSink*>(fragment_dump_.get()) : sink_.get();
   DebugOptions debug = options_.debug;
   std::ostream* text = debug.flags ? (options_.debug_out ? options_.debug_out : log_) : nullptr;
   if (options_.trace_events_out) {
     if (!debug.flags) debug.flags = kTraceEventFlags;
     trace_writer_ = std::make_unique<TraceEventWriter>(options_.trace_events_out, clock_.hz);
-    phase_sink_ = std::make_unique<PhaseTraceSink>(sink_.get(), profiler_.get(), &clock_, trace_writer_.get());
+    phase_sink_ = std::make_unique<PhaseTraceSink>(base, profiler_.get(), &clock_, trace_writer_.get());
     core_->set_retire_sink(phase_sink_.get());
   }
   if (!debug.flags) return;
   debug_log_ = std::make_unique<DebugLog>(debug, text, trace_writer_.get());
   if (debug.flags & kRetireFlags) {
-    if (options_.dynamo) dynamo_named_image_ = DynamoImageForProfile(dynamo_image_);
-    RetireSink* next = phase_sink_ ? static_cast<RetireSink*>(phase_sink_.get()) : sink_.get();
+    RetireSink* next = phase_sink_ ? static_cast<RetireSink*>(phase_sink_.get()) : base;
     debug_sink_ = std::make_unique<DebugTraceSink>(next, debug_log_.get(), &clock_, &state_, &memory_,
                                                    options_.dynamo ? &dynamo_named_image_ : nullptr,
                                                    dynamo_counters_.addr());
@@ -248,6 +255,7 @@ RunEnd Simulation::Run() {
   if (timeline_) timeline_->Sample();  // the last, partial interval
   if (progress_) progress_->Finish();
   if (phase_sink_) phase_sink_->Finish();
+  if (fragment_dump_) fragment_dump_->Finish();
   if (trace_writer_) trace_writer_->Finish();
   if (profiler_) profiler_->Finish(clock_.cycles);
   if (run.interrupted) return RunEnd::kInterrupted;

@@ -52,6 +52,8 @@ struct RunOptions {
   std::ostream* debug_out = nullptr;
   // --trace-events: the run's phases and events as a Chrome trace-event file.
   std::ostream* trace_events_out = nullptr;
+  // --dump-fragments (with --dynamo): every fragment Dynamo built, at each flush and at the end.
+  std::ostream* fragment_dump_out = nullptr;
 };
 
 class Timeline;
@@ -60,6 +62,7 @@ class DebugTraceSink;
 class OsDebugEvents;
 class TraceEventWriter;
 class PhaseTraceSink;
+class FragmentDumpSink;
 
 enum class RunEnd {
   kExited,      // the guest called exit; status() is its status
@@ -139,6 +142,7 @@ class Simulation : private SimulatorCalls {
   std::unique_ptr<OsDebugEvents> os_events_;
   std::unique_ptr<TraceEventWriter> trace_writer_;
   std::unique_ptr<PhaseTraceSink> phase_sink_;
+  std::unique_ptr<FragmentDumpSink> fragment_dump_;
   // What the SystemC system (sim/system.h) reported at the end of Run.
   double systemc_seconds_ = 0;
   uint64_t systemc_timer_interrupts_ = 0;
