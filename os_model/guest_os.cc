@@ -96,7 +96,9 @@ void GuestOs::Gateway(GuestAddr gateway, ArchState* state) {
     const uint32_t args[6] = {state->gr[26], state->gr[25], state->gr[24],
                               state->gr[23], state->gr[22], state->gr[21]};
     bool no_result = false;
-    int64_t result = Dispatch(state->gr[20], args, state, &no_result);
+    const uint32_t nr = state->gr[20];
+    int64_t result = Dispatch(nr, args, state, &no_result);
+    if (events_) events_->OnSyscall(nr, args, result);
     if (no_result) returns = false;  // rt_sigreturn restored the whole state
     else state->gr[28] = static_cast<uint32_t>(result);
   } else if (gateway == kGatewaySetThreadPointer) {
@@ -273,6 +275,7 @@ void GuestOs::Kill(int signo, const ArchState& state) {
 
 void GuestOs::Fault(const SignalInfo& info, ArchState* state) {
   ++signal_counts_[SignalName(info.signo)];
+  if (events_) events_->OnSignal(info.signo, *state);
   if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
 }
 
@@ -292,6 +295,7 @@ void GuestOs::DeliverSignals(ArchState* state) {
     Delivery d = signals_.DeliverNext(state, memory_, &info);
     if (d == Delivery::kIgnored) continue;
     ++signal_counts_[SignalName(info.signo)];
+    if (events_) events_->OnSignal(info.signo, *state);
     if (d == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
     // A handler started: further signals are delivered on top of it (nested frames)
     // only if still deliverable under the handler's mask.

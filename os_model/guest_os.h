@@ -71,6 +71,17 @@ class SimulatorCalls {
   virtual void ReportCounter(const std::string& name, uint64_t value) = 0;
 };
 
+// What the OS did, for the simulator's debug output (dynsim run --debug-flags=Syscall,
+// Signal); without a listener nothing is told and nothing is spent.
+class OsEventListener {
+ public:
+  virtual ~OsEventListener() = default;
+  // A system call through the gateway and its result (-errno on failure).
+  virtual void OnSyscall(uint32_t nr, const uint32_t args[6], int64_t result) = 0;
+  // A signal delivered or acted on (a handler started, or its default action).
+  virtual void OnSignal(int signo, const ArchState& state) = 0;
+};
+
 // Where a guest's run stands after the OS acted.
 enum class ProcessState { kRunning, kExited, kKilled };
 
@@ -88,6 +99,7 @@ class GuestOs {
   // and returns to r31 as the gateway does, then delivers any signal it made deliverable.
   void Gateway(GuestAddr gateway, ArchState* state);
   void set_simulator_calls(SimulatorCalls* calls) { simulator_calls_ = calls; }
+  void set_event_listener(OsEventListener* listener) { events_ = listener; }
   // Under Dynamo the application's system calls enter the gateway from Dynamo's code
   // (`code_lo`..`code_hi`), and the application's own return address is the word at
   // `app_return_addr` (its r31 in the app context). Diagnostics then name that pc.
@@ -272,6 +284,7 @@ class GuestOs {
   OsConfig config_;
   std::ostream* log_;
   SimulatorCalls* simulator_calls_ = nullptr;
+  OsEventListener* events_ = nullptr;
   GuestAddr behalf_lo_ = 0, behalf_hi_ = 0, behalf_return_addr_ = 0;
   FsSandbox sandbox_;
   SignalState signals_;

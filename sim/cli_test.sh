@@ -93,5 +93,49 @@ fi
 grep -q '"instructions": [1-9]' "$tmp/a.json" || { echo "FAIL: no instruction count in stats"; failures=$((failures + 1)); }
 grep -q '"exit_group": 1' "$tmp/a.json" || { echo "FAIL: syscalls by name missing from stats"; failures=$((failures + 1)); }
 
+# Every bad command line is one line naming the option and the value, before anything runs.
+one_line_error() {  # one_line_error DESCRIPTION EXPECTED_STATUS PATTERN DYNSIM_ARGS...
+	local what=$1 want=$2 pattern=$3
+	shift 3
+	"$dynsim" "$@" >"$tmp/out" 2>&1
+	check "$what" "$want" $? "$tmp/out" "$pattern"
+	[ "$(wc -l <"$tmp/out")" = 1 ] || { echo "FAIL: $what: not one line:"; cat "$tmp/out"; failures=$((failures + 1)); }
+}
+printf 'hot_threshold: 10\n' >"$tmp/dyn.conf"
+one_line_error "--dynamo before a config that is not .yaml" 2 \
+	"dyn.conf: not an ELF file; to give Dynamo a configuration, write --dynamo-config $tmp/dyn.conf" \
+	run --dynamo "$tmp/dyn.conf" "$hello"
+one_line_error "--profile with a word that is no count" 2 "abc: No such file or directory; --profile takes a number of rows" \
+	run --profile abc "$hello"
+one_line_error "--max-insts -5" 2 "^dynsim run: --max-insts -5: not a whole number" run --max-insts -5 "$hello"
+one_line_error "--max-insts 1e6" 2 "^dynsim run: --max-insts 1e6: not a whole number" run --max-insts 1e6 "$hello"
+one_line_error "--fs-root FILE" 2 "^dynsim run: --fs-root $hello: not a directory" run --fs-root "$hello" "$hello"
+one_line_error "--fs-writable MISSING" 2 "^dynsim run: --fs-writable $tmp/none: No such file" run --fs-writable "$tmp/none" "$hello"
+one_line_error "--env NOEQUALS" 2 "^dynsim run: --env NOEQUALS: expected NAME=VALUE" run --env NOEQUALS "$hello"
+one_line_error "--set icache.size_kb=48 blames size_kb" 2 "^dynsim: --set icache.size_kb=48: icache.size_kb: 48 KiB" \
+	run --set icache.size_kb=48 "$hello"
+one_line_error "--stats in a missing directory" 2 "^dynsim run: cannot write --stats $tmp/none/s.json: No such file" \
+	run --stats "$tmp/none/s.json" "$hello"
+one_line_error "--stats-text a directory" 2 "^dynsim run: cannot write --stats-text $tmp: is a directory" \
+	run --stats-text "$tmp" "$hello"
+one_line_error "--timeline without --interval" 2 "^dynsim run: --timeline needs --interval CYCLES" \
+	run --timeline "$tmp/t.jsonl" "$hello"
+one_line_error "--interval 0" 2 "^dynsim run: --interval 0: an interval is at least 1 cycle" \
+	run --interval 0 --timeline "$tmp/t.jsonl" "$hello"
+one_line_error "--dynamo-config with a bad key" 1 "bad.yaml:1: hot_treshold: unknown key" \
+	run --dynamo-config "$(printf 'hot_treshold: 1\n' >"$tmp/bad.yaml"; echo "$tmp/bad.yaml")" "$hello"
+# The output paths are checked before the guest runs: it prints nothing.
+"$dynsim" run --stats "$tmp/none/s.json" "$hello" 2>/dev/null | grep -q loaded &&
+	{ echo "FAIL: the guest ran before --stats was checked"; failures=$((failures + 1)); }
+"$dynsim" --version >"$tmp/out" 2>&1
+check "--version" 0 $? "$tmp/out" "^dynsim [^ ]"
+"$dynsim" run --help >"$tmp/out" 2>&1
+check "run --help says what follows PROGRAM is the guest's" 0 $? "$tmp/out" "every word after it, even one like --stats, is an argument of the"
+# --dynamo-config is --dynamo with that configuration; a guest's --stats stays the guest's.
+"$dynsim" run --dynamo-config "$tmp/dyn.conf" --stats "$tmp/dc.json" "$hello" --stats "$tmp/guest.json" >"$tmp/out" 2>&1
+check "--dynamo-config runs under Dynamo" 0 $? "$tmp/out" "^loaded$"
+grep -q '"hot_threshold": 10' "$tmp/dc.json" || { echo "FAIL: --dynamo-config's values not in the stats"; failures=$((failures + 1)); }
+[ -e "$tmp/guest.json" ] && { echo "FAIL: the guest's --stats was taken as dynsim's"; failures=$((failures + 1)); }
+
 rm -rf "$tmp"
 [ $failures = 0 ]

@@ -732,9 +732,19 @@ bool ApplyOverrides(const std::vector<std::string>& assignments, MachineConfig* 
       return false;
     }
   }
-  std::string message;
-  if (!CheckConfig(c, &message)) {
-    *error = "--set: " + message;
+  std::vector<std::string> keys;
+  std::string message = CheckGeometry(c, &keys);
+  if (!message.empty()) {
+    // Blame the key the user set among those that could be (a cache's size, ways or line):
+    // --set icache.size_kb=48 is about size_kb, even though assoc comes first.
+    for (const std::string& key : keys) {
+      for (const std::string& a : assignments) {
+        if (a.compare(0, key.size() + 1, key + "=") != 0) continue;
+        *error = OneLine("--set " + a + ": " + key + ": " + message);
+        return false;
+      }
+    }
+    *error = "--set: " + keys[0] + ": " + message;
     return false;
   }
   *config = c;

@@ -287,9 +287,12 @@ TEST(ConfigTest, Overrides) {
   MachineConfig e = DefaultConfig();
   EXPECT_FALSE(ApplyOverrides({"clock_mhz=90", "dcache.assoc=3"}, &e, &error));
   EXPECT_EQ(error,
-            "--set: dcache.assoc: 1024 KiB in 3-way sets of 32-byte lines is not a "
+            "--set dcache.assoc=3: dcache.assoc: 1024 KiB in 3-way sets of 32-byte lines is not a "
             "power-of-two number of sets");
   EXPECT_EQ(e.clock_mhz, 180u);  // untouched on failure
+  // The key blamed is the one set, not the first that could be.
+  EXPECT_FALSE(ApplyOverrides({"icache.size_kb=48"}, &e, &error));
+  EXPECT_EQ(error.substr(0, error.find(" KiB")), "--set icache.size_kb=48: icache.size_kb: 48") << error;
   EXPECT_FALSE(ApplyOverrides({"clock_mhz=90", "clock_mhz=x"}, &e, &error));
   EXPECT_EQ(error, "--set clock_mhz=x: clock_mhz: expected an integer (MHz), got 'x'");
   EXPECT_EQ(e.clock_mhz, 180u);

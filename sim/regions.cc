@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "sim/config.h"  // ReadTextFile
 
@@ -114,6 +115,7 @@ void RegionProfiler::AnnounceRange(const std::string& name, uint32_t lo, uint32_
 // region of the last announced range covering it, else of the first symbol covering it,
 // else [no symbol]; neighbours with the same region merge.
 void RegionProfiler::Rebuild() {
+  ++generation_;
   std::vector<uint32_t> points{0};
   for (const auto* list : {&symbol_ranges_, &announced_ranges_})
     for (const Range& r : *list) {
@@ -143,6 +145,13 @@ void RegionProfiler::Rebuild() {
   }
   cached_lo_ = 0;
   cached_size_ = 0;  // forces a lookup on the next record
+}
+
+const std::string& RegionProfiler::GroupAt(uint32_t pc, uint32_t* lo, uint64_t* size) const {
+  const size_t i = std::upper_bound(starts_.begin(), starts_.end(), pc) - starts_.begin() - 1;
+  *lo = starts_[i];
+  *size = (i + 1 < starts_.size() ? starts_[i + 1] : uint64_t{1} << 32) - *lo;
+  return regions_[start_regions_[i]].group;
 }
 
 void RegionProfiler::Lookup(uint32_t pc) {
@@ -178,6 +187,18 @@ void RegionProfiler::Finish(uint64_t total_cycles) {
   group_instructions_[kOsRegion] = 0;
 }
 
+std::map<std::string, uint64_t> RegionProfiler::GroupCyclesSoFar(uint64_t total_cycles) const {
+  std::map<std::string, uint64_t> groups;
+  uint64_t charged = 0;
+  for (size_t i = 0; i < regions_.size(); ++i) {
+    if (counts_[i].cycles == 0) continue;
+    groups[regions_[i].group] += counts_[i].cycles;
+    charged += counts_[i].cycles;
+  }
+  groups[kOsRegion] = total_cycles - charged;
+  return groups;
+}
+
 void RegionProfiler::RegisterStats(StatGroup& group) const {
   StatGroup& groups = group.Group("groups");
   groups.Map("cycles", "cycles", "cycles charged to each group of regions (sums to the total)", &group_cycles_);
@@ -190,42 +211,61 @@ void RegionProfiler::RegisterStats(StatGroup& group) const {
                 &function_instructions_);
 }
 
-void RegionProfiler::Print(std::ostream& out, size_t limit) const {
+namespace {
+
+// One table of --profile: rows of (name, cycles, instructions) with their shares of the
+// totals, the name column as wide as the longest name (no name is cut).
+void PrintTable(std::ostream& out, const char* title, const std::vector<std::pair<std::string, uint64_t>>& rows,
+                const std::map<std::string, uint64_t>& instructions, size_t limit) {
   uint64_t total_cycles = 0, total_insts = 0;
-  std::vector<std::pair<std::string, uint64_t>> rows(function_cycles_.begin(), function_cycles_.end());
   for (const auto& row : rows) total_cycles += row.second;
-  for (const auto& row : function_instructions_) total_insts += row.second;
-  // Most cycles first; ties by name, so the order is deterministic.
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  char line[256];
-  std::snprintf(line, sizeof line, "%-32s %14s %7s %14s %7s %7s\n", "region", "cycles", "%", "instructions", "%",
-                "CPI");
-  out << line;
+  for (const auto& row : instructions) total_insts += row.second;
+  const size_t shown = std::min(limit, rows.size());
+  const std::string more = "(" + std::to_string(rows.size() - shown) + " more)";
+  size_t width = std::max<size_t>(std::strlen(title), 5);
+  for (size_t i = 0; i < shown; ++i) width = std::max(width, rows[i].first.size());
+  if (rows.size() > shown) width = std::max(width, more.size());
+  auto line = [&](const std::string& name, uint64_t cycles, uint64_t insts, bool cpi) {
+    char numbers[128];
+    std::snprintf(numbers, sizeof numbers, " %14llu %6.2f%% %14llu %6.2f%%", static_cast<unsigned long long>(cycles),
+                  total_cycles ? 100.0 * cycles / total_cycles : 0.0, static_cast<unsigned long long>(insts),
+                  total_insts ? 100.0 * insts / total_insts : 0.0);
+    out << name << std::string(width - name.size(), ' ') << numbers;
+    if (cpi) {
+      char ratio[32];
+      std::snprintf(ratio, sizeof ratio, " %7.3f", insts ? static_cast<double>(cycles) / insts : 0.0);
+      out << ratio;
+    }
+    out << "\n";
+  };
+  char header[128];
+  std::snprintf(header, sizeof header, " %14s %7s %14s %7s %7s\n", "cycles", "%", "instructions", "%", "CPI");
+  out << title << std::string(width - std::strlen(title), ' ') << header;
   uint64_t shown_cycles = 0, shown_insts = 0;
-  for (size_t i = 0; i < rows.size() && i < limit; ++i) {
-    const uint64_t insts = function_instructions_.at(rows[i].first);
+  for (size_t i = 0; i < shown; ++i) {
+    auto insts = instructions.find(rows[i].first);
+    const uint64_t n = insts == instructions.end() ? 0 : insts->second;
     shown_cycles += rows[i].second;
-    shown_insts += insts;
-    std::snprintf(line, sizeof line, "%-32.32s %14llu %6.2f%% %14llu %6.2f%% %7.3f\n", rows[i].first.c_str(),
-                  static_cast<unsigned long long>(rows[i].second),
-                  total_cycles ? 100.0 * rows[i].second / total_cycles : 0.0, static_cast<unsigned long long>(insts),
-                  total_insts ? 100.0 * insts / total_insts : 0.0,
-                  insts ? static_cast<double>(rows[i].second) / insts : 0.0);
-    out << line;
+    shown_insts += n;
+    line(rows[i].first, rows[i].second, n, true);
   }
-  if (rows.size() > limit) {
-    std::snprintf(line, sizeof line, "%-32s %14llu %6.2f%% %14llu %6.2f%%\n",
-                  ("(" + std::to_string(rows.size() - limit) + " more)").c_str(),
-                  static_cast<unsigned long long>(total_cycles - shown_cycles),
-                  total_cycles ? 100.0 * (total_cycles - shown_cycles) / total_cycles : 0.0,
-                  static_cast<unsigned long long>(total_insts - shown_insts),
-                  total_insts ? 100.0 * (total_insts - shown_insts) / total_insts : 0.0);
-    out << line;
-  }
-  std::snprintf(line, sizeof line, "%-32s %14llu %6.2f%% %14llu %6.2f%% %7.3f\n", "total",
-                static_cast<unsigned long long>(total_cycles), 100.0, static_cast<unsigned long long>(total_insts),
-                100.0, total_insts ? static_cast<double>(total_cycles) / total_insts : 0.0);
-  out << line;
+  if (rows.size() > shown) line(more, total_cycles - shown_cycles, total_insts - shown_insts, false);
+  line("total", total_cycles, total_insts, true);
+}
+
+// Most cycles first; ties by name, so the order is deterministic.
+std::vector<std::pair<std::string, uint64_t>> ByCycles(const std::map<std::string, uint64_t>& cycles) {
+  std::vector<std::pair<std::string, uint64_t>> rows(cycles.begin(), cycles.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return rows;
+}
+
+}  // namespace
+
+void RegionProfiler::Print(std::ostream& out, size_t limit) const {
+  PrintTable(out, "region", ByCycles(function_cycles_), function_instructions_, limit);
+  out << "\n";
+  PrintTable(out, "group", ByCycles(group_cycles_), group_instructions_, SIZE_MAX);
 }
 
 }  // namespace dynsim

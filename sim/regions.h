@@ -71,6 +71,16 @@ class RegionProfiler {
   // records were charged. Call at the end of the run, before reading stats or Print.
   void Finish(uint64_t total_cycles);
 
+  // The group of the code at `pc`, and the range [*lo, *lo + *size) around pc that is in
+  // the same region (callers may cache it until generation() changes).
+  const std::string& GroupAt(uint32_t pc, uint32_t* lo, uint64_t* size) const;
+  // Changes whenever the ranges do (an announcement).
+  uint64_t generation() const { return generation_; }
+
+  // Cycles by group so far, [os] included (total_cycles minus what records were charged):
+  // what group_cycles() is after Finish(total_cycles), without finishing.
+  std::map<std::string, uint64_t> GroupCyclesSoFar(uint64_t total_cycles) const;
+
   // regions.functions.{cycles,instructions} and regions.groups.{cycles,instructions}, maps
   // by name (filled by Finish).
   void RegisterStats(StatGroup& group) const;
@@ -110,6 +120,7 @@ class RegionProfiler {
   uint32_t cached_lo_ = 0, cached_region_ = 0;
   uint64_t cached_size_ = 0;  // up to 2^32
   uint64_t os_cycles_ = 0;
+  uint64_t generation_ = 0;
   std::map<std::string, uint64_t> function_cycles_, function_instructions_;
   std::map<std::string, uint64_t> group_cycles_, group_instructions_;
 };

@@ -7,9 +7,14 @@
 #include "os_model/dynamo_loader.h"
 #include "os_model/process.h"
 #include "sim/core.h"
+#include "sim/debug_trace.h"
+#include "sim/fragment_dump.h"
 #include "sim/inorder_model.h"
 #include "sim/ooo_model.h"
 #include "sim/system.h"
+#include "sim/progress.h"
+#include "sim/timeline.h"
+#include "sim/trace_events.h"
 
 namespace dynsim {
 namespace {
@@ -68,7 +73,8 @@ bool Simulation::Load(std::string* error) {
   core_ = std::make_unique<FunctionalCore>(&state_, &memory_, os_.get(), &clock_);
   // `functional` without profiling needs no sink: the core counts one cycle a slot itself,
   // on its fastest path.
-  if (options_.machine.core.model != CoreModel::kFunctional || options_.profile) {
+  if (options_.machine.core.model != CoreModel::kFunctional || options_.profile ||
+      (options_.debug.flags & kRetireFlags) || options_.trace_events_out || options_.fragment_dump_out) {
     std::vector<RegionGroupRule> rules = options_.region_rules;
     if (options_.dynamo) rules.push_back({"dynamo::*", "dynamo"});  // after the user's rules
     profiler_ = std::make_unique<RegionProfiler>(rules);
@@ -79,8 +85,42 @@ bool Simulation::Load(std::string* error) {
     sink_ = std::move(timing.sink);
     core_->set_retire_sink(sink_.get());
   }
+  AttachDebugEvents();
   DeclareStats();
   return true;
+}
+
+// Only the sources the flags need are attached: with no flag, the core and the OS run as
+// they do without debug flags at all.
+void Simulation::AttachDebugEvents() {
+  if (options_.dynamo) dynamo_named_image_ = DynamoImageForProfile(dynamo_image_);
+  if (options_.fragment_dump_out && options_.dynamo) {
+    fragment_dump_ = std::make_unique<FragmentDumpSink>(sink_.get(), &clock_, &state_, &memory_, &dynamo_named_image_,
+                                                        dynamo_counters_.addr(), options_.fragment_dump_out);
+    core_->set_retire_sink(fragment_dump_.get());
+  }
+  RetireSink* const base = fragment_dump_ ? static_cast<RetireSink*>(fragment_dump_.get()) : sink_.get();
+  DebugOptions debug = options_.debug;
+  std::ostream* text = debug.flags ? (options_.debug_out ? options_.debug_out : log_) : nullptr;
+  if (options_.trace_events_out) {
+    if (!debug.flags) debug.flags = kTraceEventFlags;
+    trace_writer_ = std::make_unique<TraceEventWriter>(options_.trace_events_out, clock_.hz);
+    phase_sink_ = std::make_unique<PhaseTraceSink>(base, profiler_.get(), &clock_, trace_writer_.get());
+    core_->set_retire_sink(phase_sink_.get());
+  }
+  if (!debug.flags) return;
+  debug_log_ = std::make_unique<DebugLog>(debug, text, trace_writer_.get());
+  if (debug.flags & kRetireFlags) {
+    RetireSink* next = phase_sink_ ? static_cast<RetireSink*>(phase_sink_.get()) : base;
+    debug_sink_ = std::make_unique<DebugTraceSink>(next, debug_log_.get(), &clock_, &state_, &memory_,
+                                                   options_.dynamo ? &dynamo_named_image_ : nullptr,
+                                                   dynamo_counters_.addr());
+    core_->set_retire_sink(debug_sink_.get());
+  }
+  if (debug.flags & kOsFlags) {
+    os_events_ = std::make_unique<OsDebugEvents>(debug_log_.get(), &clock_);
+    os_->set_event_listener(os_events_.get());
+  }
 }
 
 // --dynamo: the application's process is built as for a native run; then Dynamo's
@@ -97,8 +137,10 @@ bool Simulation::StartDynamo(std::string* error) {
     return false;
   }
   spec.icache_line_bytes = options_.machine.icache.line_bytes;
+  dynamo_config_ = spec.config;
   DynamoPlacement placement;
   if (!LoadDynamo(spec, image_, &memory_, &state_, &dynamo_image_, &placement, error)) return false;
+  if (!dynamo_counters_.Find(dynamo_image_, error)) return false;
   os_->SetCallsOnBehalf(placement.code_lo, placement.code_hi, placement.app_return_addr);
   return true;
 }
@@ -159,7 +201,7 @@ void Simulation::DeclareStats() {
   stats_.Group("guest").Map("counters", "count",
                             "counters guest software reported through dynsim's simulator call "
                             "(Dynamo's fragments, links, exits, ...)",
-                            &guest_counters_);
+                            &guest_counters_, DynamoCounterDoc);
   StatGroup& os = stats_.Group("os");
   os.Map("syscalls", "count", "system calls by name", &os_->syscall_counts());
   os.Map("unsupported_syscalls", "count", "system calls answered with ENOSYS (not modeled), by name",
@@ -167,15 +209,56 @@ void Simulation::DeclareStats() {
   os.Map("signals_delivered", "count", "signals delivered or acted on, by name", &os_->signal_counts());
 }
 
+namespace {
+
+// Between slices: a pending stop request ends the run; the timeline samples at its
+// boundaries; the progress line refreshes.
+class RunObserver final : public SliceObserver {
+ public:
+  // How often a stop request is looked at, at the latest: about 6 ms of simulated time.
+  static constexpr uint64_t kStopCheckCycles = uint64_t{1} << 20;
+
+  RunObserver(const volatile std::sig_atomic_t* stop_request, Timeline* timeline, Progress* progress,
+              const SimClock* clock)
+      : stop_request_(stop_request), timeline_(timeline), progress_(progress), clock_(clock) {}
+  uint64_t NextStop() const override {
+    uint64_t next = stop_request_ || progress_ ? clock_->cycles + kStopCheckCycles : UINT64_MAX;
+    if (timeline_) next = std::min(next, timeline_->next_boundary());
+    return next;
+  }
+  bool AtSliceEnd(uint64_t cycles) override {
+    if (timeline_ && cycles >= timeline_->next_boundary()) timeline_->Sample();
+    if (progress_) progress_->Tick();
+    return !(stop_request_ && *stop_request_);
+  }
+
+ private:
+  const volatile std::sig_atomic_t* stop_request_;
+  Timeline* timeline_;
+  Progress* progress_;
+  const SimClock* clock_;
+};
+
+}  // namespace
+
 RunEnd Simulation::Run() {
   // The machine runs as a SystemC model (sim/system.h), in a kernel of its own; the core
   // does the work in slices between quantum boundaries and timer events.
   SystemParts parts{&memory_, os_.get(), core_.get(), &state_, &clock_};
-  SystemRun run = RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_);
+  RunObserver observer(options_.stop_request, timeline_, progress_, &clock_);
+  const bool observed = options_.stop_request || timeline_ || progress_;
+  SystemRun run =
+      RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_, observed ? &observer : nullptr);
   systemc_seconds_ = run.systemc_seconds;
   systemc_timer_interrupts_ += run.timer_interrupts;
   CoreStop stop = run.stop;
+  if (timeline_) timeline_->Sample();  // the last, partial interval
+  if (progress_) progress_->Finish();
+  if (phase_sink_) phase_sink_->Finish();
+  if (fragment_dump_) fragment_dump_->Finish();
+  if (trace_writer_) trace_writer_->Finish();
   if (profiler_) profiler_->Finish(clock_.cycles);
+  if (run.interrupted) return RunEnd::kInterrupted;
   switch (stop) {
     case CoreStop::kCycleLimit:  // no cycle limit was given
     case CoreStop::kExited: return RunEnd::kExited;
@@ -190,6 +273,10 @@ void Simulation::AnnounceRegion(const std::string& name, uint32_t lo, uint32_t h
 }
 
 void Simulation::ReportCounter(const std::string& name, uint64_t value) { guest_counters_[name] = value; }
+
+std::map<std::string, uint64_t> Simulation::GroupCyclesNow() const {
+  return profiler_ ? profiler_->GroupCyclesSoFar(clock_.cycles) : std::map<std::string, uint64_t>{};
+}
 
 void Simulation::set_retire_sink(RetireSink* sink) { core_->set_retire_sink(sink); }
 
@@ -210,6 +297,10 @@ std::string Simulation::EndMessage(RunEnd end) const {
     case RunEnd::kInstLimit:
       std::snprintf(buf, sizeof buf, "stopped at the instruction limit (--max-insts %llu) at pc 0x%x",
                     static_cast<unsigned long long>(options_.max_insts), state_.pc());
+      break;
+    case RunEnd::kInterrupted:
+      std::snprintf(buf, sizeof buf, "interrupted at pc 0x%x after %llu instructions", state_.pc(),
+                    static_cast<unsigned long long>(instructions()));
       break;
   }
   return buf;

@@ -4,6 +4,7 @@
 #ifndef DYNSIM_SIM_SIMULATION_H
 #define DYNSIM_SIM_SIMULATION_H
 
+#include <csignal>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "dynamo/boot.h"
 #include "os_model/elf_loader.h"
 #include "os_model/guest_os.h"
 #include "sim/config.h"
@@ -18,6 +20,8 @@
 #include "sim/memory.h"
 #include "sim/regions.h"
 #include "sim/retire.h"
+#include "sim/debug_flags.h"
+#include "sim/dynamo_counters.h"
 #include "sim/stats.h"
 #include "sim/timing_model.h"
 
@@ -40,12 +44,31 @@ struct RunOptions {
   bool dynamo = false;
   std::string dynamo_config;  // Dynamo's YAML configuration; "": its defaults
   std::string dynamo_elf;     // Dynamo's guest ELF; "": the one built beside dynsim
+  // Set asynchronously (a SIGINT handler) to stop the run at the next slice's end, an
+  // instruction boundary; nullptr: the run cannot be interrupted.
+  const volatile std::sig_atomic_t* stop_request = nullptr;
+  // --debug-flags: which events to print, and where (nullptr: the log).
+  DebugOptions debug;
+  std::ostream* debug_out = nullptr;
+  // --trace-events: the run's phases and events as a Chrome trace-event file.
+  std::ostream* trace_events_out = nullptr;
+  // --dump-fragments (with --dynamo): every fragment Dynamo built, at each flush and at the end.
+  std::ostream* fragment_dump_out = nullptr;
 };
+
+class Timeline;
+class Progress;
+class DebugTraceSink;
+class OsDebugEvents;
+class TraceEventWriter;
+class PhaseTraceSink;
+class FragmentDumpSink;
 
 enum class RunEnd {
   kExited,      // the guest called exit; status() is its status
   kKilled,      // a signal's default action; status() is 128 + signo
   kInstLimit,   // --max-insts reached
+  kInterrupted, // RunOptions::stop_request was set
 };
 
 class Simulation : private SimulatorCalls {
@@ -62,6 +85,12 @@ class Simulation : private SimulatorCalls {
   std::string EndMessage(RunEnd end) const;
 
   StatGroup& stats() { return stats_; }
+  const StatGroup& stats() const { return stats_; }
+  const RunOptions& options() const { return options_; }
+  // Samples the run every timeline->interval() cycles (after Load, before Run).
+  void set_timeline(Timeline* timeline) { timeline_ = timeline; }
+  // Refreshes a progress line between slices (after Load, before Run).
+  void set_progress(Progress* progress) { progress_ = progress; }
   // Replaces the timing model with another sink for retire records (after Load, before
   // Run); tests use it to see every record.
   void set_retire_sink(RetireSink* sink);
@@ -73,9 +102,19 @@ class Simulation : private SimulatorCalls {
   uint64_t cycles() const { return clock_.cycles; }
   uint64_t instructions() const;
   const ElfImage& image() const { return image_; }
+  // With --dynamo: Dynamo's configuration as loaded and its image; else nullptr / empty.
+  const dynamo::BootConfig* dynamo_config() const { return options_.dynamo ? &dynamo_config_ : nullptr; }
+  const ElfImage& dynamo_image() const { return dynamo_image_; }
+  // Dynamo's counters as they stand in guest memory now (empty without Dynamo), in the
+  // order of DynamoCounterDecls().
+  std::vector<uint64_t> DynamoCountersNow() const { return dynamo_counters_.Read(memory_); }
+  // Cycles by region group so far, as RegionProfiler::group_cycles() will be at the end
+  // (empty without a profiler).
+  std::map<std::string, uint64_t> GroupCyclesNow() const;
 
  private:
   void DeclareStats();
+  void AttachDebugEvents();
   bool StartDynamo(std::string* error);
   void AnnounceRegion(const std::string& name, uint32_t lo, uint32_t hi) override;
   void ReportCounter(const std::string& name, uint64_t value) override;
@@ -87,11 +126,23 @@ class Simulation : private SimulatorCalls {
   ArchState state_;
   ElfImage image_;
   ElfImage dynamo_image_;  // with --dynamo
+  dynamo::BootConfig dynamo_config_{};
+  DynamoCounterBlock dynamo_counters_;
+  Timeline* timeline_ = nullptr;
+  Progress* progress_ = nullptr;
   std::unique_ptr<GuestOs> os_;
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;
   std::unique_ptr<RegionProfiler> profiler_;
   std::unique_ptr<RetireSink> sink_;  // model_ then profiler_, as the core sees them
+  // With --debug-flags: the events' log, and their sources in front of sink_ and on the OS.
+  std::unique_ptr<DebugLog> debug_log_;
+  ElfImage dynamo_named_image_;  // Dynamo's symbols demangled, for the debug sink
+  std::unique_ptr<DebugTraceSink> debug_sink_;
+  std::unique_ptr<OsDebugEvents> os_events_;
+  std::unique_ptr<TraceEventWriter> trace_writer_;
+  std::unique_ptr<PhaseTraceSink> phase_sink_;
+  std::unique_ptr<FragmentDumpSink> fragment_dump_;
   // What the SystemC system (sim/system.h) reported at the end of Run.
   double systemc_seconds_ = 0;
   uint64_t systemc_timer_interrupts_ = 0;

@@ -1,7 +1,7 @@
 #include "sim/stats.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace dynsim {
 
@@ -14,17 +14,17 @@ StatGroup& StatGroup::Group(const std::string& name) {
 
 void StatGroup::Counter(const std::string& name, const std::string& unit, const std::string& doc,
                         const uint64_t* value) {
-  stats_.push_back({name, unit, doc, value, nullptr, nullptr});
+  stats_.push_back({name, unit, doc, value, nullptr, nullptr, nullptr});
 }
 
 void StatGroup::Formula(const std::string& name, const std::string& unit, const std::string& doc,
                         std::function<double()> value) {
-  stats_.push_back({name, unit, doc, nullptr, std::move(value), nullptr});
+  stats_.push_back({name, unit, doc, nullptr, std::move(value), nullptr, nullptr});
 }
 
 void StatGroup::Map(const std::string& name, const std::string& unit, const std::string& doc,
-                    const std::map<std::string, uint64_t>* value) {
-  stats_.push_back({name, unit, doc, nullptr, nullptr, value});
+                    const std::map<std::string, uint64_t>* value, KeyDoc key_doc) {
+  stats_.push_back({name, unit, doc, nullptr, nullptr, value, std::move(key_doc)});
 }
 
 std::optional<double> StatGroup::Value(const std::string& path) const {
@@ -44,85 +44,77 @@ std::optional<double> StatGroup::Value(const std::string& path) const {
   return std::nullopt;
 }
 
-std::string FormatStat(double v) {
-  if (!std::isfinite(v)) return "0";
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
+Json StatNumber(double v) {
+  if (!std::isfinite(v)) return 0;
+  // Below 2^53 every integer is exact in a double, so it prints as one.
+  if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) return static_cast<int64_t>(v);
+  return v;
 }
 
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
+std::string FormatStat(double v) { return StatNumber(v).dump(); }
+
+std::string DumpJson(const Json& value, int indent) {
+  return value.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
-void StatGroup::WriteJson(std::ostream& out, int indent) const {
-  std::string pad(indent + 2, ' ');
-  out << "{";
-  bool first = true;
-  auto sep = [&] {
-    out << (first ? "\n" : ",\n") << pad;
-    first = false;
-  };
+Json StatGroup::ToJson() const {
+  Json out = Json::object();
   for (const Stat& s : stats_) {
-    sep();
-    out << JsonString(s.name) << ": ";
     if (s.counter) {
-      out << *s.counter;
+      out[s.name] = *s.counter;
     } else if (s.formula) {
-      out << FormatStat(s.formula());
+      out[s.name] = StatNumber(s.formula());
     } else {
-      out << "{";
-      bool first_entry = true;
-      for (const auto& [key, count] : *s.map) {
-        out << (first_entry ? "" : ", ") << JsonString(key) << ": " << count;
-        first_entry = false;
-      }
-      out << "}";
+      Json entries = Json::object();
+      for (const auto& [key, count] : *s.map) entries[key] = count;
+      out[s.name] = std::move(entries);
     }
   }
-  for (const auto& child : children_) {
-    sep();
-    out << JsonString(child->name()) << ": ";
-    child->WriteJson(out, indent + 2);
+  for (const auto& child : children_) out[child->name()] = child->ToJson();
+  return out;
+}
+
+void StatGroup::WriteJson(std::ostream& out) const { out << DumpJson(ToJson()); }
+
+std::string StatGroup::MapEntryDoc(const Stat& s, const std::string& key) {
+  std::string doc = s.key_doc ? s.key_doc(key) : "";
+  return (doc.empty() ? s.doc : doc) + " (" + s.unit + ")";
+}
+
+void StatGroup::Describe(Json* out, const std::string& prefix) const {
+  for (const Stat& s : stats_) {
+    (*out)[prefix + s.name] = s.doc + " (" + s.unit + ")";
+    if (!s.map || !s.key_doc) continue;
+    for (const auto& entry : *s.map) (*out)[prefix + s.name + "::" + entry.first] = MapEntryDoc(s, entry.first);
   }
-  out << (first ? "}" : "\n" + std::string(indent, ' ') + "}");
+  for (const auto& child : children_) child->Describe(out, prefix + child->name() + ".");
+}
+
+void StatGroup::CollectRows(const std::string& base, std::vector<TextRow>* rows) const {
+  for (const Stat& s : stats_) {
+    if (s.map) {
+      for (const auto& [key, count] : *s.map)
+        rows->push_back({base + s.name + "::" + key, std::to_string(count), MapEntryDoc(s, key)});
+      continue;
+    }
+    const std::string value = s.counter ? std::to_string(*s.counter) : FormatStat(s.formula());
+    rows->push_back({base + s.name, value, s.doc + " (" + s.unit + ")"});
+  }
+  for (const auto& child : children_) child->CollectRows(base + child->name() + ".", rows);
 }
 
 void StatGroup::WriteText(std::ostream& out, const std::string& prefix) const {
-  std::string base = prefix.empty() ? name_ : prefix + "." + name_;
-  for (const Stat& s : stats_) {
-    char line[128];
-    if (s.map) {
-      for (const auto& [key, count] : *s.map) {
-        std::snprintf(line, sizeof line, "%-48s %16llu", (base + "." + s.name + "::" + key).c_str(),
-                      static_cast<unsigned long long>(count));
-        out << line << "   # " << s.doc << " (" << s.unit << ")\n";
-      }
-      continue;
-    }
-    std::string value = s.counter ? std::to_string(*s.counter) : FormatStat(s.formula());
-    std::snprintf(line, sizeof line, "%-48s %16s", (base + "." + s.name).c_str(), value.c_str());
-    out << line << "   # " << s.doc << " (" << s.unit << ")\n";
+  std::vector<TextRow> rows;
+  CollectRows(prefix.empty() ? name_ + "." : prefix, &rows);
+  size_t name_width = 0, value_width = 0;
+  for (const TextRow& r : rows) {
+    name_width = std::max(name_width, r.name.size());
+    value_width = std::max(value_width, r.value.size());
   }
-  for (const auto& child : children_) child->WriteText(out, base);
+  for (const TextRow& r : rows) {
+    out << r.name << std::string(name_width - r.name.size() + 2 + value_width - r.value.size(), ' ') << r.value
+        << "   # " << r.doc << "\n";
+  }
 }
 
 }  // namespace dynsim

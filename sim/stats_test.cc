@@ -21,9 +21,12 @@ TEST(Stats, JsonIsHierarchicalAndInDeclarationOrder) {
             "{\n"
             "  \"cycles\": 300,\n"
             "  \"instructions\": 200,\n"
-            "  \"ipc\": 0.666667,\n"
+            "  \"ipc\": 0.6666666666666666,\n"
             "  \"os\": {\n"
-            "    \"syscalls\": {\"brk\": 1, \"write\": 2}\n"
+            "    \"syscalls\": {\n"
+            "      \"brk\": 1,\n"
+            "      \"write\": 2\n"
+            "    }\n"
             "  }\n"
             "}");
   cycles = 0;
@@ -55,8 +58,49 @@ TEST(Stats, ValuesAreFoundByDottedPath) {
   EXPECT_FALSE(root.Value("core.missing").has_value());
 }
 
-TEST(Stats, JsonEscapesStrings) {
-  EXPECT_EQ(JsonString("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
+TEST(Stats, JsonIsValidUtf8AndCountsAreExact) {
+  uint64_t big = 0xffffffffffffffffull;
+  // A symbol name from a foreign ELF: Latin-1 bytes that are not UTF-8, a control
+  // character, and a name that is valid UTF-8.
+  std::map<std::string, uint64_t> functions = {{"caf\xe9", 1}, {"tab\there", 2}, {"ma\xc3\xb1" "ana", 3}};
+  StatGroup root("sim");
+  root.Counter("big", "count", "the largest counter", &big);
+  root.Map("functions", "cycles", "by function", &functions);
+  std::ostringstream out;
+  root.WriteJson(out);
+  const std::string json = out.str();
+  EXPECT_NE(json.find("\"big\": 18446744073709551615"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"caf\xef\xbf\xbd\": 1"), std::string::npos) << "invalid bytes become U+FFFD: " << json;
+  EXPECT_NE(json.find("\"tab\\there\": 2"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"ma\xc3\xb1" "ana\": 3"), std::string::npos) << "valid UTF-8 is kept: " << json;
+  EXPECT_NO_THROW(Json::parse(json));
+}
+
+TEST(Stats, FormulasAreIntegersWhenIntegral) {
+  EXPECT_EQ(FormatStat(19.0), "19");
+  EXPECT_EQ(FormatStat(0.5), "0.5");
+  EXPECT_EQ(FormatStat(1.0 / 0.0), "0");
+  EXPECT_EQ(FormatStat(0.1 + 0.2), "0.30000000000000004") << "every digit a double holds";
+}
+
+TEST(Stats, TextAlignsValuesAfterTheLongestNameAndUsesKeyDocs) {
+  uint64_t n = 7;
+  std::map<std::string, uint64_t> counters = {{"dynamo.fragments", 3}, {"other", 1}};
+  StatGroup root("sim");
+  root.Counter("n", "count", "short", &n);
+  root.Group("guest").Map("counters", "count", "guest counters", &counters, [](const std::string& key) {
+    return key == "dynamo.fragments" ? std::string("fragments built") : std::string();
+  });
+  std::ostringstream out;
+  root.WriteText(out);
+  EXPECT_EQ(out.str(),
+            "sim.n                                 7   # short (count)\n"
+            "sim.guest.counters::dynamo.fragments  3   # fragments built (count)\n"
+            "sim.guest.counters::other             1   # guest counters (count)\n");
+  Json docs = Json::object();
+  root.Describe(&docs, "sim.");
+  EXPECT_EQ(docs["sim.guest.counters::dynamo.fragments"], "fragments built (count)");
+  EXPECT_EQ(docs["sim.n"], "short (count)");
 }
 
 }  // namespace

@@ -235,10 +235,15 @@ void CpuRunner::Main() {
     // after the OS's next timer interrupt (the core acts on the interrupt there, then
     // stops). If it is already due, the core acts on it first thing; then run a cycle.
     const uint64_t now = clock.cycles, due = params_.timers->next_due();
-    const uint64_t limit = std::min(CycleAtOrAfter(keeper_.next_sync_point(), clock.hz), due > now ? due : now + 1);
+    uint64_t limit = std::min(CycleAtOrAfter(keeper_.next_sync_point(), clock.hz), due > now ? due : now + 1);
+    if (params_.observer) limit = std::min(limit, std::max(params_.observer->NextStop(), now + 1));
     stop_ = params_.core->Run(params_.max_insts, limit);
     keeper_.set(TimeOfCycle(clock.cycles, clock.hz) - sc_core::sc_time_stamp());
     if (stop_ != CoreStop::kCycleLimit) break;
+    if (params_.observer && !params_.observer->AtSliceEnd(clock.cycles)) {
+      interrupted_ = true;
+      break;
+    }
     if (keeper_.need_sync() || clock.cycles >= due) Sync();
   }
   Sync();  // SystemC time is the machine's at the end
@@ -274,22 +279,24 @@ void CpuRunner::CheckEntryDmi() {
 // --- System ---
 
 System::System(sc_core::sc_module_name name, const SystemParts& parts, uint64_t quantum_cycles, uint64_t max_insts,
-               std::ostream* log)
+               std::ostream* log, SliceObserver* observer)
     : sc_module(name),
       memory("memory", parts.memory),
       timers("timers", parts.os, parts.clock),
-      cpu("cpu", CpuRunner::Params{parts.core, parts.state, parts.clock, &timers, quantum_cycles, max_insts, log}) {
+      cpu("cpu", CpuRunner::Params{parts.core, parts.state, parts.clock, &timers, quantum_cycles, max_insts, log, observer}) {
   cpu.socket.bind(memory.socket);
 }
 
-SystemRun RunSystem(const SystemParts& parts, uint64_t quantum_cycles, uint64_t max_insts, std::ostream* log) {
+SystemRun RunSystem(const SystemParts& parts, uint64_t quantum_cycles, uint64_t max_insts, std::ostream* log,
+                    SliceObserver* observer) {
   SystemCKernel kernel(log);
-  System system("system", parts, quantum_cycles, max_insts, log);
+  System system("system", parts, quantum_cycles, max_insts, log, observer);
   sc_core::sc_start();
   SystemRun run;
   run.stop = system.cpu.stop();
   run.systemc_seconds = static_cast<double>(sc_core::sc_time_stamp().value()) / static_cast<double>(kPsPerSecond);
   run.timer_interrupts = system.timers.interrupts();
+  run.interrupted = system.cpu.interrupted();
   return run;
 }
 

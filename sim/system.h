@@ -149,6 +149,18 @@ class OsTimers : public sc_core::sc_module {
   uint64_t interrupts_ = 0;
 };
 
+// Looks at the run between slices of the core (the timeline, a pending Ctrl-C). The core
+// ends a slice at the first instruction boundary at or after NextStop(); running in more
+// slices changes nothing the guest or the timing model sees (see Determinism above).
+class SliceObserver {
+ public:
+  virtual ~SliceObserver() = default;
+  // The cycle the next slice should end at, at the latest (UINT64_MAX: no need).
+  virtual uint64_t NextStop() const = 0;
+  // Called at the end of every slice; false ends the run there (it was interrupted).
+  virtual bool AtSliceEnd(uint64_t cycles) = 0;
+};
+
 // The CPU: a thin runner around FunctionalCore (the ISS stays plain C++).
 class CpuRunner : public sc_core::sc_module {
  public:
@@ -163,11 +175,14 @@ class CpuRunner : public sc_core::sc_module {
     uint64_t quantum_cycles;
     uint64_t max_insts;  // 0: no limit
     std::ostream* log;
+    SliceObserver* observer;  // nullptr: none
   };
   CpuRunner(sc_core::sc_module_name name, const Params& params);
 
   // How the core stopped (valid after the simulation ends).
   CoreStop stop() const { return stop_; }
+  // The observer ended the run (stop() is then kCycleLimit).
+  bool interrupted() const { return interrupted_; }
   // The entry page's DMI grant agreed with a debug read of the first instruction.
   bool entry_dmi_checked() const { return entry_dmi_checked_; }
 
@@ -194,6 +209,7 @@ class CpuRunner : public sc_core::sc_module {
   Params params_;
   QuantumKeeper keeper_;
   CoreStop stop_ = CoreStop::kExited;
+  bool interrupted_ = false;
   bool entry_dmi_checked_ = false;
 };
 
@@ -209,7 +225,7 @@ struct SystemParts {
 class System : public sc_core::sc_module {
  public:
   System(sc_core::sc_module_name name, const SystemParts& parts, uint64_t quantum_cycles, uint64_t max_insts,
-         std::ostream* log);
+         std::ostream* log, SliceObserver* observer = nullptr);
 
   MemoryTarget memory;
   OsTimers timers;
@@ -221,11 +237,13 @@ struct SystemRun {
   CoreStop stop = CoreStop::kExited;
   double systemc_seconds = 0;     // sc_time_stamp() at the end
   uint64_t timer_interrupts = 0;  // the OS's timer interrupts, marked in SystemC time
+  bool interrupted = false;       // the observer ended the run
 };
 
 // Builds a System in a kernel of its own, runs it until the core exits, is killed or
-// reaches `max_insts`, and tears it down.
-SystemRun RunSystem(const SystemParts& parts, uint64_t quantum_cycles, uint64_t max_insts, std::ostream* log);
+// reaches `max_insts` (or `observer` ends it), and tears it down.
+SystemRun RunSystem(const SystemParts& parts, uint64_t quantum_cycles, uint64_t max_insts, std::ostream* log,
+                    SliceObserver* observer = nullptr);
 
 }  // namespace dynsim
 

@@ -8,6 +8,8 @@ DYNSIM_PACKAGES=(
 	libsystemc-dev               # SystemC 2.3.4 with TLM-2.0
 	libyaml-cpp-dev              # machine and Dynamo configs
 	libboost-program-options-dev # the dynsim CLI
+	nlohmann-json3-dev           # the stats and timeline JSON
+	libssl-dev                   # SHA-256 of the program in the stats (libcrypto)
 	libgtest-dev                 # unit tests
 	libbenchmark-dev             # benchmarks
 	gcc-hppa-linux-gnu           # guest C compiler (pulls binutils: as, objdump)

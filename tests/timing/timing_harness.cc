@@ -118,7 +118,7 @@ RunResult RunProgram(const std::string& name, uint32_t n, const MachineConfig& m
     result.function_instructions = regions->function_instructions();
   }
   std::ostringstream json;
-  sim.stats().WriteJson(json, 2);
+  sim.stats().WriteJson(json);
   result.json = json.str();
   return result;
 }
