@@ -12,7 +12,18 @@ namespace dynamo {
   X(interpreted_instructions, "application instructions the interpreter executed (nullified ones excluded)") \
   X(nullified_instructions, "application instructions the interpreter skipped because PSW[N] was set") \
   X(syscalls, "application system calls Dynamo made on the application's behalf")                  \
-  X(sigactions, "application rt_sigaction calls Dynamo intercepted (handlers go through its trampoline)") \
+  X(sigactions, "application rt_sigaction calls Dynamo intercepted (its own handler goes to the OS)") \
+  X(signal_calls, "application signal system calls Dynamo performed itself (masks, pending sets, sigaltstack, sigsuspend)") \
+  X(signals_arrived, "signals the OS delivered to Dynamo's own handler") \
+  X(signals_synchronous, "synchronous signals (faults, traps) raised by application instructions, in fragment code or interpreted") \
+  X(signal_rectifications, "synchronous signals in fragment code whose context Dynamo rectified to the application's") \
+  X(signals_delivered, "signal frames Dynamo built for application handlers (each handler then runs under Dynamo)") \
+  X(signals_async_delivered, "asynchronous signals delivered to application handlers (the latency counters' population)") \
+  X(signal_latency_sum, "cr16 cycles from each asynchronous signal's arrival in Dynamo to its frame, summed") \
+  X(signal_latency_max, "the longest of those delays, cr16 cycles") \
+  X(signal_unlinks, "links removed so that the fragment running when a signal arrived leaves for Dynamo (loop branches included)") \
+  X(signal_relinks, "links restored after the delivery") \
+  X(sigreturns, "application rt_sigreturn calls Dynamo performed (a handler returned)") \
   X(gateway_calls, "application gateway calls of any kind (system calls, light-weight calls, set thread pointer)") \
   X(trace_head_candidates, "taken backward direct branches interpreted (their targets are trace-head candidates)") \
   X(decode_misses, "instructions the interpreter decoded (misses in its decoded-instruction cache)") \

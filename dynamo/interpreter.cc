@@ -1,6 +1,7 @@
 #include "dynamo/interpreter.h"
 
 #include "dynamo/machine.h"
+#include "dynamo/signals.h"
 #include "isa/codec.h"
 #include "isa/conditions.h"
 #include "isa/state.h"
@@ -326,7 +327,12 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
         stop = InterpStop::kTraceHead;
         break;
       }
-      if (action == HeadAction::kEnter) enter_at = s.iaoq_back();  // after the delay slot
+      if (action == HeadAction::kEnter) {
+        enter_at = s.iaoq_back();  // after the delay slot
+      } else if (__builtin_expect(dynamo_signal_arrived != 0, 0)) {
+        stop = InterpStop::kSignal;  // deliver it now: a loop interpreted may run long
+        break;
+      }
       continue;
     }
     stop = InterpStop::kTrap;
@@ -448,6 +454,15 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
   counters_->nullified_instructions += nullified;
   counters_->decode_misses += decoded;
   return stop;
+}
+
+isa::Effect Interpreter::TrapEffect() {
+  // Nothing of a trapping instruction is committed (isa/step.h), so running it again on
+  // the same state only says why it traps.
+  AppState s(*ctx_, *cache_, *fragments_, *counters_, line_bytes_);
+  const uint32_t front = ctx_->iaoq_front;
+  const isa::Insn insn = isa::decode(*reinterpret_cast<const volatile uint32_t*>(front & ~3u));
+  return isa::execute(s, insn, isa::Ia{front, ctx_->iaoq_back});
 }
 
 }  // namespace dynamo
