@@ -142,8 +142,15 @@ InterpStop Dispatcher::RecordAndBuild(AppPc head) {
 void Dispatcher::Loop() {
   AppContext* ctx = ctx_;
   for (;;) {
-    // Signals wait for this boundary: a fragment-cache exit or an interpreter stop.
-    if (SignalsWaiting()) DeliverSignals(ctx);
+    // Signals wait for this boundary: a fragment-cache exit or an interpreter stop. Dynamo
+    // sends the application to a handler's entry as a fragment exit sends it to its
+    // target, so the entry is a trace-head candidate too (else a handler without a loop
+    // would be interpreted at every signal).
+    bool hot_handler = false;
+    if (SignalsWaiting() && DeliverSignals(ctx)) {
+      const AppPc entry = AppPcOfIaoq(ctx->iaoq_front);
+      hot_handler = !cache_->Contains(entry) && monitor_->OnExitTarget(entry);
+    }
     InterpStop stop;
     const Fragment* f = nullptr;
     const bool plain = !ctx->psw_n && ctx->iaoq_back == ctx->iaoq_front + 4;
@@ -154,7 +161,9 @@ void Dispatcher::Loop() {
       TransferToNative(*ctx);
     }
     if (plain) f = cache_->Find(AppPcOfIaoq(ctx->iaoq_front));
-    if (f) {
+    if (hot_handler) {
+      stop = RecordAndBuild(AppPcOfIaoq(ctx->iaoq_front));
+    } else if (f) {
       if (!Execute(*f)) continue;
       // A fragment exit's target became hot: record from there (the front).
       stop = RecordAndBuild(AppPcOfIaoq(ctx->iaoq_front));

@@ -80,24 +80,24 @@ bool BuildFrame(SignalState& s, AppContext* ctx, uint32_t signo, const uint32_t*
   return true;
 }
 
-// One signal, taken out of the pending set: its handler's frame, or its default action.
-void DeliverOne(SignalState& s, AppContext* ctx, uint32_t signo, const uint32_t* info, bool synchronous) {
+// One signal, taken out of the pending set: its handler's frame (true), or its default
+// action.
+bool DeliverOne(SignalState& s, AppContext* ctx, uint32_t signo, const uint32_t* info, bool synchronous) {
   AppAction& a = s.actions[signo];
   if (synchronous && ((s.blocked & Bit(signo)) || a.handler == kSigIgn)) {
     // force_sig_info: a blocked or ignored fault gets the default action.
     a.handler = kSigDfl;
     s.blocked &= ~Bit(signo);
   }
-  if (a.handler == kSigIgn) return;
+  if (a.handler == kSigIgn) return false;
   if (a.handler == kSigDfl) {
-    if (DefaultIgnores(signo)) return;
+    if (DefaultIgnores(signo)) return false;
     TerminateBySignal(s, signo);
   }
   if (!BuildFrame(s, ctx, signo, info, a)) {
     if (signo == kSigSegv) TerminateBySignal(s, kSigSegv);
     uint32_t forced[sigframe::kSiginfoWords] = {kSigSegv, 0, static_cast<uint32_t>(kSiKernel)};
-    DeliverOne(s, ctx, kSigSegv, forced, true);
-    return;
+    return DeliverOne(s, ctx, kSigSegv, forced, true);
   }
   ++s.counters->signals_delivered;
   const uint64_t add = a.mask | ((a.flags & kSaNodefer) ? 0 : Bit(signo));
@@ -108,6 +108,7 @@ void DeliverOne(SignalState& s, AppContext* ctx, uint32_t signo, const uint32_t*
   }
   s.blocked = (s.blocked | add) & ~kUnblockable;
   SyncOsMask(s);
+  return true;
 }
 
 // The next signal to deliver: synchronous ones first (they cannot wait, Linux's
@@ -128,13 +129,22 @@ void DrainArrivals(SignalState& s) {
     s.arrived[signo] = 0;
     if (s.pending & Bit(signo)) continue;  // standard signals do not queue
     for (uint32_t k = 0; k < sigframe::kSiginfoWords; ++k) s.pending_info[signo][k] = s.arrived_info[signo][k];
-    s.pending_cycle[signo] = s.arrived_cycle[signo];
+    s.pending_cycle[signo] = s.arrived_cycle[signo];  // (restarted when unblocked if blocked)
     s.pending |= Bit(signo);
   }
 }
 
-void DeliverSignals(AppContext* ctx) {
+void StartLatencyOfUnblocked(SignalState& s, uint64_t before) {
+  uint64_t unblocked = s.pending & before & ~s.blocked;
+  if (!unblocked) return;
+  const uint32_t now = machine::ReadControl(16);
+  for (uint32_t signo = 1; signo <= kNumSignals; ++signo)
+    if (unblocked & Bit(signo)) s.pending_cycle[signo] = now;
+}
+
+bool DeliverSignals(AppContext* ctx) {
   SignalState& s = signal_state();
+  bool started = false;
   DrainArrivals(s);
   s.cache->RelinkAfterDelivery();
   for (uint32_t signo; (signo = NextSignal(s)) != 0;) {
@@ -148,8 +158,9 @@ void DeliverSignals(AppContext* ctx) {
       s.counters->signal_latency_sum += cycles;
       if (cycles > s.counters->signal_latency_max) s.counters->signal_latency_max = cycles;
     }
-    DeliverOne(s, ctx, signo, s.pending_info[signo], synchronous);
+    started |= DeliverOne(s, ctx, signo, s.pending_info[signo], synchronous);
   }
+  return started;
 }
 
 void RaiseTrapSignal(const AppContext& ctx, const isa::Effect& effect, bool fetch_fault) {
@@ -219,6 +230,7 @@ bool SigReturn(SignalState& s, AppContext* ctx) {
   using namespace sigframe;
   const uint32_t frame = ctx->gr[30] - kSize;
   if (!ReadableRange(frame + kSiginfo, kEnd - kSiginfo)) return false;
+  const uint64_t before = s.blocked;
   s.blocked = (Word(frame + kUcSigmask) | (uint64_t{Word(frame + kUcSigmask + 4)} << 32)) & ~kUnblockable;
   const uint32_t psw = Word(frame + kScGr);
   ctx->psw_n = (psw & kPswN) != 0;
@@ -232,6 +244,8 @@ bool SigReturn(SignalState& s, AppContext* ctx) {
   // Like the kernel, re-install the alternate stack saved in the frame (errors ignored).
   SetAltStack(s, Word(frame + kUcStack), Word(frame + kUcStack + 8), Word(frame + kUcStack + 4) & kSsDisable,
               ctx->gr[30]);
+  DrainArrivals(s);
+  StartLatencyOfUnblocked(s, before);
   SyncOsMask(s);
   return true;
 }

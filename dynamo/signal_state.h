@@ -50,7 +50,7 @@ struct SignalState {
   uint64_t pending;
   uint64_t synchronous;
   uint32_t pending_info[kNumSignals + 1][sigframe::kSiginfoWords];
-  uint64_t pending_cycle[kNumSignals + 1];  // cr16 at arrival (asynchronous ones)
+  uint64_t pending_cycle[kNumSignals + 1];  // cr16 when it became deliverable (asynchronous ones)
   uint64_t intercepted;                     // the OS's handler is Dynamo's
   uint64_t os_blocked;                      // the mask last given to the OS
   uint32_t altstack_sp, altstack_size;
@@ -72,6 +72,9 @@ void SyncOsMask(SignalState& s);
 void OsSetAction(uint32_t signo, uint32_t handler, uint32_t flags);
 // signal_delivery.cc
 void DrainArrivals(SignalState& s);
+// The application's mask went from `before` to s.blocked: a pending signal it unblocked
+// starts its delivery latency now (the time it was blocked is the application's choice).
+void StartLatencyOfUnblocked(SignalState& s, uint64_t before);
 [[noreturn]] void TerminateBySignal(SignalState& s, uint32_t signo);
 bool OnAltStack(const SignalState& s, uint32_t sp);
 int32_t SetAltStack(SignalState& s, uint32_t sp, uint32_t size, uint32_t flags, uint32_t current_sp);

@@ -96,6 +96,8 @@ int32_t Sigprocmask(SignalState& s, AppContext* ctx) {
       default: return Err(kEinval);
     }
     s.blocked &= ~kUnblockable;
+    DrainArrivals(s);
+    StartLatencyOfUnblocked(s, old);
     SyncOsMask(s);
   }
   if (oldset) {
@@ -135,6 +137,8 @@ int32_t Sigsuspend(SignalState& s, AppContext* ctx) {
   if (!ReadableWords(set, 2)) return Err(kEfault);
   const uint64_t saved = s.blocked;
   s.blocked = ReadSet(set) & ~kUnblockable;
+  DrainArrivals(s);
+  StartLatencyOfUnblocked(s, saved);
   SleepUntilDeliverable(s, s.blocked & ~s.intercepted, true);
   // The handler returns to the mask from before the call (os_model: the frame mask).
   s.has_frame_mask = true;

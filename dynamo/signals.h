@@ -50,7 +50,8 @@ SignalCall PerformSignalCall(AppContext* ctx);
 bool SignalsWaiting();
 // Restores the links removed for delivery and delivers every deliverable signal (a later
 // one's frame nests above an earlier one's, so its handler runs first, as on Linux).
-void DeliverSignals(AppContext* ctx);
+// True if a handler's frame was built: the context's front is a handler's entry.
+bool DeliverSignals(AppContext* ctx);
 
 // The interpreted instruction at the context's front traps with `effect` (nothing of it
 // committed), or cannot be fetched (`fetch_fault`): queues the signal the kernel raises.
