@@ -28,8 +28,8 @@ namespace dynamo {
   X(trace_head_candidates, "taken backward direct branches interpreted (their targets are trace-head candidates)") \
   X(decode_misses, "instructions the interpreter decoded (misses in its decoded-instruction cache)") \
   X(code_flushes, "fic instructions the application executed (each drops decoded copies of one line)") \
-  X(native_transfers, "times Dynamo handed the application to native execution (a trap or fault to raise)") \
-  X(native_transfer_pc, "the application pc of the last native transfer (0: none), where Dynamo lost control") \
+  X(native_transfers, "synchronous signals Dynamo left to the OS's default action (raised in Dynamo's own code, so no application context to rectify)") \
+  X(native_transfer_pc, "the pc of the last of them (0: none)") \
   X(hot_trace_heads, "trace-head candidates that reached hot_threshold (each starts a trace recording)") \
   X(fragment_head_reached, "taken backward branches interpreted whose target heads a fragment (Dynamo enters it)") \
   X(exit_target_candidates, "fragment exits and lookup misses to an app pc that heads no fragment (trace-head candidates)") \

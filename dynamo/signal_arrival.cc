@@ -77,8 +77,12 @@ void dynamo_signal_arrive(uint32_t signo, const uint32_t* info, uint32_t ucontex
       return;
     }
     // Raised by Dynamo's own code (its interpreter's store to a page it can read but not
-    // write, or a defect): nothing to rectify. The instruction runs again on return and
-    // the OS's default action ends the process with the native exit status.
+    // write, or a defect): nothing to rectify, and no application handler can be given
+    // the application's state. The instruction runs again on return and the OS's default
+    // action ends the process (the native exit status when the application has no
+    // handler for it); counted as a native transfer, the one left.
+    ++s.counters->native_transfers;
+    s.counters->native_transfer_pc = pc;
     s.counters->Report();
     OsSetAction(signo, kSigDfl, 0);
     return;
