@@ -90,6 +90,7 @@ class FragmentCache {
   // (paper section 2, "Signal handling"). RelinkAfterDelivery undoes all of it.
   void UnlinkForDelivery(const Fragment& f);
   void RelinkAfterDelivery();
+  bool UnlinkedForDelivery() const { return delivery_exit_count_ != 0 || delivery_loop_count_ != 0; }
 
  private:
   static constexpr uint32_t kSlots = 2 * kMaxFragments;

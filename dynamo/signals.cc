@@ -241,7 +241,10 @@ SignalCall PerformSignalCall(AppContext* ctx) {
   return SignalCall::kDone;
 }
 
-bool SignalsWaiting() { return dynamo_signal_arrived || (state.pending & (~state.blocked | state.synchronous)); }
+bool SignalsWaiting() {
+  return dynamo_signal_arrived || (state.pending & (~state.blocked | state.synchronous)) ||
+         state.cache->UnlinkedForDelivery();
+}
 
 void SetRunningFragment(const Fragment* f) { state.running = f; }
 
