@@ -111,6 +111,11 @@ void dynamo_signal_entry();
 // Where the OS resumes after a synchronous signal in fragment code: Dynamo's registers
 // come back and dynamo_enter_fragment returns (signals.h: IsSignalExit).
 void dynamo_signal_exit();
+// 1 if the readable word at `addr` can be written (the word keeps its value), else 0;
+// needs Dynamo's handler for SIGSEGV and SIGBUS at the OS (signals.h).
+uint32_t dynamo_probe_write(uint32_t addr);
+void dynamo_probe_write_store();   // its store (not called)
+void dynamo_probe_write_failed();  // where a fault of that store resumes (not called)
 }
 
 #endif  // DYNSIM_DYNAMO_CONTEXT_H

@@ -188,3 +188,23 @@ dynamo_signal_exit:
 	bv	%r0(%r2)
 	nop
 	.size	dynamo_signal_exit, . - dynamo_signal_exit
+
+/* uint32_t dynamo_probe_write(uint32_t addr): 1 if the word at addr (readable: the caller
+ * checked) can be written, else 0. User code can probe only readability (PROBEI,R), so
+ * this writes the word back to itself and lets the hardware decide: a fault on the store
+ * reaches Dynamo's handler (signal_arrival.cc), which resumes at dynamo_probe_write_failed
+ * instead. The word keeps its value either way. */
+	.globl	dynamo_probe_write
+	.type	dynamo_probe_write, @function
+dynamo_probe_write:
+	ldw	0(%r26), %r28
+	.globl	dynamo_probe_write_store
+dynamo_probe_write_store:
+	stw	%r28, 0(%r26)
+	bv	%r0(%r2)
+	ldi	1, %r28
+	.globl	dynamo_probe_write_failed
+dynamo_probe_write_failed:
+	bv	%r0(%r2)
+	ldi	0, %r28
+	.size	dynamo_probe_write, . - dynamo_probe_write

@@ -2,6 +2,7 @@
 
 #include "dynamo/machine.h"
 #include "dynamo/signals.h"
+#include "dynamo/writable_pages.h"
 #include "isa/codec.h"
 #include "isa/conditions.h"
 #include "isa/state.h"
@@ -13,8 +14,8 @@ namespace dynamo {
 // the IAOQ are the context's fields; memory is the application's, read and written in
 // place (both run in one address space, big-endian like the data). An access to an
 // address that is not readable returns a fault code, so the semantics commit nothing and
-// report Trap::kMemory. Only readability can be probed from user mode: a store to a
-// mapped read-only page still faults inside Dynamo (dynamo/README.md, "Limitations").
+// report Trap::kMemory. Only readability can be probed from user mode; a store also asks
+// writable_pages.h, so that a store to a read-only page is a trap too.
 //
 // The instruction address queue and PSW[N] are members, loaded from the context when the
 // state is made and stored back by Sync(): in Run's loop they stay in registers, which is
@@ -22,6 +23,7 @@ namespace dynamo {
 class AppState {
  public:
   static constexpr int kFault = 1;
+  static constexpr int kNotWritable = 2;  // readable, not writable (signals: SEGV_ACCERR)
 
   AppState(AppContext& ctx, DecodeCache& cache, FragmentCache& fragments, Counters& counters, uint32_t line_bytes)
       : c_(ctx),
@@ -67,6 +69,7 @@ class AppState {
   }
   int store(uint32_t addr, unsigned size, uint64_t v) {
     if (!machine::Readable(addr)) return kFault;
+    if (!writable_pages().Writable(addr)) return kNotWritable;
     switch (size) {
       case 1: *reinterpret_cast<volatile uint8_t*>(addr) = static_cast<uint8_t>(v); break;
       case 2: *reinterpret_cast<volatile uint16_t*>(addr) = static_cast<uint16_t>(v); break;

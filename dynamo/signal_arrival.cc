@@ -70,6 +70,13 @@ void dynamo_signal_arrive(uint32_t signo, const uint32_t* info, uint32_t ucontex
   const uint32_t frame = ucontext - sigframe::kUcontext;
   const uint32_t pc = Word(frame + sigframe::kScIaoq) & ~3u;
   const Fragment* f = s.cache->FragmentAt(pc);
+  if (Synchronous(signo, info) && pc == reinterpret_cast<uint32_t>(&dynamo_probe_write_store)) {
+    // Dynamo's own write probe failed: it returns 0 (context_switch.S).
+    const uint32_t failed = reinterpret_cast<uint32_t>(&dynamo_probe_write_failed) | kUserPrivilege;
+    SetWord(frame + sigframe::kScIaoq, failed);
+    SetWord(frame + sigframe::kScIaoq + 4, failed + 4);
+    return;
+  }
   if (Synchronous(signo, info)) {
     const AppWordRecord* w = f ? s.cache->AppWordAt(*f, pc) : nullptr;
     if (w) {

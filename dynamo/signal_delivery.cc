@@ -103,8 +103,10 @@ bool DeliverOne(SignalState& s, AppContext* ctx, uint32_t signo, const uint32_t*
   const uint64_t add = a.mask | ((a.flags & kSaNodefer) ? 0 : Bit(signo));
   if (a.flags & kSaResethand) {
     a.handler = kSigDfl;
-    s.intercepted &= ~Bit(signo);
-    OsSetAction(signo, kSigDfl, 0);
+    if (!(kAlwaysIntercepted & Bit(signo))) {
+      s.intercepted &= ~Bit(signo);
+      OsSetAction(signo, kSigDfl, 0);
+    }
   }
   s.blocked = (s.blocked | add) & ~kUnblockable;
   SyncOsMask(s);
@@ -170,7 +172,7 @@ void RaiseTrapSignal(const AppContext& ctx, const isa::Effect& effect, bool fetc
   // BREAK; a fault reports the address. The interpreter can only tell that an address is
   // not readable, which natively is an unmapped page far more often than a protected one.
   constexpr uint32_t kTrapBrkpt = 1, kFpeIntovf = 2, kFpeCondtrap = 15, kIllIllopc = 1, kBusAdraln = 1,
-                     kSegvMaperr = 1;
+                     kSegvMaperr = 1, kSegvAccerr = 2;
   uint32_t signo = kSigSegv, code = kSegvMaperr, addr = ctx.iaoq_front;
   if (!fetch_fault) {
     switch (effect.trap) {
@@ -180,7 +182,12 @@ void RaiseTrapSignal(const AppContext& ctx, const isa::Effect& effect, bool fetc
       case isa::Trap::kIllegal:
       case isa::Trap::kPrivileged: signo = kSigIll; code = kIllIllopc; break;
       case isa::Trap::kUnaligned: signo = kSigBus; code = kBusAdraln; addr = effect.target; break;
-      default: addr = effect.target; break;
+      default:
+        // The interpreter's fault codes (interpreter.cc, AppState): 2 for a page it may
+        // read but not write, which natively is a protection fault.
+        addr = effect.target;
+        if (effect.fault == 2) code = kSegvAccerr;
+        break;
     }
   } else {
     addr &= ~3u;

@@ -79,8 +79,12 @@ void StartLatencyOfUnblocked(SignalState& s, uint64_t before);
 bool OnAltStack(const SignalState& s, uint32_t sp);
 int32_t SetAltStack(SignalState& s, uint32_t sp, uint32_t size, uint32_t flags, uint32_t current_sp);
 bool SigReturn(SignalState& s, AppContext* ctx);
-// True if the OS can write the 8 bytes at `addr` (it writes them: the caller rewrites).
+// True if the application could write the 8 bytes at `addr` (dynamo_probe_write of both
+// words, after PROBEI,R; their values are unchanged).
 bool OsWritable(uint32_t addr);
+// Dynamo's handler is the OS's for these whatever the application asked, so that its own
+// write probes fault into it (the application's action is still kept and honoured).
+constexpr uint64_t kAlwaysIntercepted = (uint64_t{1} << (kSigSegv - 1)) | (uint64_t{1} << (kSigBus - 1));
 
 }  // namespace dynamo
 

@@ -59,7 +59,7 @@ int32_t Sigaction(SignalState& s, AppContext* ctx) {
   if (act) {
     next = AppAction{Word(act), Word(act + 4), ReadSet(act + 8) & ~kUnblockable};
     mine = KernelSigaction{next.handler, next.flags, {Word(act + 8), Word(act + 12)}};
-    if (next.handler != kSigDfl && next.handler != kSigIgn) {
+    if ((next.handler != kSigDfl && next.handler != kSigIgn) || (kAlwaysIntercepted & Bit(signo))) {
       // Dynamo's handler on Dynamo's stack, with every signal blocked while it runs.
       mine = KernelSigaction{Entry(), kSaSiginfo | kSaOnstack | (next.flags & kSaRestart), {~0u, ~0u}};
     }
@@ -184,7 +184,9 @@ void SyncOsMask(SignalState& s) {
 }
 
 bool OsWritable(uint32_t addr) {
-  return __dynsim_syscall4(__NR_rt_sigprocmask, kSigBlock, nullptr, addr, kSigsetSize) == 0;
+  for (uint32_t a = addr; a < addr + 8; a += 4)
+    if ((a & 3) || !machine::Readable(a) || !dynamo_probe_write(a)) return false;
+  return true;
 }
 
 void InitSignals(FragmentCache* cache, Counters* counters) {
@@ -195,6 +197,12 @@ void InitSignals(FragmentCache* cache, Counters* counters) {
   // stack_t {ss_sp, ss_flags, ss_size}.
   const uint32_t ss[3] = {reinterpret_cast<uint32_t>(dynamo_altstack), 0, kAltStackBytes};
   __dynsim_syscall2(__NR_sigaltstack, ss, nullptr);
+  for (uint32_t signo = 1; signo <= kNumSignals; ++signo) {
+    if (!(kAlwaysIntercepted & Bit(signo))) continue;
+    KernelSigaction mine{Entry(), kSaSiginfo | kSaOnstack, {~0u, ~0u}};
+    __dynsim_syscall4(__NR_rt_sigaction, signo, &mine, nullptr, kSigsetSize);
+    state.intercepted |= Bit(signo);
+  }
 }
 
 SignalCall PerformSignalCall(AppContext* ctx) {

@@ -3,6 +3,7 @@
 #include <dynsim/unistd_nr.h>
 
 #include "dynamo/signals.h"
+#include "dynamo/writable_pages.h"
 
 namespace dynamo {
 namespace {
@@ -25,6 +26,7 @@ bool PerformGateway(AppContext* ctx, Counters* counters) {
     if (nr == __NR_exit || nr == __NR_exit_group) {
       counters->Report();
     } else {
+      writable_pages().BeforeSyscall(nr);
       switch (PerformSignalCall(ctx)) {
         case SignalCall::kReturned: return true;  // the context is the frame's
         case SignalCall::kDone: entry = 0; break;  // done: no gateway call

@@ -14,6 +14,8 @@
  *           SA_NODEFER; SA_RESETHAND reads back as SIG_DFL.
  *   altstack a handler with SA_ONSTACK runs on the alternate stack (its local's address
  *           and sigaltstack's SS_ONSTACK say so), one without does not.
+ *   readonly stores to a read-only page, once from cold code (interpreted under Dynamo)
+ *           and in a hot loop, each SIGSEGV (SEGV_ACCERR) left with siglongjmp.
  *   timer   setitimer at 50 microseconds while hot loops run: the loops' results are
  *           independent of the ticks; the handler checks that it never sees a wrong pc.
  * Usage: handlers [ROUNDS] (default 3). */
@@ -22,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/time.h>
 
 int sum_loads(int **ptrs, int n);
@@ -139,6 +142,43 @@ static void case_jump(void)
 	sigprocmask(SIG_BLOCK, NULL, &now);
 	printf("jump: total %d, faults %d, SIGSEGV blocked after siglongjmp %d\n", total, segv_count,
 	       sigismember(&now, SIGSEGV));
+}
+
+static volatile int accerr;
+static void on_segv_readonly(int sig, siginfo_t *info, void *context)
+{
+	(void)sig;
+	(void)context;
+	segv_count++;
+	accerr += info->si_code == SEGV_ACCERR;
+	siglongjmp(jump_env, 1);
+}
+
+static void case_readonly(void)
+{
+	int *page = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	volatile int *p = page;
+	int i, stored = 0;
+	install(SIGSEGV, on_segv_readonly, 0);
+	segv_count = accerr = 0;
+	p[0] = 5;
+	mprotect(page, 4096, PROT_READ);
+	if (sigsetjmp(jump_env, 1) == 0)
+		p[1] = 6; /* faults */
+	for (i = 0; i < 300; i++) {
+		if (i == 200)
+			mprotect(page, 4096, PROT_READ);
+		if (sigsetjmp(jump_env, 1) == 0) {
+			p[2] = i;
+			stored++;
+		}
+		if (i == 200)
+			mprotect(page, 4096, PROT_READ | PROT_WRITE);
+		if (i == 0)
+			mprotect(page, 4096, PROT_READ | PROT_WRITE);
+	}
+	printf("readonly: faults %d (SEGV_ACCERR %d), stores %d, p[0] %d p[2] %d\n", segv_count, accerr, stored, p[0], p[2]);
+	munmap(page, 4096);
 }
 
 static char order[64];
@@ -262,6 +302,7 @@ int main(int argc, char **argv)
 		case_tsv();
 	}
 	case_jump();
+	case_readonly();
 	case_mask();
 	case_altstack();
 	case_timer();

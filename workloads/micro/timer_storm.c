@@ -18,7 +18,7 @@
  * best is mostly the constant path from T0 to the OS arming the timer; those
  * depend on timing, and under qemu-hppa cr16 is not a cycle count).
  *
- * Usage: timer_storm [test|train|ref|W] [latency [INTERVAL_US]] (interval default 20). */
+ * Usage: timer_storm [test|train|ref|W] [latency [INTERVAL_US]] (interval default 100). */
 #include <signal.h>
 #include <sys/time.h>
 
@@ -67,7 +67,7 @@ int main(int argc, char **argv)
 {
 	uint32_t w = micro_size(argc, argv, "timer_storm", 300u, 3000u, 30000u), r, h = 0x811c9dc5u;
 	int latency = argc > 2 && strcmp(argv[2], "latency") == 0;
-	uint32_t interval_us = argc > 3 ? (uint32_t)strtoul(argv[3], 0, 10) : 20u;
+	uint32_t interval_us = argc > 3 ? (uint32_t)strtoul(argv[3], 0, 10) : 100u;
 	struct sigaction sa;
 	struct itimerval it;
 
