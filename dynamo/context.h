@@ -80,9 +80,10 @@ inline AppContext& app_context() { return *reinterpret_cast<AppContext*>(DYNAMO_
 // Fills the context with the application's state at its entry.
 void LoadContext(const BootAppState& boot, AppContext* ctx);
 
-// Hands the machine to the application natively: every register, PSW[N/V/C/B], SAR and
-// both IAOQ entries become the context's, with the signal mask and alternate stack
-// unchanged. Never returns; Dynamo loses control of the application.
+// Hands the machine to the application natively (a bail-out): every register,
+// PSW[N/V/C/B], SAR and both IAOQ entries become the context's, with the application's
+// signal actions, mask and alternate stack (signals.h: HandSignalsToNative). Never
+// returns; Dynamo loses control of the application.
 [[noreturn]] void TransferToNative(const AppContext& ctx);
 
 }  // namespace dynamo

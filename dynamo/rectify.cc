@@ -18,10 +18,14 @@ uint32_t AppBack(uint32_t frame, const Fragment& f, const AppWordRecord& w, cons
     // bv and bve never raise the privilege level (PA-RISC 2.0 manual, "BV"): in user mode
     // the queue gets level 3 whatever the register's low bits.
     case AppNext::kRegister: return (ctx.gr[w.next] & ~3u) | kUserPrivilege;
-    case AppNext::kLoop:
-      // The loop branch (just before this delay slot) went back to word 0 or fell through.
-      if ((Word(frame + sigframe::kScIaoq + 4) & ~3u) == f.entry.addr()) return f.head.addr() | kUserPrivilege;
+    case AppNext::kLoop: {
+      // The loop branch (just before this delay slot) went back to word 0, or to the loop
+      // stub while a signal waits (fragment_cache_signals.cc), or fell through.
+      const uint32_t back = Word(frame + sigframe::kScIaoq + 4) & ~3u;
+      if (back == f.entry.addr() || (f.loop_stub != kNoLoop && back == f.entry.addr() + 4 * f.loop_stub))
+        return f.head.addr() | kUserPrivilege;
       return (w.pc.addr() + 4) | kUserPrivilege;
+    }
     case AppNext::kSequential:
     default: return (w.pc.addr() + 4) | kUserPrivilege;
   }
