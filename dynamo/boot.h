@@ -50,6 +50,7 @@ struct BootConfig {
   uint32_t bailout_interval_kcycles;
   uint32_t bailout_threshold_percent;
   uint32_t bailout_intervals;
+  uint32_t link_branches;
 };
 
 // The `optimize` levels (the paper's classes, section 4).

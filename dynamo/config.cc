@@ -32,6 +32,13 @@ std::vector<DynamoParam> BuildSchema() {
        "Patch each fragment exit to jump straight to its target fragment once that exists. Off: "
        "every exit returns to Dynamo (the paper measured about 40x slowdown on SPECint95).",
        &BootConfig::linking},
+      {"link_branches", true, "", 1, 0, 1, false, "linker",
+       "Linking also re-targets the branch that leads to an exit stub (a conditional branch "
+       "to an exit block with no delay slot to run, or a b,n) at the target fragment itself, "
+       "where it reaches and, for a conditional branch with ,n, lies in the same direction "
+       "(the nullification rule depends on it), so such an exit costs the one branch the "
+       "application had. Off: every linked exit goes through its stub's b,n.",
+       &BootConfig::link_branches},
       {"inline_indirect", true, "", 1, 0, 1, false, "fragment builder",
        "Turn an indirect branch on a trace into a compare with the target seen while recording, "
        "going to the lookup table only on a mismatch. Off: every indirect branch looks up.",

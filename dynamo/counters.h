@@ -47,6 +47,7 @@ namespace dynamo {
   X(exits_stop, "fragment exits before an instruction Dynamo interprets (system calls, FIC, ...)") \
   X(exits_lookup_miss, "indirect branches that missed the lookup table and exited to Dynamo")    \
   X(links, "exit stubs patched to branch straight to their target fragment")                     \
+  X(links_direct, "linked exits whose branch into the stub was re-targeted at the target fragment itself (link_branches)") \
   X(links_out_of_reach, "links not made because the target was beyond a 17-bit branch")         \
   X(unlinks, "linked exits restored to their stubs (their target fragment was deleted)")          \
   X(lookup_hits, "indirect branches whose target the lookup found in the table (counted with count_lookups)") \

@@ -3,6 +3,7 @@
 #include "dynamo/bailout.h"
 #include "dynamo/signals.h"
 #include "dynamo/syscalls.h"
+#include "isa/conditions.h"
 
 namespace dynamo {
 
@@ -29,26 +30,23 @@ void SetPc(AppContext* ctx, AppPc pc) {
   ctx->psw_n = 0;
 }
 
-// The operands dynamo_enter_fragment turns into PSW[V] and PSW[C/B] (context_switch.S).
+// The operands dynamo_enter_fragment turns into PSW[V] and PSW[C/B] (context_switch.S):
+// nibble k of entry_cb_x is 0xf and of entry_cb_y is 1 where PSW[C/B] bit k is set. Bit
+// arithmetic rather than a loop over the bits: this runs at every fragment-cache entry.
 void PrepareEntry(AppContext* ctx) {
   ctx->entry_v = 0x7fffffffu + (ctx->psw_v ? 1 : 0);
-  uint32_t x = 0, y = 0;
-  for (unsigned k = 0; k < 8; ++k) {
-    if ((ctx->psw_cb >> k) & 1) {
-      x |= 0xfu << (4 * k);
-      y |= 0x1u << (4 * k);
-    }
-  }
-  ctx->entry_cb_x = x;
+  const uint32_t y = isa::carries_of_nibbles(static_cast<uint8_t>(ctx->psw_cb)) >> 3;  // bit k to bit 4k
+  ctx->entry_cb_x = y * 0xfu;
   ctx->entry_cb_y = y;
 }
 
-// PSW[C/B] from DCOR,I's sixes and PSW[V] after dynamo_fragment_exit.
+// PSW[C/B] bit k is set where nibble k of DCOR,I's sixes is non-zero, and PSW[V], after
+// dynamo_fragment_exit.
 void ReadExitPsw(AppContext* ctx) {
-  uint32_t cb = 0;
-  for (unsigned k = 0; k < 8; ++k)
-    if ((ctx->exit_cb >> (4 * k)) & 0xf) cb |= 1u << k;
-  ctx->psw_cb = cb;
+  uint32_t any = ctx->exit_cb;
+  any |= any >> 2;
+  any |= any >> 1;  // bit 4k: nibble k is non-zero
+  ctx->psw_cb = isa::nibble_carries(any << 3);
   ctx->psw_v = ctx->exit_v & 1;
   ctx->psw_n = 0;
 }

@@ -128,6 +128,7 @@ class Builder {
   }
   void NoteApp(uint32_t index, AppNext kind, uint32_t next);
   bool Stub(ExitKind kind, uint32_t target);
+  void MarkStubBranch(StubBranch branch, uint32_t pos);
   void LookupCall(int32_t delay);
   bool InlineProbe(unsigned reg);
   bool GuardAgainstNullification(uint32_t pc);
@@ -160,6 +161,7 @@ class Builder {
   KnownValues known_;
   uint32_t loop_exit_ = 0;  // app pc of the final exit when the trace's last branch loops to word 0
   int32_t delay_register_ = -1;  // RunDelay: the queue goes on to this register's value
+  uint32_t delay_off_trace_ = 0;  // RunDelay: or here if the branch before left the trace
 };
 
 // Records that the next word emitted is trace instruction `index` (the rectification map,
@@ -167,17 +169,26 @@ class Builder {
 void Builder::NoteApp(uint32_t index, AppNext kind, uint32_t next) {
   while (out_->app_word_count && out_->app_words[out_->app_word_count - 1].word >= pos_) --out_->app_word_count;
   if (out_->app_word_count == BuiltFragment::kMaxAppWords) return;
-  out_->app_words[out_->app_word_count++] = BuiltAppWord{pos_, t_.insns[index].pc, next, kind, 0};
+  out_->app_words[out_->app_word_count++] = BuiltAppWord{pos_, t_.insns[index].pc, next, kind, 0, delay_off_trace_};
 }
 
 bool Builder::Stub(ExitKind kind, uint32_t target) {
   if (out_->exit_count == BuiltFragment::kMaxExits) return false;
-  out_->exits[out_->exit_count++] = BuiltExit{pos_, AppPcOfIaoq(target), kind};
+  out_->exits[out_->exit_count++] = BuiltExit{pos_, AppPcOfIaoq(target), kind, StubBranch::kNone, 0};
   Emit(emit::Stw(2, App(2), 0));
   Emit(emit::BranchLinkR2(DispTo(pos_, o_.exit_routine)));
   Emit(emit::Stw(1, App(1), 0));
   Emit(0);  // the record word: the Exit's address (FragmentCache::Add)
   return true;
+}
+
+// The last stub is reached from the branch at word `pos` and nothing else, so linking may
+// re-target that branch (linker.h); only a linkable exit's branch is worth it.
+void Builder::MarkStubBranch(StubBranch branch, uint32_t pos) {
+  BuiltExit& e = out_->exits[out_->exit_count - 1];
+  if (e.kind != ExitKind::kBranch) return;
+  e.branch = branch;
+  e.branch_words = static_cast<uint16_t>(e.stub - pos);
 }
 
 // r1 holds the target (the application's r1 is in the context): store it for the lookup,
@@ -267,10 +278,13 @@ void Builder::WriteLink(unsigned link, uint32_t pc) {
 
 // The delay slot at trace index d, on the trace (`surely`: it always runs there).
 void Builder::RunDelay(uint32_t d, bool surely) {
+  const uint32_t on_trace = d + 1 < t_.length ? t_.insns[d + 1].pc.addr() : t_.next_pc.addr();
   if (delay_register_ >= 0) {
     NoteApp(d, AppNext::kRegister, static_cast<uint32_t>(delay_register_));
+  } else if (delay_off_trace_) {
+    NoteApp(d, AppNext::kBranchOutcome, on_trace);
   } else {
-    NoteApp(d, AppNext::kFixed, d + 1 < t_.length ? t_.insns[d + 1].pc.addr() : t_.next_pc.addr());
+    NoteApp(d, AppNext::kFixed, on_trace);
   }
   Emit(t_.insns[d].word);
   known_.Apply(decoded_[d], surely);
@@ -377,15 +391,21 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
   if (off_runs && d_nullifies) return false;  // it would nullify the exit stub
   isa::Insn b = in;
   if (taken && !NegatedCond(in, &b.cond)) return false;
-  b.flags |= isa::kFlagN;
+  // A delay slot that runs on both sides stays in place, under a branch without ,n (so in
+  // either direction), and the exit block is the bare stub; otherwise ,n and a forward
+  // exit block keep the delay slot to the side that runs it.
+  const bool both_run = on_runs && off_runs;
+  if (!both_run) b.flags |= isa::kFlagN;
   b.im = 0;
   if (!Encodable(b)) return false;
   PushUnit(i, on_runs && d_nullifies);
-  AddPending(Pending::kCondExit, ExitKind::kBranch, b, off_runs ? static_cast<int32_t>(i + 1) : -1,
+  AddPending(Pending::kCondExit, ExitKind::kBranch, b, off_runs && !both_run ? static_cast<int32_t>(i + 1) : -1,
              taken ? fall : taken_target, i);
   Emit(0);  // the branch, once its exit block's place is known
   known_.Apply(in, true);
+  if (both_run) delay_off_trace_ = taken ? fall : taken_target;
   if (on_runs) RunDelay(i + 1, true);
+  delay_off_trace_ = 0;
   return true;
 }
 
@@ -609,10 +629,12 @@ BuildStatus Builder::Run() {
           Emit(t_.insns[p.delay].word);
         }
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
+        if (p.delay < 0) MarkStubBranch(StubBranch::kCond, p.pos);
         break;
       case Pending::kSplitExit:
         word = emit::BranchN(disp);
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
+        MarkStubBranch(StubBranch::kUncond, p.pos);
         break;
       case Pending::kInlineProbe:
         word = emit::CmpibLessUnsignedN(3, 1, disp);

@@ -6,10 +6,12 @@
 //   - an ordinary instruction: itself, verbatim (so a condition that nullifies the next
 //     instruction still nullifies the same next instruction);
 //   - a conditional branch: the same branch (same registers, so ADDB/MOVB still write), its
-//     condition negated if the trace followed the taken side, with ,n and a forward target:
-//     the on-trace side falls through into its delay slot, the off-trace side goes to an
-//     exit block placed after the body, which runs the delay slot if that side runs it and
-//     then an exit stub to the off-trace app pc. One whose target is the instruction after
+//     condition negated if the trace followed the taken side, to an exit block placed after
+//     the body that ends in an exit stub to the off-trace app pc. A delay slot that runs on
+//     both sides stays in place under a branch without ,n, and the block is the bare stub;
+//     otherwise the branch has ,n and a forward target: the on-trace side falls through into
+//     its delay slot, and the block runs the delay slot first if that side runs it. A bare
+//     block's branch is what linking re-targets (linker.h). One whose target is the instruction after
 //     its delay slot (`bb,<,n r,.+8`: it only decides whether the delay slot runs) is
 //     copied verbatim with its delay slot;
 //   - an unconditional direct branch: dropped; a link register gets the app return address
@@ -83,10 +85,20 @@ struct CodeSpace {
   uint32_t capacity;
 };
 
+// The branch that leads to an exit stub, which linking may re-target at the target fragment
+// itself (linker.h, "direct links").
+enum class StubBranch : uint8_t {
+  kNone,    // the stub is reached by falling into it, or through a block that runs a delay slot
+  kCond,    // a conditional branch (12-bit displacement)
+  kUncond,  // b,n (17-bit displacement)
+};
+
 struct BuiltExit {
   uint32_t stub;    // word index of the stub's first word (the link's patch site)
   AppPc target;
   ExitKind kind;
+  StubBranch branch;
+  uint16_t branch_words;  // the stub's distance after that branch, in words
 };
 
 // Where the application's queue goes after a copied application instruction, so that a
@@ -95,8 +107,10 @@ struct BuiltExit {
 // pc fixed when the fragment was built (a delay slot: the side of its branch this copy
 // runs on), the indirect target stored in the context (a delay slot in the lookup call),
 // a register (a delay slot run before the inline compare of `bv rX`), or the fragment's
-// loop branch's outcome (its delay slot: the head if the branch went back).
-enum class AppNext : uint8_t { kSequential, kFixed, kIndirectTarget, kRegister, kLoop };
+// loop branch's outcome (its delay slot: the head if the branch went back), or a kept
+// conditional branch's outcome (a delay slot left in place under a branch without ,n:
+// `next` if the code goes on to the next word, `other`, the off-trace pc, if not).
+enum class AppNext : uint8_t { kSequential, kFixed, kIndirectTarget, kRegister, kLoop, kBranchOutcome };
 
 // One application instruction copied into fragment code, at word `word`. `spilled`: the
 // registers whose application value is in the context's slot there, not in the register
@@ -105,9 +119,10 @@ enum class AppNext : uint8_t { kSequential, kFixed, kIndirectTarget, kRegister, 
 struct BuiltAppWord {
   uint32_t word;
   AppPc pc;
-  uint32_t next;  // kFixed: the app pc; kRegister: the register
+  uint32_t next;  // kFixed, kBranchOutcome: the app pc; kRegister: the register
   AppNext next_kind;
   uint32_t spilled;
+  uint32_t other;  // kBranchOutcome: the app pc off the trace
 };
 
 struct BuiltFragment {

@@ -158,24 +158,26 @@ void ExpectStubsAndBounds(const Built& b, uint32_t capacity = 256, bool exact_en
 }
 
 // a. A one-block loop: 0x10000 addi; 0x10004 addib,<> -1,r20,0x10000 (taken: the trace's
-// backward end); 0x10008 nop (no ,n: it runs on both sides). The branch becomes
-// addib,=,n (negated: the trace's side, "taken", is now the fall-through) to an exit block
-// after the body; the on-trace side runs the nop inline, then the final stub back to the
-// head. The block (the not-taken side, pc 0x1000c) runs the nop too: without ,n the delay
-// slot runs either way. The new branch is forward with ,n, so when taken it nullifies the
-// inline nop and the block's copy runs instead. Block at word 7: disp = 7*4 - (4 + 8) = 16.
+// backward end); 0x10008 nop (no ,n: it runs on both sides). The branch becomes addib,=
+// (negated: the trace's side, "taken", is now the fall-through) to an exit block after the
+// body, still without ,n, so the nop in its delay slot runs on both sides as it did; then
+// the final stub back to the head. The block (the not-taken side, pc 0x1000c) is the bare
+// stub, at word 7: disp = 7*4 - (4 + 8) = 16.
 TEST(FragmentBuilder, OneBlockLoop) {
   auto t = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibNeBack, false}, {AppPc(0x10008), kNop, false}},
                      TraceEnd::kBackward, 0x10000);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
-  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19", "addib,=,n -1,r20,c010001c", "nop"}), kStub,
-                                  L({"nop"}), kStub}));
-  EXPECT_EQ(b.frag->words, 12u);
+  EXPECT_EQ(Listing(b), Numbered({L({"addi 1,r19,r19", "addib,= -1,r20,c010001c", "nop"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->words, 11u);
   EXPECT_EQ(b.frag->insns, 3u);
   ASSERT_EQ(b.frag->exit_count, 2u);
   ExpectExit(*b.frag, 0, 3, 0x10000, ExitKind::kBranch);  // on trace: around the loop
-  ExpectExit(*b.frag, 1, 8, 0x1000c, ExitKind::kBranch);  // off trace: the loop's exit
+  ExpectExit(*b.frag, 1, 7, 0x1000c, ExitKind::kBranch);  // off trace: the loop's exit
+  // Only the branch at word 1 leads to the block's stub: linking may re-target it.
+  EXPECT_EQ(static_cast<int>(b.frag->exits[1].branch), static_cast<int>(StubBranch::kCond));
+  EXPECT_EQ(b.frag->exits[1].branch_words, 6u);
+  EXPECT_EQ(static_cast<int>(b.frag->exits[0].branch), static_cast<int>(StubBranch::kNone));
   ExpectStubsAndBounds(b);
   // Same registers, so the ADDIB still decrements r20 exactly once.
   const isa::Insn br = isa::decode(b.code[1]);
@@ -213,35 +215,34 @@ TEST(FragmentBuilder, OneBlockLoopClosed) {
 
 // b. A forward conditional branch not taken on the trace, no ,n: 0x10100 cmpb,= r4,r5,
 // 0x10120; 0x10104 add (delay slot, runs on both sides); 0x10108 ldi. The condition stays
-// "=" (the trace fell through), gains ,n; the add appears inline and again in the exit
-// block to 0x10120. Block at word 7: disp = 28 - 8 = 20, target 0xc010001c.
+// "=" (the trace fell through), without ,n, so the add stays in its delay slot for both
+// sides; the exit block to 0x10120 is the bare stub. Block at word 7: disp = 28 - 12 = 16,
+// target 0xc010001c.
 TEST(FragmentBuilder, ForwardBranchNotTakenDelaySlotOnBothSides) {
   auto t = MakeTrace({{AppPc(0x10100), kCmpbEq, false}, {AppPc(0x10104), kAdd, false}, {AppPc(0x10108), kLdi, false}},
                      TraceEnd::kLength, 0x1010c);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
-  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,=,n r4,r5,c010001c", "add r4,r5,r6", "ldi 1,r20"}), kStub,
-                                  L({"add r4,r5,r6"}), kStub}));
-  EXPECT_EQ(b.frag->words, 12u);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,= r4,r5,c010001c", "add r4,r5,r6", "ldi 1,r20"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->words, 11u);
   EXPECT_EQ(b.frag->insns, 3u);
   ASSERT_EQ(b.frag->exit_count, 2u);
   ExpectExit(*b.frag, 0, 3, 0x1010c, ExitKind::kBranch);
-  ExpectExit(*b.frag, 1, 8, 0x10120, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x10120, ExitKind::kBranch);
   ExpectStubsAndBounds(b);
 }
 
-// b'. The same branch taken on the trace: negated to cmpb,<>,n, the fall-through pc
-// 0x10108 is the exit; the add still runs on both sides.
+// b'. The same branch taken on the trace: negated to cmpb,<>, the fall-through pc 0x10108
+// is the exit; the add still runs on both sides, in the delay slot.
 TEST(FragmentBuilder, ForwardBranchTakenIsNegated) {
   auto t = MakeTrace({{AppPc(0x10100), kCmpbEq, false}, {AppPc(0x10104), kAdd, false}, {AppPc(0x10120), kLdi, false}},
                      TraceEnd::kLength, 0x10124);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
-  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,<>,n r4,r5,c010001c", "add r4,r5,r6", "ldi 1,r20"}), kStub,
-                                  L({"add r4,r5,r6"}), kStub}));
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,<> r4,r5,c010001c", "add r4,r5,r6", "ldi 1,r20"}), kStub, kStub}));
   ASSERT_EQ(b.frag->exit_count, 2u);
   ExpectExit(*b.frag, 0, 3, 0x10124, ExitKind::kBranch);
-  ExpectExit(*b.frag, 1, 8, 0x10108, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x10108, ExitKind::kBranch);
   ExpectStubsAndBounds(b);
 }
 
@@ -565,19 +566,19 @@ TEST(FragmentBuilder, TakenBranchFamiliesAreNegated) {
     uint32_t word;
     const char* negated;
   } cases[] = {
-      {kBbLt, "bb,>=,n r5,3,c010001c"},
-      {kMovbEq, "movb,<>,n r4,r5,c010001c"},
-      {kCmpibNe, "cmpib,=,n 5,r6,c010001c"},
+      {kBbLt, "bb,>= r5,3,c010001c"},
+      {kMovbEq, "movb,<> r4,r5,c010001c"},
+      {kCmpibNe, "cmpib,= 5,r6,c010001c"},
   };
   for (const auto& c : cases) {
     auto t = MakeTrace({{AppPc(0x11000), c.word, false}, {AppPc(0x11004), kNop, false}, {AppPc(0x11020), kLdi, false}},
                        TraceEnd::kLength, 0x11024);
     const Built b = Build(*t, kInline);
     ASSERT_EQ(b.status, BuildStatus::kOk) << c.negated;
-    EXPECT_EQ(Listing(b), Numbered({L({c.negated, "nop", "ldi 1,r20"}), kStub, L({"nop"}), kStub}));
+    EXPECT_EQ(Listing(b), Numbered({L({c.negated, "nop", "ldi 1,r20"}), kStub, kStub}));
     ASSERT_EQ(b.frag->exit_count, 2u);
     ExpectExit(*b.frag, 0, 3, 0x11024, ExitKind::kBranch);
-    ExpectExit(*b.frag, 1, 8, 0x11008, ExitKind::kBranch);
+    ExpectExit(*b.frag, 1, 7, 0x11008, ExitKind::kBranch);
   }
 }
 
@@ -647,38 +648,38 @@ TEST(FragmentBuilder, NullifierBeforeSystemCallThatWasNullified) {
   ExpectStubsAndBounds(b);
 }
 
-// An exit block out of its branch's reach: the fragment is rebuilt shorter. Trace: 500
+// An exit block out of its branch's reach: the fragment is rebuilt shorter. Trace: 512
 // pairs `cmpb,= r4,r5,.+0x20` (not taken) and `nop`, the k-th at 0x12000 + 8k, then it
-// stops (next 0x12000 + 8*500). Each pair is 2 body words (cmpb,=,n and the nop, which
-// runs on both sides) and a 5-word exit block (the nop and a stub to pc + 0x20). First
-// attempt: body 1000 + final stub 4 = 1004 words; the k-th cmpb (word 2k) reaches its block
-// (word 1004 + 5k) with disp 4*(1004 + 5k) - (8k + 8) = 4008 + 12k, at most 8188 up to
-// k = 348, so k = 349 is out of reach: rebuilt with the first 2*349 = 698 instructions,
-// ending at word 698 with an exit to 0x12000 + 8*349 = 0x12ae8; blocks from 702, so
-// 702 + 5*349 = 2447 words, the k-th stub at 702 + 5k + 1.
+// stops (next 0x12000 + 8*512). Each pair is 2 body words (cmpb,= and the nop in its delay
+// slot, which runs on both sides) and a 4-word exit block (a bare stub to pc + 0x20). First
+// attempt: body 1024 + final stub 4 = 1028 words; the k-th cmpb (word 2k) reaches its block
+// (word 1028 + 4k) with disp 4*(1028 + 4k) - (8k + 8) = 4104 + 8k, at most 8188 up to
+// k = 510, so k = 511 is out of reach: rebuilt with the first 2*511 = 1022 instructions,
+// ending at word 1022 with an exit to 0x12000 + 8*511 = 0x12ff8; blocks from 1026, so
+// 1026 + 4*511 = 3070 words, the k-th stub at 1026 + 4k.
 TEST(FragmentBuilder, ExitBlockOutOfReachRebuildsShorter) {
   auto t = std::make_unique<Trace>();
   *t = Trace{};
-  for (uint32_t k = 0; k < 500; ++k) {
+  for (uint32_t k = 0; k < 512; ++k) {
     t->insns[t->length++] = TraceInsn{AppPc(0x12000 + 8 * k), kCmpbEq, false};
     t->insns[t->length++] = TraceInsn{AppPc(0x12004 + 8 * k), kNop, false};
   }
   t->head = AppPc(0x12000);
   t->end = TraceEnd::kLength;
-  t->next_pc = AppPc(0x12000 + 8 * 500);
+  t->next_pc = AppPc(0x12000 + 8 * 512);
   t->next_plain = true;
   const Built b = Build(*t, kInline, 8192);
   ASSERT_EQ(b.status, BuildStatus::kOk);
-  EXPECT_EQ(b.frag->insns, 698u);
-  EXPECT_EQ(b.frag->words, 2447u);
-  ASSERT_EQ(b.frag->exit_count, 350u);
-  ExpectExit(*b.frag, 0, 698, 0x12ae8, ExitKind::kBranch);
-  ExpectExit(*b.frag, 1, 703, 0x12020, ExitKind::kBranch);
-  ExpectExit(*b.frag, 349, 702 + 5 * 348 + 1, 0x12020 + 8 * 348, ExitKind::kBranch);
+  EXPECT_EQ(b.frag->insns, 1022u);
+  EXPECT_EQ(b.frag->words, 3070u);
+  ASSERT_EQ(b.frag->exit_count, 512u);
+  ExpectExit(*b.frag, 0, 1022, 0x12ff8, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 1026, 0x12020, ExitKind::kBranch);
+  ExpectExit(*b.frag, 511, 1026 + 4 * 510, 0x12020 + 8 * 510, ExitKind::kBranch);
   const std::vector<std::string> list = Listing(b);
-  EXPECT_EQ(list[0], "+0x00: cmpb,=,n r4,r5,c0100af8");    // 0xc0100000 + 702*4
-  EXPECT_EQ(list[696], "+0xae0: cmpb,=,n r4,r5,c0102628");  // 0xc0100000 + (702 + 5*348)*4
-  EXPECT_EQ(list[2446], "+0x2638: break 0,0");              // the last stub's record word
+  EXPECT_EQ(list[0], "+0x00: cmpb,= r4,r5,c0101008");      // 0xc0100000 + 1026*4
+  EXPECT_EQ(list[1020], "+0xff0: cmpb,= r4,r5,c0102fe8");  // 0xc0100000 + (1026 + 4*510)*4
+  EXPECT_EQ(list[3069], "+0x2ff4: break 0,0");             // the last stub's record word
   // (The first attempt wrote further into the space; only the capacity bounds the writes.)
   ExpectStubsAndBounds(b, 8192, /*exact_end=*/false);
 }
@@ -777,16 +778,16 @@ TEST(FragmentBuilder, NullifiedHeadIsEmpty) {
 }
 
 // h'. Too small a space: kNoSpace, and nothing written past the capacity (the loop of a.
-// needs 12 words).
+// needs 11 words).
 TEST(FragmentBuilder, TinyCapacityIsNoSpace) {
   auto t = MakeTrace({{AppPc(0x10000), kAddi, false}, {AppPc(0x10004), kAddibNeBack, false}, {AppPc(0x10008), kNop, false}},
                      TraceEnd::kBackward, 0x10000);
-  for (uint32_t cap : {0u, 1u, 4u, 11u}) {
+  for (uint32_t cap : {0u, 1u, 4u, 10u}) {
     const Built b = Build(*t, kInline, cap);
     EXPECT_EQ(b.status, BuildStatus::kNoSpace) << cap;
     for (uint32_t k = cap; k < b.code.size(); ++k) EXPECT_EQ(b.code[k], kCanary) << cap << " word " << k;
   }
-  EXPECT_EQ(Build(*t, kInline, 12).status, BuildStatus::kOk);
+  EXPECT_EQ(Build(*t, kInline, 11).status, BuildStatus::kOk);
 }
 
 // i. The emitter's words against hppa-linux-gnu-as (binutils, .level 2.0), and

@@ -36,7 +36,7 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
       return false;
   if (__dynsim_syscall3(__NR_mprotect, lo, bytes, kProtReadWriteExec) != 0) return false;
   dynsim_announce_region("fragment_cache", lo, hi);
-  linker_.Init(config.linking != 0, line_bytes, counters);
+  linker_.Init(config.linking != 0, config.link_branches != 0, line_bytes, counters);
   lookup_.Init(config.lookup_table_entries, ctx);
   options_.lookup_table = lookup_.address();
   options_.lookup_index_bits = lookup_.index_bits();
@@ -100,7 +100,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
     const BuiltExit& b = built_.exits[k];
     Exit* e = linker_.Allocate();
     *e = Exit{b.target, f.entry.plus_words(static_cast<int32_t>(b.stub)), Linker::kNone,
-              static_cast<uint16_t>(index), b.kind, 0};
+              static_cast<uint16_t>(index), b.kind, 0, b.branch_words, b.branch, 0};
     code_[used_words_ + b.stub + 3] = reinterpret_cast<uint32_t>(e);
   }
   // What it was made from, for the application's FICs.
@@ -116,7 +116,8 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   f.app_word_count = built_.app_word_count;
   for (uint32_t k = 0; k < built_.app_word_count; ++k) {
     const BuiltAppWord& w = built_.app_words[k];
-    app_words_[app_words_used_++] = AppWordRecord{w.pc, w.next, w.spilled, static_cast<uint16_t>(w.word), w.next_kind};
+    app_words_[app_words_used_++] = AppWordRecord{w.pc, w.next, w.spilled, w.other, static_cast<uint16_t>(w.word),
+                                                  w.next_kind};
   }
   AddLoopStub(f, index);
   used_words_ += f.words;

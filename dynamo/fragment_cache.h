@@ -43,6 +43,7 @@ struct AppWordRecord {
   AppPc pc;
   uint32_t next;
   uint32_t spilled;
+  uint32_t other;
   uint16_t word;  // from the fragment's entry
   AppNext next_kind;
 };
@@ -97,7 +98,10 @@ class FragmentCache {
   static constexpr uint32_t kNone = 0xffffffffu, kDeleted = 0xfffffffeu;
   static constexpr uint32_t kMaxSources = kMaxBytes / 4;
   static constexpr uint32_t kLineFilterBits = 8192;
-  static uint32_t Hash(uint32_t pc) { return ((pc >> 2) * 2654435761u) >> 18; }  // 14 bits
+  // 14 bits: the word index folded with the bits above, without a multiply (PA-RISC has no
+  // integer multiply in the general registers: a constant multiply is a dozen shifts and
+  // adds, and Dispatch looks up twice per fragment exit).
+  static uint32_t Hash(uint32_t pc) { return ((pc >> 2) ^ (pc >> 16)) & (kSlots - 1); }
   void Flush();
   void Delete(Fragment& f);
   void AddLoopStub(Fragment& f, uint32_t index);

@@ -2,11 +2,14 @@
 
 #include "dynamo/context_layout.h"
 #include "dynamo/emitter.h"
+#include "isa/codec.h"
+#include "isa/nullify.h"
 
 namespace dynamo {
 
-void Linker::Init(bool enabled, uint32_t line_bytes, Counters* counters) {
+void Linker::Init(bool enabled, bool direct, uint32_t line_bytes, Counters* counters) {
   enabled_ = enabled;
+  direct_ = direct;
   line_bytes_ = line_bytes;
   counters_ = counters;
   for (Incoming& in : incoming_) in = Incoming{kFree, kNone};
@@ -50,9 +53,51 @@ void Linker::Link(Exit* e, CachePc entry) {
   emit::PublishCode(e->stub.addr(), 4, line_bytes_);
   e->linked = 1;
   ++counters_->links;
+  if (direct_ && e->branch != StubBranch::kNone) LinkBranch(e, entry);
+}
+
+namespace {
+
+volatile uint32_t* BranchWord(const Exit& e) {
+  return reinterpret_cast<volatile uint32_t*>(e.stub.addr() - 4u * e.branch_words);
+}
+
+// The displacement from the branch into e's stub to `to`.
+int32_t BranchDisp(const Exit& e, uint32_t to) {
+  return static_cast<int32_t>(to - (e.stub.addr() - 4u * e.branch_words + 8));
+}
+
+}  // namespace
+
+void Linker::LinkBranch(Exit* e, CachePc entry) {
+  volatile uint32_t* word = BranchWord(*e);
+  const int32_t disp = BranchDisp(*e, entry.addr());
+  if (e->branch == StubBranch::kUncond) {
+    if (!emit::FitsBranch17(disp)) return;
+    *word = emit::BranchN(disp);
+  } else {
+    const isa::Insn in = isa::decode(*word);
+    const bool n = in.flags & isa::kFlagN;
+    const bool same_nullification = isa::cond_branch_nullifies(n, true, disp) == isa::cond_branch_nullifies(n, true, in.im) &&
+                                    isa::cond_branch_nullifies(n, false, disp) == isa::cond_branch_nullifies(n, false, in.im);
+    if (!emit::FitsCondBranch(disp) || !same_nullification) return;
+    *word = emit::WithDisplacement(in, disp);
+  }
+  emit::PublishCode(reinterpret_cast<uint32_t>(word), 4, line_bytes_);
+  e->linked_branch = 1;
+  ++counters_->links_direct;
+}
+
+void Linker::UnlinkBranch(Exit* e) {
+  volatile uint32_t* word = BranchWord(*e);
+  const int32_t disp = BranchDisp(*e, e->stub.addr());
+  *word = e->branch == StubBranch::kUncond ? emit::BranchN(disp) : emit::WithDisplacement(isa::decode(*word), disp);
+  emit::PublishCode(reinterpret_cast<uint32_t>(word), 4, line_bytes_);
+  e->linked_branch = 0;
 }
 
 void Linker::Unlink(Exit* e) {
+  if (e->linked_branch) UnlinkBranch(e);
   *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
   emit::PublishCode(e->stub.addr(), 4, line_bytes_);
   e->linked = 0;
@@ -60,6 +105,7 @@ void Linker::Unlink(Exit* e) {
 }
 
 void Linker::DetachForDelivery(Exit* e) {
+  if (e->linked_branch) UnlinkBranch(e);
   *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
   emit::PublishCode(e->stub.addr(), 4, line_bytes_);
   e->linked = 0;
@@ -71,6 +117,12 @@ bool Linker::ReattachAfterDelivery(Exit* e, CachePc entry) {
   *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::BranchN(disp);
   emit::PublishCode(e->stub.addr(), 4, line_bytes_);
   e->linked = 1;
+  if (direct_ && e->branch != StubBranch::kNone) {
+    // The branch into the stub too, as Link does; a restored link is not a new one.
+    const uint64_t direct_links = counters_->links_direct;
+    LinkBranch(e, entry);
+    counters_->links_direct = direct_links;
+  }
   return true;
 }
 

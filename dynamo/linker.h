@@ -4,6 +4,13 @@
 // list and are linked when that fragment appears; the same list lets a fragment be
 // unlinked (its incoming branches restored to their stubs) before it is deleted.
 //
+// Direct links: where the only way into a stub is one branch (a conditional branch to a bare
+// exit block, a `b,n` of a split), linking also re-targets that branch at the fragment, so
+// the exit costs the application's own branch and not a second taken one. A conditional
+// branch keeps its nullification only in the same direction (isa/nullify.h: with ,n, taken
+// forward nullifies, taken backward does not), so with ,n only a target after it is
+// linked directly; without ,n, or for `b,n`, any target in reach.
+//
 // Exit records live here; an exit stub's record word holds its Exit's address, which is
 // how Dynamo learns which exit was taken (dynamo_fragment_exit returns it).
 #ifndef DYNSIM_DYNAMO_LINKER_H
@@ -24,6 +31,9 @@ struct Exit {
   uint16_t fragment;  // the fragment it leaves
   ExitKind kind;
   uint8_t linked;     // the stub's first word is a branch to the target's fragment
+  uint16_t branch_words;  // the branch into the stub is this many words before it
+  StubBranch branch;      // ... and of this kind (kNone: no branch to re-target)
+  uint8_t linked_branch;  // that branch goes straight to the target's fragment
 };
 
 class Linker {
@@ -32,7 +42,8 @@ class Linker {
   static constexpr uint32_t kNone = 0xffffffffu;
 
   // `enabled`: the configuration's `linking`; off, exits are recorded but never patched.
-  void Init(bool enabled, uint32_t line_bytes, Counters* counters);
+  // `direct`: the configuration's `link_branches` (direct links, above).
+  void Init(bool enabled, bool direct, uint32_t line_bytes, Counters* counters);
   // Forgets every exit (the fragment cache was flushed).
   void Clear();
   bool enabled() const { return enabled_; }
@@ -69,8 +80,11 @@ class Linker {
   static uint32_t Hash(uint32_t pc) { return ((pc >> 2) * 2654435761u) >> 16; }  // 16 bits
   Incoming* Find(AppPc target, bool insert);
   void Unlink(Exit* e);
+  void LinkBranch(Exit* e, CachePc entry);
+  void UnlinkBranch(Exit* e);
 
   bool enabled_;
+  bool direct_;
   uint32_t line_bytes_;
   Counters* counters_;
   uint32_t count_;

@@ -26,6 +26,13 @@ uint32_t AppBack(uint32_t frame, const Fragment& f, const AppWordRecord& w, cons
         return f.head.addr() | kUserPrivilege;
       return (w.pc.addr() + 4) | kUserPrivilege;
     }
+    case AppNext::kBranchOutcome: {
+      // A delay slot in place under its branch: the code after it is the trace's way on;
+      // anything else (the exit stub, or a fragment linked to straight) the other side.
+      const uint32_t back = Word(frame + sigframe::kScIaoq + 4) & ~3u;
+      const uint32_t here = Word(frame + sigframe::kScIaoq) & ~3u;
+      return (back == here + 4 ? w.next : w.other) | kUserPrivilege;
+    }
     case AppNext::kSequential:
     default: return (w.pc.addr() + 4) | kUserPrivilege;
   }

@@ -1,5 +1,5 @@
 # Shared helpers of the Dynamo mechanism tests (psw_live_test.sh, indirect_branch_test.sh,
-# linking_test.sh, smc_fragment_test.sh). Source it after setting `dynsim` and `binary`.
+# linking_test.sh, direct_link_test.sh, smc_fragment_test.sh). Source it after setting `dynsim` and `binary`.
 #   run NAME [dynsim run options] -- [guest args]   dynsim run on the functional core;
 #                                                   $tmp/NAME.{out,err,status,json}
 #   run_qemu NAME [guest args]                      qemu-hppa; $tmp/NAME.{out,err,status}

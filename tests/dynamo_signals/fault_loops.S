@@ -6,6 +6,9 @@
  *   is an ordinary instruction.
  * int sum_loads_in_slot(int **ptrs, int n): the same sum, the load in the delay slot of
  *   the loop's backward branch (addib without ,n: the slot runs taken or not).
+ * int sum_branchy(int **ptrs, int n): the same sum plus 1 for each i where n - i is even;
+ *   the load is in the delay slot of a forward conditional branch (bb,< on the count's low
+ *   bit, no ,n: the slot runs on both sides), which goes one way or the other in turn.
  * int sum_trapping(int *values, int n): the sum with add,tsv (trap on signed overflow,
  *   SIGFPE), the sum in r28.
  */
@@ -39,6 +42,23 @@ sum_loads_in_slot:
 	bv	%r0(%r2)
 	nop
 	.size	sum_loads_in_slot, . - sum_loads_in_slot
+
+	.globl	sum_branchy
+	.type	sum_branchy, @function
+sum_branchy:
+	copy	%r0, %r28
+.Lbranchy:
+	ldw,ma	4(%r26), %r20
+	bb,<	%r25, 31, .Lodd
+	ldw	0(%r20), %r21
+	addi	1, %r28, %r28
+.Lodd:
+	add	%r28, %r21, %r28
+	addib,<> -1, %r25, .Lbranchy
+	nop
+	bv	%r0(%r2)
+	nop
+	.size	sum_branchy, . - sum_branchy
 
 	.globl	sum_trapping
 	.type	sum_trapping, @function

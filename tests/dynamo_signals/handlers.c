@@ -29,6 +29,7 @@
 
 int sum_loads(int **ptrs, int n);
 int sum_loads_in_slot(int **ptrs, int n);
+int sum_branchy(int **ptrs, int n);
 int sum_trapping(int *values, int n);
 
 #define N 600
@@ -89,6 +90,11 @@ static void case_skip(void)
 	printf("skip: sum %d (expected %d), faults %d\n", sum_loads(ptrs, N), expect, segv_count);
 	segv_count = 0;
 	printf("skip in delay slot: sum %d (expected %d), faults %d\n", sum_loads_in_slot(ptrs, N), expect, segv_count);
+	for (i = 0; i < N; i++)
+		expect += (N - i) % 2 == 0;
+	segv_count = 0;
+	printf("skip in a forward branch's delay slot: sum %d (expected %d), faults %d\n", sum_branchy(ptrs, N), expect,
+	       segv_count);
 	printf("skip: wrong si_addr %d, wrong si_code %d\n", wrong_addr, wrong_code);
 }
 
