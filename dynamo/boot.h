@@ -51,7 +51,15 @@ struct BootConfig {
   uint32_t bailout_threshold_percent;
   uint32_t bailout_intervals;
   uint32_t link_branches;
+  uint32_t flush_policy;  // FlushPolicyKind
+  uint32_t flush_interval_kcycles;
+  uint32_t flush_history_intervals;
+  uint32_t flush_spike_factor;
+  uint32_t flush_spike_fragments;
 };
+
+// The `flush_policy` choices (flush_policy.h).
+enum FlushPolicyKind : uint32_t { kFlushOnFull = 0, kFlushPreemptive = 1 };
 
 // The `optimize` levels (the paper's classes, section 4).
 enum OptimizeLevel : uint32_t { kOptimizeNone = 0, kOptimizeConservative = 1, kOptimizeAggressive = 2 };

@@ -24,6 +24,29 @@ std::vector<DynamoParam> BuildSchema() {
        "Size of the fragment cache; when it is full, Dynamo flushes it whole. The paper's main "
        "results use 150 KB.",
        &BootConfig::fragment_cache_kb},
+      {"flush_policy", false, "", 1, 0, 1, false, "fragment cache",
+       "When the whole fragment cache is flushed. flush_on_full: only when a new fragment does "
+       "not fit; preemptive: also when the fragment creation rate rises sharply over its recent "
+       "level, the sign of a working-set change (paper section 2; the rule is in "
+       "dynamo/flush_policy.h and the four flush_ parameters below).",
+       &BootConfig::flush_policy, "flush_on_full|preemptive"},
+      {"flush_interval_kcycles", false, "1000 cycles", 10000, 1, 1000000, false, "fragment cache",
+       "Length of one interval of the pre-emptive flush rule, in thousands of cr16 cycles "
+       "(10,000: as the bail-out's).",
+       &BootConfig::flush_interval_kcycles},
+      {"flush_history_intervals", false, "intervals", 4, 1, 64, false, "fragment cache",
+       "Intervals over which the recent fragment creation level is the mean; also how long "
+       "after the start or a flush no pre-emptive flush happens.",
+       &BootConfig::flush_history_intervals},
+      {"flush_spike_factor", false, "times", 2, 1, 1000, false, "fragment cache",
+       "A pre-emptive flush needs the current interval's creations to exceed this many times "
+       "the recent level (the defaults flush m88ksim at ref twice, at its two phase changes, "
+       "and make it 2.6% faster; dynamo/README.md, \"Measured\").",
+       &BootConfig::flush_spike_factor},
+      {"flush_spike_fragments", false, "fragments", 8, 1, 8192, false, "fragment cache",
+       "... and to reach this many fragments in the interval (a few new traces on a quiet "
+       "program are no phase change).",
+       &BootConfig::flush_spike_fragments},
       {"max_trace_blocks", false, "basic blocks", 128, 1, 4096, false, "monitor",
        "A recorded trace ends after this many basic blocks even without a backward taken branch, "
        "a branch to an existing fragment or a system call (DynamoRIO: 128).",

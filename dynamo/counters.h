@@ -39,7 +39,10 @@ namespace dynamo {
   X(fragment_exits, "exit stubs of the fragments built")                                          \
   X(traces_cut, "traces built only in part (the fragment ends before an instruction Dynamo must interpret)") \
   X(traces_unbuildable, "traces of which nothing could be built (their head is then never recorded again)") \
-  X(cache_flushes, "times the fragment cache was full and flushed whole")                       \
+  X(cache_flushes, "times the fragment cache was flushed whole, for either cause below")          \
+  X(flushes_full, "whole-cache flushes because a new fragment did not fit")                       \
+  X(cache_peak_bytes, "the most fragment-cache bytes in use at once (bodies, exit blocks and stubs)") \
+  X(flushes_rate_spike, "pre-emptive whole-cache flushes on a sharp rise of the fragment creation rate (flush_policy: preemptive)") \
   X(traces_too_big, "traces whose fragment is larger than the whole fragment cache (dropped)")   \
   X(fragments_deleted, "fragments deleted because the application flushed (FIC) code they were made from") \
   X(cache_entries, "times Dynamo entered the fragment cache (a context switch into fragment code)") \

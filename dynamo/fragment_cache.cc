@@ -5,6 +5,7 @@
 #include <dynsim/unistd_nr.h>
 
 #include "dynamo/emitter.h"
+#include "dynamo/machine.h"
 
 namespace dynamo {
 namespace {
@@ -44,6 +45,7 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   delivery_exit_count_ = delivery_loop_count_ = 0;
   for (uint32_t& s : slots_) s = kNone;
   for (uint32_t& w : line_filter_) w = 0;
+  flush_policy_.Init(config, machine::ReadControl(16));
   return true;
 }
 
@@ -55,7 +57,7 @@ const Fragment* FragmentCache::Find(AppPc pc) const {
   }
 }
 
-void FragmentCache::Flush() {
+void FragmentCache::Flush(FlushCause cause) {
   // What the fragments used, not whole tables: a small cache flushes often.
   for (uint32_t i = 0; i < count_; ++i) {
     slots_[fragments_[i].slot] = kNone;
@@ -65,19 +67,22 @@ void FragmentCache::Flush() {
   used_words_ = count_ = sources_used_ = app_words_used_ = 0;
   linker_.Clear();
   ++counters_->cache_flushes;
+  ++(cause == FlushCause::kFull ? counters_->flushes_full : counters_->flushes_rate_spike);
+  flush_policy_.Flushed(machine::ReadControl(16));
 }
 
 const Fragment* FragmentCache::Add(const Trace& trace) {
   if (Contains(trace.head)) return nullptr;  // cannot happen: the monitor checks first
+  if (flush_policy_.FlushBeforeCreating(machine::ReadControl(16)) && count_ > 0) Flush(FlushCause::kRateSpike);
   BuildStatus status = BuildStatus::kEmpty;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    if (count_ == kMaxFragments || sources_used_ + trace.length > kMaxSources) Flush();
+    if (count_ == kMaxFragments || sources_used_ + trace.length > kMaxSources) Flush(FlushCause::kFull);
     const CodeSpace space{code_ + used_words_, reinterpret_cast<uint32_t>(code_ + used_words_),
                           capacity_words_ - used_words_};
     status = BuildFragment(trace, options_, space, &built_);
     if (status == BuildStatus::kOk && built_.exit_count > linker_.free_exits()) status = BuildStatus::kNoSpace;
     if (status != BuildStatus::kNoSpace || count_ == 0) break;
-    Flush();  // it does not fit beside the others: start afresh
+    Flush(FlushCause::kFull);  // it does not fit beside the others: start afresh
   }
   if (status == BuildStatus::kEmpty) {
     ++counters_->traces_unbuildable;
@@ -121,6 +126,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   }
   AddLoopStub(f, index);
   used_words_ += f.words;
+  if (used_words_ * 4 > counters_->cache_peak_bytes) counters_->cache_peak_bytes = used_words_ * 4;
   emit::PublishCode(f.entry.addr(), f.words * 4, line_bytes_);
   uint32_t slot = Hash(f.head.addr());
   while (slots_[slot] != kNone && slots_[slot] != kDeleted) slot = (slot + 1) & (kSlots - 1);

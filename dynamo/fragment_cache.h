@@ -2,7 +2,8 @@
 // executable area of `fragment_cache_kb`, keyed by their heads' app pcs. It owns what
 // fragments need around them: the exit records and links (linker.h) and the indirect-
 // branch lookup table (lookup.h). When a new fragment does not fit, the whole cache is
-// flushed (the paper's flush policy in its coarsest form). An application FIC of code that
+// flushed; with `flush_policy: preemptive` also when the fragment creation rate rises
+// sharply (flush_policy.h). An application FIC of code that
 // a fragment was made from deletes that fragment (unlinked first), so the application runs
 // its new code.
 #ifndef DYNSIM_DYNAMO_FRAGMENT_CACHE_H
@@ -14,6 +15,7 @@
 #include "dynamo/boot.h"
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
+#include "dynamo/flush_policy.h"
 #include "dynamo/fragment_builder.h"
 #include "dynamo/linker.h"
 #include "dynamo/lookup.h"
@@ -102,7 +104,8 @@ class FragmentCache {
   // integer multiply in the general registers: a constant multiply is a dozen shifts and
   // adds, and Dispatch looks up twice per fragment exit).
   static uint32_t Hash(uint32_t pc) { return ((pc >> 2) ^ (pc >> 16)) & (kSlots - 1); }
-  void Flush();
+  enum class FlushCause : uint8_t { kFull, kRateSpike };
+  void Flush(FlushCause cause);
   void Delete(Fragment& f);
   void AddLoopStub(Fragment& f, uint32_t index);
   uint32_t LineKey(uint32_t addr) const { return (addr / line_bytes_) & (kLineFilterBits - 1); }
@@ -134,6 +137,7 @@ class FragmentCache {
   uint64_t delivery_flushes_;
   Linker linker_;
   LookupTable lookup_;
+  FlushPolicy flush_policy_;
   BuiltFragment built_;
 };
 

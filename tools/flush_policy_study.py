@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""The fragment-cache flush policies compared (dynamo/flush_policy.h): a program under each
+policy and each fragment cache size, on the simulated PA-8000 (configs/machines/pa8000.yaml).
+Prints one Markdown table: cycles, speedup over the native run, flushes by cause, fragments
+built and the peak cache occupancy.
+
+Usage (after `bazel build //sim:dynsim //workloads/micro:phase_change_O2`):
+  tools/flush_policy_study.py [--program PATH] [--size test|train|ref] [--sizes-kb 16,64,...]
+Defaults: the phase_change micro workload at train, caches 16, 32, 64, 150, 256 and 1024 KB.
+Two runs at a time (one per core); every figure is simulated, so one run per point.
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+POLICIES = ["flush_on_full", "preemptive"]
+
+
+def run(dynsim, dynamo_elf, machine, program, size, dynamo_yaml, stats):
+    cmd = [dynsim, "run", "--config", machine, "--stats", stats]
+    if dynamo_yaml:
+        cmd += (["--dynamo-elf", dynamo_elf] if dynamo_elf else []) + ["--dynamo", dynamo_yaml]
+    cmd += [program, size]
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        sys.exit(f"flush_policy_study: {' '.join(cmd)} exited {done.returncode}: {done.stderr.decode()[:200]}")
+    with open(stats) as f:
+        return json.load(f)["sim"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--program", default="bazel-bin/workloads/micro/phase_change_O2")
+    ap.add_argument("--size", default="train", choices=["test", "train", "ref"])
+    ap.add_argument("--sizes-kb", default="16,32,64,150,256,1024")
+    ap.add_argument("--dynsim", default="bazel-bin/sim/dynsim")
+    ap.add_argument("--dynamo-elf", default=None, help="another Dynamo build (default: dynsim's own)")
+    ap.add_argument("--machine", default="configs/machines/pa8000.yaml")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes_kb.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        points = [(None, None)] + [(p, kb) for kb in sizes for p in POLICIES]
+        jobs = {}
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            for policy, kb in points:
+                yaml_path = None
+                if policy:
+                    yaml_path = os.path.join(tmp, f"{policy}_{kb}.yaml")
+                    with open(yaml_path, "w") as f:
+                        f.write(f"flush_policy: {policy}\nfragment_cache_kb: {kb}\n")
+                stats = os.path.join(tmp, f"{policy}_{kb}.json")
+                jobs[(policy, kb)] = pool.submit(run, args.dynsim, args.dynamo_elf, args.machine, args.program, args.size,
+                                                 yaml_path, stats)
+        native = jobs[(None, None)].result()["cycles"]
+        name = os.path.basename(args.program)
+        print(f"{name} {args.size}: native {native:,} cycles\n")
+        print("| cache | policy | cycles | speedup | flushes full | flushes rate spike | fragments | peak bytes |")
+        print("|---:|---|---:|---:|---:|---:|---:|---:|")
+        for kb in sizes:
+            for policy in POLICIES:
+                sim = jobs[(policy, kb)].result()
+                c = sim["guest"]["counters"]
+                print(f"| {kb} KB | {policy} | {sim['cycles']:,} | {native / sim['cycles']:.3f} | "
+                      f"{c['dynamo.flushes_full']} | {c['dynamo.flushes_rate_spike']} | {c['dynamo.fragments']} | "
+                      f"{c['dynamo.cache_peak_bytes']:,} |")
+
+
+if __name__ == "__main__":
+    main()
