@@ -3,26 +3,16 @@
 #include <dynsim/syscall.h>
 #include <dynsim/unistd_nr.h>
 
+#include "dynamo/sigframe.h"
 #include "dynamo/signals.h"
 
 namespace dynamo {
 namespace {
 
-// Linux-hppa's rt_sigframe (the kernel's arch/parisc/kernel/signal.c and asm/rt_sigframe.h;
-// os_model/signals.h documents the same layout), as offsets from the frame's start.
-// rt_sigreturn finds the frame 640 bytes below the stack pointer.
-constexpr uint32_t kFrameSize = 640;
-constexpr uint32_t kUcStack = 144;    // uc_stack {ss_sp, ss_flags, ss_size}
-constexpr uint32_t kScGr = 164;       // sc_gr[32]; sc_gr[0] is the PSW
-constexpr uint32_t kScFr = 296;       // sc_fr[32]
-constexpr uint32_t kScIaoq = 560;     // sc_iaoq[2]
-constexpr uint32_t kScSar = 568;
-constexpr uint32_t kUcSigmask = 576;  // two words, signals 1..32 first
-// PSW bits user code sees in sc_gr[0] (asm/psw.h).
-constexpr uint32_t kPswN = 0x00200000, kPswV = 0x00000800, kPswCbShift = 8;
+using namespace sigframe;
 constexpr long kSigSetmask = 2;
 
-alignas(64) uint8_t native_frame[kFrameSize];
+alignas(64) uint8_t native_frame[kSize];
 
 void Put32(uint32_t offset, uint32_t v) { *reinterpret_cast<uint32_t*>(native_frame + offset) = v; }
 void Put64(uint32_t offset, uint64_t v) { *reinterpret_cast<uint64_t*>(native_frame + offset) = v; }
@@ -42,22 +32,25 @@ void LoadContext(const BootAppState& boot, AppContext* ctx) {
   ctx->psw_v = boot.psw_v != 0;
 }
 
-// The frame holds the context; the signal mask and the alternate stack are read from the
-// OS first, so rt_sigreturn re-installs them unchanged. Signals stay blocked from the moment
-// the application's handlers are given back to the OS until rt_sigreturn restores the mask
-// in one step, so no handler runs in between with Dynamo's registers.
+// The frame holds the context, the application's signal mask and its alternate stack (as
+// Dynamo kept them: signals.h), so rt_sigreturn installs them. Signals stay blocked at the
+// OS from the moment the application's handlers are given back until rt_sigreturn
+// restores the mask in one step, so no handler runs in between with Dynamo's registers.
 void TransferToNative(const AppContext& ctx) {
   const uint32_t all[2] = {~0u, ~0u};
-  __dynsim_syscall4(__NR_rt_sigprocmask, kSigSetmask, all, native_frame + kUcSigmask, 8);
-  RestoreAppHandlers(ctx);
-  Put32(kScGr, (ctx.psw_n ? kPswN : 0) | (ctx.psw_v ? kPswV : 0) | ((ctx.psw_cb & 0xff) << kPswCbShift));
+  __dynsim_syscall4(__NR_rt_sigprocmask, kSigSetmask, all, nullptr, 8);
+  uint32_t mask[2], stack[3];
+  HandSignalsToNative(mask, stack);
+  Put32(kUcSigmask, mask[0]);
+  Put32(kUcSigmask + 4, mask[1]);
+  for (unsigned k = 0; k < 3; ++k) Put32(kUcStack + 4 * k, stack[k]);
+  Put32(kScGr, PackPsw(ctx.psw_n, ctx.psw_v, ctx.psw_cb));
   for (unsigned r = 1; r < 32; ++r) Put32(kScGr + 4 * r, ctx.gr[r]);
   for (unsigned r = 0; r < 32; ++r) Put64(kScFr + 8 * r, ctx.fr[r]);
   Put32(kScIaoq, ctx.iaoq_front);
   Put32(kScIaoq + 4, ctx.iaoq_back);
   Put32(kScSar, ctx.sar);
-  __dynsim_syscall2(__NR_sigaltstack, 0, native_frame + kUcStack);
-  dynamo_sigreturn(reinterpret_cast<uint32_t>(native_frame) + kFrameSize);
+  dynamo_sigreturn(reinterpret_cast<uint32_t>(native_frame) + kSize);
 }
 
 }  // namespace dynamo

@@ -49,10 +49,7 @@ struct AppContext {
   uint32_t lookups;
   uint32_t reserved[(CTX_DYNAMO_GR - CTX_LOOKUPS - 4) / 4];
   uint32_t dynamo_gr[32];  // Dynamo's registers during dynamo_app_gateway
-  // The handler the application gave rt_sigaction for each signal (signals.h); valid
-  // where the OS holds Dynamo's trampoline instead.
-  uint32_t app_handlers[65];
-  uint32_t reserved2[(CTX_SIZE - CTX_APP_HANDLERS) / 4 - 65];
+  uint32_t reserved2[(CTX_SIZE - CTX_DYNAMO_GR) / 4 - 32];
 };
 
 static_assert(offsetof(AppContext, gr) == CTX_GR, "context_layout.h");
@@ -75,7 +72,6 @@ static_assert(offsetof(AppContext, lookup_mask) == CTX_LOOKUP_MASK, "context_lay
 static_assert(offsetof(AppContext, lookup_table) == CTX_LOOKUP_TABLE, "context_layout.h");
 static_assert(offsetof(AppContext, lookups) == CTX_LOOKUPS, "context_layout.h");
 static_assert(offsetof(AppContext, dynamo_gr) == CTX_DYNAMO_GR, "context_layout.h");
-static_assert(offsetof(AppContext, app_handlers) == CTX_APP_HANDLERS, "context_layout.h");
 static_assert(sizeof(AppContext) == CTX_SIZE && CTX_SIZE <= DYNAMO_CONTEXT_BYTES, "context_layout.h");
 
 // The one application context (the page the loader mapped).
@@ -84,9 +80,10 @@ inline AppContext& app_context() { return *reinterpret_cast<AppContext*>(DYNAMO_
 // Fills the context with the application's state at its entry.
 void LoadContext(const BootAppState& boot, AppContext* ctx);
 
-// Hands the machine to the application natively: every register, PSW[N/V/C/B], SAR and
-// both IAOQ entries become the context's, with the signal mask and alternate stack
-// unchanged. Never returns; Dynamo loses control of the application.
+// Hands the machine to the application natively (a bail-out): every register,
+// PSW[N/V/C/B], SAR and both IAOQ entries become the context's, with the application's
+// signal actions, mask and alternate stack (signals.h: HandSignalsToNative). Never
+// returns; Dynamo loses control of the application.
 [[noreturn]] void TransferToNative(const AppContext& ctx);
 
 }  // namespace dynamo
@@ -109,10 +106,17 @@ uint32_t dynamo_enter_fragment(uint32_t entry);
 // Where every exit stub branches (with b,l ..., %r2; the app's r1 and r2 already in the
 // context and r2 = the address of the stub's record word). Not called from C++.
 void dynamo_fragment_exit();
-// What the OS calls instead of an application's signal handler (signals.h): it gives the
-// machine the application's global pointer (gr27) and gr19 from the context and jumps to
-// the handler recorded in app_handlers[signo], with the OS's arguments and return link.
-void dynamo_signal_trampoline();
+// Dynamo's own signal handler, the one the OS knows (signals.h); it calls
+// dynamo_signal_arrive (signal_arrival.cc). Not called from C++.
+void dynamo_signal_entry();
+// Where the OS resumes after a synchronous signal in fragment code: Dynamo's registers
+// come back and dynamo_enter_fragment returns (signals.h: IsSignalExit).
+void dynamo_signal_exit();
+// 1 if the readable word at `addr` can be written (the word keeps its value), else 0;
+// needs Dynamo's handler for SIGSEGV and SIGBUS at the OS (signals.h).
+uint32_t dynamo_probe_write(uint32_t addr);
+void dynamo_probe_write_store();   // its store (not called)
+void dynamo_probe_write_failed();  // where a fault of that store resumes (not called)
 }
 
 #endif  // DYNSIM_DYNAMO_CONTEXT_H

@@ -21,8 +21,6 @@
  *        (its address), lookups (a 32-bit count of lookups, kept with count_lookups)
  *   512  dynamo_gr[32] Dynamo's own registers while the application's are in the machine
  *                      (during a gateway call made on the application's behalf)
- *   640  app_handlers[65]  the application's signal handler per signal number, as it
- *                      asked rt_sigaction (signals.h); the OS calls Dynamo's trampoline
  * The loader maps the page (dynamo_boot.context_addr/_bytes, boot.h), read-write.
  */
 #ifndef DYNSIM_DYNAMO_CONTEXT_LAYOUT_H
@@ -51,7 +49,6 @@
 #define CTX_LOOKUP_TABLE 444
 #define CTX_LOOKUPS 448
 #define CTX_DYNAMO_GR 512
-#define CTX_APP_HANDLERS 640
 #define CTX_SIZE 1024
 
 /* The absolute address of a slot, for "ldw CTX_ABS(CTX_GR + 4)(%r0),%r1". */

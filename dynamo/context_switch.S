@@ -153,25 +153,58 @@ dynamo_sigreturn:
 	break	0, 0		/* not reached: rt_sigreturn does not return here */
 	.size	dynamo_sigreturn, . - dynamo_sigreturn
 
-/* dynamo_signal_trampoline: entered by the OS as a signal handler (r26 = signo, r25, r24
- * = siginfo, ucontext; r2 = the return trampoline; r30 = above the frame). Dynamo's own code
- * addresses its data through gr27 (its $global$), so a handler entered while Dynamo runs
- * would find Dynamo's global pointer there; the application's handler needs its own, which
- * the app context holds (gr27 never changes in a static program). gr19 likewise. A handler
- * given as a function descriptor (address | 2) gets its entry and gr19 from it, as the
- * kernel does. Only r1 is used as scratch (a handler expects nothing in it). */
-	.globl	dynamo_signal_trampoline
-	.type	dynamo_signal_trampoline, @function
-dynamo_signal_trampoline:
-	sh2addl	%r26, %r0, %r1
-	ldw	CTX_ABS(CTX_APP_HANDLERS)(%r1), %r1
-	ldw	APP(27)(%r0), %r27
-	bb,>=	%r1, 30, .Lplain_handler	/* bit 30 (value 2) clear: a plain address */
-	ldw	APP(19)(%r0), %r19
-	depwi	0, 31, 2, %r1
-	ldw	4(%r1), %r19
-	ldw	0(%r1), %r1
-.Lplain_handler:
-	bv	%r0(%r1)
+/* dynamo_signal_entry: Dynamo's own signal handler, the one the OS knows for every signal
+ * the application handles (signals.h). The OS enters it on Dynamo's alternate stack
+ * (SA_ONSTACK, SA_SIGINFO, every signal blocked) with r26 = signo, r25 = siginfo, r24 =
+ * ucontext, r2 = the return trampoline and r30 above the frame, whatever ran: fragment
+ * code with the application's registers, or Dynamo's own code. Dynamo's global pointer
+ * (gr27) is set from its absolute address, and dynamo_signal_arrive gets the trampoline as
+ * its fourth argument; returning goes through the trampoline to rt_sigreturn. */
+	.globl	dynamo_signal_entry
+	.type	dynamo_signal_entry, @function
+dynamo_signal_entry:
+	stw	%r2, -20(%r30)
+	copy	%r2, %r23
+	ldil	L%$global$, %r27
+	ldo	R%$global$(%r27), %r27
+	bl	dynamo_signal_arrive, %r2
+	ldo	64(%r30), %r30
+	ldo	-64(%r30), %r30
+	ldw	-20(%r30), %r2
+	bv	%r0(%r2)
 	nop
-	.size	dynamo_signal_trampoline, . - dynamo_signal_trampoline
+	.size	dynamo_signal_entry, . - dynamo_signal_entry
+
+/* dynamo_signal_exit: where a synchronous signal in fragment code resumes (signal_arrival.cc
+ * points the OS's frame here after rectifying the context): as if the fragment had left
+ * through dynamo_fragment_exit, except that the context already holds the application's
+ * state. dynamo_enter_fragment returns dynamo_signal_exit_record's address. */
+	.globl	dynamo_signal_exit
+	.type	dynamo_signal_exit, @function
+dynamo_signal_exit:
+	RESTORE_DYNAMO
+	ldil	L%dynamo_signal_exit_record, %r28
+	ldo	R%dynamo_signal_exit_record(%r28), %r28
+	bv	%r0(%r2)
+	nop
+	.size	dynamo_signal_exit, . - dynamo_signal_exit
+
+/* uint32_t dynamo_probe_write(uint32_t addr): 1 if the word at addr (readable: the caller
+ * checked) can be written, else 0. User code can probe only readability (PROBEI,R), so
+ * this writes the word back to itself and lets the hardware decide: a fault on the store
+ * reaches Dynamo's handler (signal_arrival.cc), which resumes at dynamo_probe_write_failed
+ * instead. The word keeps its value either way. */
+	.globl	dynamo_probe_write
+	.type	dynamo_probe_write, @function
+dynamo_probe_write:
+	ldw	0(%r26), %r28
+	.globl	dynamo_probe_write_store
+dynamo_probe_write_store:
+	stw	%r28, 0(%r26)
+	bv	%r0(%r2)
+	ldi	1, %r28
+	.globl	dynamo_probe_write_failed
+dynamo_probe_write_failed:
+	bv	%r0(%r2)
+	ldi	0, %r28
+	.size	dynamo_probe_write, . - dynamo_probe_write

@@ -12,13 +12,24 @@ namespace dynamo {
   X(interpreted_instructions, "application instructions the interpreter executed (nullified ones excluded)") \
   X(nullified_instructions, "application instructions the interpreter skipped because PSW[N] was set") \
   X(syscalls, "application system calls Dynamo made on the application's behalf")                  \
-  X(sigactions, "application rt_sigaction calls Dynamo intercepted (handlers go through its trampoline)") \
+  X(sigactions, "application rt_sigaction calls Dynamo intercepted (its own handler goes to the OS)") \
+  X(signal_calls, "application signal system calls Dynamo performed itself (masks, pending sets, sigaltstack, sigsuspend)") \
+  X(signals_arrived, "signals the OS delivered to Dynamo's own handler") \
+  X(signals_synchronous, "synchronous signals (faults, traps) raised by application instructions, in fragment code or interpreted") \
+  X(signal_rectifications, "synchronous signals in fragment code whose context Dynamo rectified to the application's") \
+  X(signals_delivered, "signal frames Dynamo built for application handlers (each handler then runs under Dynamo)") \
+  X(signals_async_delivered, "asynchronous signals delivered to application handlers (the latency counters' population)") \
+  X(signal_latency_sum, "cr16 cycles from each asynchronous signal's arrival in Dynamo to its frame, summed") \
+  X(signal_latency_max, "the longest of those delays, cr16 cycles") \
+  X(signal_unlinks, "links removed so that the fragment running when a signal arrived leaves for Dynamo (loop branches included)") \
+  X(signal_relinks, "links restored after the delivery") \
+  X(sigreturns, "application rt_sigreturn calls Dynamo performed (a handler returned)") \
   X(gateway_calls, "application gateway calls of any kind (system calls, light-weight calls, set thread pointer)") \
   X(trace_head_candidates, "taken backward direct branches interpreted (their targets are trace-head candidates)") \
   X(decode_misses, "instructions the interpreter decoded (misses in its decoded-instruction cache)") \
   X(code_flushes, "fic instructions the application executed (each drops decoded copies of one line)") \
-  X(native_transfers, "times Dynamo handed the application to native execution (a trap or fault to raise)") \
-  X(native_transfer_pc, "the application pc of the last native transfer (0: none), where Dynamo lost control") \
+  X(native_transfers, "synchronous signals Dynamo left to the OS's default action (raised in Dynamo's own code, so no application context to rectify)") \
+  X(native_transfer_pc, "the pc of the last of them (0: none)") \
   X(hot_trace_heads, "trace-head candidates that reached hot_threshold (each starts a trace recording)") \
   X(fragment_head_reached, "taken backward branches interpreted whose target heads a fragment (Dynamo enters it)") \
   X(exit_target_candidates, "fragment exits and lookup misses to an app pc that heads no fragment (trace-head candidates)") \

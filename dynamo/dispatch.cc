@@ -1,6 +1,7 @@
 #include "dynamo/dispatch.h"
 
 #include "dynamo/bailout.h"
+#include "dynamo/signals.h"
 #include "dynamo/syscalls.h"
 #include "isa/conditions.h"
 
@@ -84,8 +85,13 @@ bool Dispatcher::Execute(const Fragment& f) {
   ++counters_->cache_entries;
   PrepareEntry(ctx_);
   bailout_->EnterCache();
-  Exit* e = FragmentCache::ExitOfRecord(dynamo_enter_fragment(f.entry.addr()));
+  SetRunningFragment(&f);
+  const uint32_t record = dynamo_enter_fragment(f.entry.addr());
+  SetRunningFragment(nullptr);
   bailout_->LeaveCache();
+  // A synchronous signal: the context is the application's at the faulting instruction.
+  if (IsSignalExit(record)) return false;
+  Exit* e = FragmentCache::ExitOfRecord(record);
   ReadExitPsw(ctx_);
   // With count_lookups, every lookup counts itself in the context (32 bits: collected at
   // every exit); the one that ends in a lookup exit missed, the others hit. With inline
@@ -134,17 +140,28 @@ InterpStop Dispatcher::RecordAndBuild(AppPc head) {
 void Dispatcher::Loop() {
   AppContext* ctx = ctx_;
   for (;;) {
+    // Signals wait for this boundary: a fragment-cache exit or an interpreter stop. Dynamo
+    // sends the application to a handler's entry as a fragment exit sends it to its
+    // target, so the entry is a trace-head candidate too (else a handler without a loop
+    // would be interpreted at every signal).
+    bool hot_handler = false;
+    if (SignalsWaiting() && DeliverSignals(ctx)) {
+      const AppPc entry = AppPcOfIaoq(ctx->iaoq_front);
+      hot_handler = !cache_->Contains(entry) && monitor_->OnExitTarget(entry);
+    }
     InterpStop stop;
     const Fragment* f = nullptr;
     const bool plain = !ctx->psw_n && ctx->iaoq_back == ctx->iaoq_front + 4;
     if (plain && bailout_->Due()) {
       // Dynamo's own share of the time stayed high: the application runs natively from
-      // here, with its own signal handlers (the same hand-over as for a trap).
+      // here, with its own signal handlers.
       counters_->Report();
       TransferToNative(*ctx);
     }
     if (plain) f = cache_->Find(AppPcOfIaoq(ctx->iaoq_front));
-    if (f) {
+    if (hot_handler) {
+      stop = RecordAndBuild(AppPcOfIaoq(ctx->iaoq_front));
+    } else if (f) {
       if (!Execute(*f)) continue;
       // A fragment exit's target became hot: record from there (the front).
       stop = RecordAndBuild(AppPcOfIaoq(ctx->iaoq_front));
@@ -157,20 +174,19 @@ void Dispatcher::Loop() {
     }
     switch (stop) {
       case InterpStop::kTraceHead:
-      case InterpStop::kFragmentHead: continue;  // the trace ended: go on from where it went
+      case InterpStop::kFragmentHead:
+      case InterpStop::kSignal: continue;  // the trace ended, or a signal waits: go on from there
       case InterpStop::kGateway:
-        if (PerformGateway(ctx, counters_)) continue;
-        break;  // a branch into page zero that is no gateway entry: it faults natively
+        // A branch into page zero that is no gateway entry faults as a fetch would.
+        if (!PerformGateway(ctx, counters_)) RaiseTrapSignal(*ctx, isa::Effect{}, true);
+        continue;
       case InterpStop::kTrap:
-      case InterpStop::kFetchFault: break;
+        RaiseTrapSignal(*ctx, interpreter_->TrapEffect(), false);
+        continue;
+      case InterpStop::kFetchFault:
+        RaiseTrapSignal(*ctx, isa::Effect{}, true);
+        continue;
     }
-    // The instruction at the front traps or cannot be fetched. The hardware raises exactly
-    // the signal a native run would get, with the application's registers and IAOQ, and
-    // the application's own disposition handles it; the application then runs natively.
-    ++counters_->native_transfers;
-    counters_->native_transfer_pc = ctx->iaoq_front & ~3u;
-    counters_->Report();
-    TransferToNative(*ctx);
   }
 }
 

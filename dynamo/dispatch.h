@@ -3,8 +3,9 @@
 // the fragment cache; otherwise the interpreter runs it. A hot trace head (a backward
 // branch's target or a fragment exit's, see monitor.h) gets its trace recorded and built
 // into a fragment; a fragment exit is linked to its target's fragment if that exists;
-// system calls go to syscalls; a trap, or a bail-out, or an unreadable instruction goes to native
-// execution, where the hardware raises it with the application's exact state.
+// system calls go to syscalls; a trap or an unreadable instruction raises its signal for
+// the application (signals.h), and signals are delivered at the top of the loop (the next
+// fragment-cache exit or interpreter stop); a bail-out goes to native execution.
 #ifndef DYNSIM_DYNAMO_DISPATCH_H
 #define DYNSIM_DYNAMO_DISPATCH_H
 

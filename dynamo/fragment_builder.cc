@@ -126,6 +126,7 @@ class Builder {
                   uint32_t unit_index) {
     pending_[pending_n_++] = Pending{kind, exit_kind, pos_, branch, delay, target, unit_index};
   }
+  void NoteApp(uint32_t index, AppNext kind, uint32_t next);
   bool Stub(ExitKind kind, uint32_t target);
   void MarkStubBranch(StubBranch branch, uint32_t pos);
   void LookupCall(int32_t delay);
@@ -159,7 +160,17 @@ class Builder {
   const isa::Insn* decoded_ = decoded_storage;
   KnownValues known_;
   uint32_t loop_exit_ = 0;  // app pc of the final exit when the trace's last branch loops to word 0
+  int32_t delay_register_ = -1;  // RunDelay: the queue goes on to this register's value
+  uint32_t delay_off_trace_ = 0;  // RunDelay: or here if the branch before left the trace
 };
+
+// Records that the next word emitted is trace instruction `index` (the rectification map,
+// BuiltAppWord). Entries at or past the current word were emitted by a layout since undone.
+void Builder::NoteApp(uint32_t index, AppNext kind, uint32_t next) {
+  while (out_->app_word_count && out_->app_words[out_->app_word_count - 1].word >= pos_) --out_->app_word_count;
+  if (out_->app_word_count == BuiltFragment::kMaxAppWords) return;
+  out_->app_words[out_->app_word_count++] = BuiltAppWord{pos_, t_.insns[index].pc, next, kind, 0, delay_off_trace_};
+}
 
 bool Builder::Stub(ExitKind kind, uint32_t target) {
   if (out_->exit_count == BuiltFragment::kMaxExits) return false;
@@ -185,7 +196,10 @@ void Builder::MarkStubBranch(StubBranch branch, uint32_t pos) {
 void Builder::LookupCall(int32_t delay) {
   Emit(emit::Stw(1, kIndirectTarget, 0));
   Emit(emit::Ldw(App(1), 0, 1));
-  if (delay >= 0) Emit(t_.insns[delay].word);
+  if (delay >= 0) {
+    NoteApp(static_cast<uint32_t>(delay), AppNext::kIndirectTarget, 0);
+    Emit(t_.insns[delay].word);
+  }
   Emit(emit::Stw(2, App(2), 0));
   Emit(emit::BranchLinkR2(DispTo(pos_, o_.lookup_routine)));
   Emit(emit::Stw(1, App(1), 0));
@@ -264,6 +278,14 @@ void Builder::WriteLink(unsigned link, uint32_t pc) {
 
 // The delay slot at trace index d, on the trace (`surely`: it always runs there).
 void Builder::RunDelay(uint32_t d, bool surely) {
+  const uint32_t on_trace = d + 1 < t_.length ? t_.insns[d + 1].pc.addr() : t_.next_pc.addr();
+  if (delay_register_ >= 0) {
+    NoteApp(d, AppNext::kRegister, static_cast<uint32_t>(delay_register_));
+  } else if (delay_off_trace_) {
+    NoteApp(d, AppNext::kBranchOutcome, on_trace);
+  } else {
+    NoteApp(d, AppNext::kFixed, on_trace);
+  }
   Emit(t_.insns[d].word);
   known_.Apply(decoded_[d], surely);
 }
@@ -303,6 +325,7 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
         *next_i = i + 1;
       }
       PushUnit(i, false);
+      NoteApp(i, AppNext::kSequential, 0);
       Emit(isa::encode(x));
       if (over_exit) Emit(emit::BranchN(0));  // b,n .+8: over the exit branch
       known_.Apply(in, true);
@@ -313,6 +336,7 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
   }
   known_.Apply(in, !PrevNullifies() && !ti.nullified);
   PushUnit(i, nullifies);
+  NoteApp(i, AppNext::kSequential, 0);
   Emit(ti.word);
   *next_i = i + 1;
   return true;
@@ -333,7 +357,9 @@ bool Builder::CloseLoop(uint32_t i) {
   b.im = DispTo(pos_, s_.addr);
   if (!emit::FitsCondBranch(b.im) || !Encodable(b)) return false;
   PushUnit(i, false);
+  out_->loop_branch = pos_;
   Emit(isa::encode(b));
+  NoteApp(i + 1, AppNext::kLoop, 0);
   Emit(t_.insns[i + 1].word);
   loop_exit_ = pc + 8;
   ++out_->loops;
@@ -382,7 +408,9 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
              taken ? fall : taken_target, i);
   Emit(0);  // the branch, once its exit block's place is known
   known_.Apply(in, true);
+  if (both_run) delay_off_trace_ = taken ? fall : taken_target;
   if (on_runs) RunDelay(i + 1, true);
+  delay_off_trace_ = 0;
   return true;
 }
 
@@ -446,7 +474,9 @@ bool Builder::ProbeIndirect(uint32_t i, uint32_t next, bool* ended) {
   const bool runs = !(in.flags & isa::kFlagN);
   if (runs && (Written(decoded_[i + 1]) & (1u << reg))) return false;
   PushUnit(i, false);
+  delay_register_ = static_cast<int32_t>(reg);
   if (runs) RunDelay(i + 1, true);
+  delay_register_ = -1;
   Emit(emit::Stw(1, App(1), 0));
   ++out_->inline_lookups;
   if (!o_.inline_indirect) {
@@ -553,6 +583,8 @@ BuildStatus Builder::Run() {
   out_->folded = 0;
   out_->inline_lookups = 0;
   out_->loops = 0;
+  out_->loop_branch = 0;
+  out_->app_word_count = 0;
   known_.Clear();
   known_.FollowStackSlots(o_.stack_slots, o_.private_stack_slots);
   if (t_.length == 0 || t_.insns[0].nullified) return BuildStatus::kEmpty;
@@ -574,6 +606,7 @@ BuildStatus Builder::Run() {
       // The trace stopped between a branch and its delay slot: end before that branch.
       const Unit u = units_[--units_n_];
       pos_ = u.pos;
+      while (out_->app_word_count && out_->app_words[out_->app_word_count - 1].word >= pos_) --out_->app_word_count;
       pending_n_ = u.pending;
       out_->exit_count = u.exits;
       if (!CutAt(u.index)) return BuildStatus::kEmpty;
@@ -596,7 +629,10 @@ BuildStatus Builder::Run() {
     switch (p.kind) {
       case Pending::kCondExit:
         word = emit::WithDisplacement(p.branch, disp);
-        if (p.delay >= 0) Emit(t_.insns[p.delay].word);
+        if (p.delay >= 0) {
+          NoteApp(static_cast<uint32_t>(p.delay), AppNext::kFixed, p.target);
+          Emit(t_.insns[p.delay].word);
+        }
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
         if (p.delay < 0) MarkStubBranch(StubBranch::kCond, p.pos);
         break;

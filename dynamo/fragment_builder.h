@@ -101,15 +101,43 @@ struct BuiltExit {
   uint16_t branch_words;  // the stub's distance after that branch, in words
 };
 
+// Where the application's queue goes after a copied application instruction, so that a
+// signal raised by it can be given the application's own IAOQ back (signals.h,
+// "rectification"; PA-RISC 2.0 manual, "the IA queue"): the instruction's own pc + 4, a
+// pc fixed when the fragment was built (a delay slot: the side of its branch this copy
+// runs on), the indirect target stored in the context (a delay slot in the lookup call),
+// a register (a delay slot run before the inline compare of `bv rX`), or the fragment's
+// loop branch's outcome (its delay slot: the head if the branch went back), or a kept
+// conditional branch's outcome (a delay slot left in place under a branch without ,n:
+// `next` if the code goes on to the next word, `other`, the off-trace pc, if not).
+enum class AppNext : uint8_t { kSequential, kFixed, kIndirectTarget, kRegister, kLoop, kBranchOutcome };
+
+// One application instruction copied into fragment code, at word `word`. `spilled`: the
+// registers whose application value is in the context's slot there, not in the register
+// (a builder that placed an application instruction inside one of its spill windows would
+// say so here; none does today).
+struct BuiltAppWord {
+  uint32_t word;
+  AppPc pc;
+  uint32_t next;  // kFixed, kBranchOutcome: the app pc; kRegister: the register
+  AppNext next_kind;
+  uint32_t spilled;
+  uint32_t other;  // kBranchOutcome: the app pc off the trace
+};
+
 struct BuiltFragment {
   static constexpr uint32_t kMaxExits = 1024;
+  static constexpr uint32_t kMaxAppWords = 2 * Trace::kMaxTraceInsns;
   uint32_t words;       // code words written
   uint32_t insns;       // trace instructions the fragment covers (a prefix of the trace)
   uint32_t exit_count;  // stubs, in exits[]
   uint32_t folded;          // indirect branches reduced to their delay slot
   uint32_t inline_lookups;  // indirect branches probing the table inline
   uint32_t loops;           // 1 if the last branch loops to the fragment's first word
+  uint32_t loop_branch;     // with loops: the word of that branch
   BuiltExit exits[kMaxExits];
+  uint32_t app_word_count;  // in app_words[], by increasing word
+  BuiltAppWord app_words[kMaxAppWords];
 };
 
 enum class BuildStatus : uint8_t {

@@ -41,7 +41,8 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   lookup_.Init(config.lookup_table_entries, ctx);
   options_.lookup_table = lookup_.address();
   options_.lookup_index_bits = lookup_.index_bits();
-  used_words_ = count_ = sources_used_ = 0;
+  used_words_ = count_ = sources_used_ = app_words_used_ = 0;
+  delivery_exit_count_ = delivery_loop_count_ = 0;
   for (uint32_t& s : slots_) s = kNone;
   for (uint32_t& w : line_filter_) w = 0;
   flush_policy_.Init(config, machine::ReadControl(16));
@@ -63,7 +64,7 @@ void FragmentCache::Flush(FlushCause cause) {
     lookup_.Remove(fragments_[i].head, fragments_[i].entry);
   }
   for (uint32_t& w : line_filter_) w = 0;
-  used_words_ = count_ = sources_used_ = 0;
+  used_words_ = count_ = sources_used_ = app_words_used_ = 0;
   linker_.Clear();
   ++counters_->cache_flushes;
   ++(cause == FlushCause::kFull ? counters_->flushes_full : counters_->flushes_rate_spike);
@@ -115,7 +116,16 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
     sources_[sources_used_++] = pc;
     line_filter_[LineKey(pc) / 32] |= 1u << (LineKey(pc) % 32);
   }
-  used_words_ += built_.words;
+  // Where its application instructions are, for rectifying a signal's context.
+  f.first_app_word = app_words_used_;
+  f.app_word_count = built_.app_word_count;
+  for (uint32_t k = 0; k < built_.app_word_count; ++k) {
+    const BuiltAppWord& w = built_.app_words[k];
+    app_words_[app_words_used_++] = AppWordRecord{w.pc, w.next, w.spilled, w.other, static_cast<uint16_t>(w.word),
+                                                  w.next_kind};
+  }
+  AddLoopStub(f, index);
+  used_words_ += f.words;
   if (used_words_ * 4 > counters_->cache_peak_bytes) counters_->cache_peak_bytes = used_words_ * 4;
   emit::PublishCode(f.entry.addr(), f.words * 4, line_bytes_);
   uint32_t slot = Hash(f.head.addr());
@@ -134,13 +144,37 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   linker_.LinkIncoming(f.head, f.entry);
   ++counters_->fragments;
   counters_->fragment_instructions += built_.insns;
-  counters_->fragment_bytes += built_.words * 4;
+  counters_->fragment_bytes += f.words * 4;
   counters_->fragment_exits += built_.exit_count;
   counters_->indirect_folded += built_.folded;
   counters_->indirect_inline_lookups += built_.inline_lookups;
   counters_->fragment_loops += built_.loops;
   if (built_.insns < trace.length) ++counters_->traces_cut;
   return &f;
+}
+
+// A fragment whose last branch loops to its own first word never reaches an exit stub
+// while the loop runs; for a signal's delivery that branch is sent to a stub of its own,
+// placed after the fragment, which leaves to Dynamo at the head (kStop: Dynamo re-enters
+// the fragment once the handler has run). Without room or reach the loop keeps running
+// and the signal waits for the loop's exit.
+void FragmentCache::AddLoopStub(Fragment& f, uint32_t index) {
+  f.loop_branch = f.loop_stub = kNoLoop;
+  if (!built_.loops || used_words_ + f.words + 4 > capacity_words_ || !linker_.free_exits()) return;
+  const int32_t disp = static_cast<int32_t>((f.words - built_.loop_branch) * 4) - 8;
+  if (!emit::FitsCondBranch(disp)) return;
+  uint32_t* stub = code_ + used_words_ + f.words;
+  const uint32_t stub_addr = reinterpret_cast<uint32_t>(stub);
+  Exit* e = linker_.Allocate();
+  *e = Exit{f.head, CachePc(stub_addr), Linker::kNone, static_cast<uint16_t>(index), ExitKind::kStop, 0};
+  stub[0] = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
+  stub[1] = emit::BranchLinkR2(static_cast<int32_t>(options_.exit_routine - (stub_addr + 4 + 8)));
+  stub[2] = emit::Stw(1, CTX_ABS(CTX_GR + 4 * 1), 0);
+  stub[3] = reinterpret_cast<uint32_t>(e);
+  f.loop_branch = built_.loop_branch;
+  f.loop_stub = f.words;
+  f.words += 4;
+  ++f.exit_count;
 }
 
 void FragmentCache::Delete(Fragment& f) {

@@ -32,7 +32,22 @@ struct Fragment {
   uint32_t first_source;  // the app pcs it was made from, in sources_
   uint32_t source_count;
   uint32_t slot;          // its entry in the head table
+  uint32_t first_app_word;  // where its application instructions sit, in app_words_
+  uint32_t app_word_count;
+  uint32_t loop_branch;     // the word of its branch back to word 0, or kNoLoop
+  uint32_t loop_stub;       // the word of the stub that branch can be sent to, or kNoLoop
   bool live;              // false once deleted
+};
+constexpr uint32_t kNoLoop = 0xffffffffu;
+
+// An application instruction in fragment code (BuiltAppWord, kept per fragment).
+struct AppWordRecord {
+  AppPc pc;
+  uint32_t next;
+  uint32_t spilled;
+  uint32_t other;
+  uint16_t word;  // from the fragment's entry
+  AppNext next_kind;
 };
 
 class FragmentCache {
@@ -64,6 +79,22 @@ class FragmentCache {
 
   uint32_t fragments() const { return count_; }
 
+  // Signals (signals.h). True if `pc` is in the code area.
+  bool InCode(uint32_t pc) const {
+    return pc - reinterpret_cast<uint32_t>(code_) < used_words_ * 4;
+  }
+  // The fragment whose code holds `pc`, or nullptr.
+  const Fragment* FragmentAt(uint32_t pc) const;
+  // The application instruction at `pc` in `f`'s code, or nullptr (an instruction Dynamo
+  // inserted: a stub, a compare, a probe).
+  const AppWordRecord* AppWordAt(const Fragment& f, uint32_t pc) const;
+  // An asynchronous signal arrived while `f` ran: its linked exits go back to their stubs
+  // and its loop branch to its loop stub, so that it leaves for Dynamo at its next exit
+  // (paper section 2, "Signal handling"). RelinkAfterDelivery undoes all of it.
+  void UnlinkForDelivery(const Fragment& f);
+  void RelinkAfterDelivery();
+  bool UnlinkedForDelivery() const { return delivery_exit_count_ != 0 || delivery_loop_count_ != 0; }
+
  private:
   static constexpr uint32_t kSlots = 2 * kMaxFragments;
   static constexpr uint32_t kNone = 0xffffffffu, kDeleted = 0xfffffffeu;
@@ -76,6 +107,7 @@ class FragmentCache {
   enum class FlushCause : uint8_t { kFull, kRateSpike };
   void Flush(FlushCause cause);
   void Delete(Fragment& f);
+  void AddLoopStub(Fragment& f, uint32_t index);
   uint32_t LineKey(uint32_t addr) const { return (addr / line_bytes_) & (kLineFilterBits - 1); }
 
   // The code area first, page-aligned (mprotect), and within a 22-bit branch of Dynamo's
@@ -93,6 +125,16 @@ class FragmentCache {
   Fragment fragments_[kMaxFragments];
   uint32_t sources_[kMaxSources];
   uint32_t line_filter_[kLineFilterBits / 32];  // lines some fragment was made from (hashed)
+  AppWordRecord app_words_[kMaxSources];  // at most one per code word
+  uint32_t app_words_used_;
+  // Unlinked for a signal's delivery (UnlinkForDelivery): exits and fragments whose loop
+  // branch points at its stub, valid while the cache has not been flushed since.
+  static constexpr uint32_t kMaxDeliveryUnlinks = 4096, kMaxDeliveryLoops = 64;
+  uint32_t delivery_exits_[kMaxDeliveryUnlinks];
+  uint32_t delivery_exit_count_;
+  uint32_t delivery_loops_[kMaxDeliveryLoops];
+  uint32_t delivery_loop_count_;
+  uint64_t delivery_flushes_;
   Linker linker_;
   LookupTable lookup_;
   FlushPolicy flush_policy_;

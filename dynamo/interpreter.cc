@@ -1,6 +1,8 @@
 #include "dynamo/interpreter.h"
 
 #include "dynamo/machine.h"
+#include "dynamo/signals.h"
+#include "dynamo/writable_pages.h"
 #include "isa/codec.h"
 #include "isa/conditions.h"
 #include "isa/state.h"
@@ -12,8 +14,8 @@ namespace dynamo {
 // the IAOQ are the context's fields; memory is the application's, read and written in
 // place (both run in one address space, big-endian like the data). An access to an
 // address that is not readable returns a fault code, so the semantics commit nothing and
-// report Trap::kMemory. Only readability can be probed from user mode: a store to a
-// mapped read-only page still faults inside Dynamo (dynamo/README.md, "Limitations").
+// report Trap::kMemory. Only readability can be probed from user mode; a store also asks
+// writable_pages.h, so that a store to a read-only page is a trap too.
 //
 // The instruction address queue and PSW[N] are members, loaded from the context when the
 // state is made and stored back by Sync(): in Run's loop they stay in registers, which is
@@ -21,6 +23,7 @@ namespace dynamo {
 class AppState {
  public:
   static constexpr int kFault = 1;
+  static constexpr int kNotWritable = 2;  // readable, not writable (signals: SEGV_ACCERR)
 
   AppState(AppContext& ctx, DecodeCache& cache, FragmentCache& fragments, Counters& counters, uint32_t line_bytes)
       : c_(ctx),
@@ -66,6 +69,7 @@ class AppState {
   }
   int store(uint32_t addr, unsigned size, uint64_t v) {
     if (!machine::Readable(addr)) return kFault;
+    if (!writable_pages().Writable(addr)) return kNotWritable;
     switch (size) {
       case 1: *reinterpret_cast<volatile uint8_t*>(addr) = static_cast<uint8_t>(v); break;
       case 2: *reinterpret_cast<volatile uint16_t*>(addr) = static_cast<uint16_t>(v); break;
@@ -343,7 +347,12 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
         stop = InterpStop::kTraceHead;
         break;
       }
-      if (action == HeadAction::kEnter) enter_at = s.iaoq_back();  // after the delay slot
+      if (action == HeadAction::kEnter) {
+        enter_at = s.iaoq_back();  // after the delay slot
+      } else if (__builtin_expect(dynamo_signal_arrived != 0, 0)) {
+        stop = InterpStop::kSignal;  // deliver it now: a loop interpreted may run long
+        break;
+      }
       continue;
     }
     stop = InterpStop::kTrap;
@@ -471,6 +480,15 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
   counters_->nullified_instructions += nullified;
   counters_->decode_misses += decoded;
   return stop;
+}
+
+isa::Effect Interpreter::TrapEffect() {
+  // Nothing of a trapping instruction is committed (isa/step.h), so running it again on
+  // the same state only says why it traps.
+  AppState s(*ctx_, *cache_, *fragments_, *counters_, line_bytes_);
+  const uint32_t front = ctx_->iaoq_front;
+  const isa::Insn insn = isa::decode(*reinterpret_cast<const volatile uint32_t*>(front & ~3u));
+  return isa::execute(s, insn, isa::Ia{front, ctx_->iaoq_back});
 }
 
 }  // namespace dynamo

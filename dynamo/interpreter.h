@@ -18,6 +18,7 @@
 #include "dynamo/fragment_cache.h"
 #include "dynamo/monitor.h"
 #include "isa/insn.h"
+#include "isa/state.h"
 
 namespace dynamo {
 
@@ -76,6 +77,7 @@ enum class InterpStop : uint8_t {
   kFetchFault,  // the instruction at the front cannot be read
   kTraceHead,   // the monitor stopped at a trace-head candidate: the backward branch retired,
                 // its delay slot is at the front and the candidate at the back
+  kSignal,      // a signal arrived (signals.h): a backward branch retired, deliver it
   kFragmentHead,  // the front is a fragment's head with a plain queue (back = front + 4,
                   // PSW[N] clear), reached by a taken backward branch: enter the cache
 };
@@ -96,6 +98,8 @@ class Interpreter {
   // Interprets from the context's IAOQ until a stop; the context is then exactly the
   // application's state before the instruction at iaoq_front.
   InterpStop Run();
+  // After kTrap: why the instruction at the context's front traps (its Effect).
+  isa::Effect TrapEffect();
 
   // Called after Run stopped with kTraceHead (the backward branch's delay slot at the
   // front, `head` at the back): interprets exactly as Run does, and records every

@@ -104,6 +104,28 @@ void Linker::Unlink(Exit* e) {
   ++counters_->unlinks;
 }
 
+void Linker::DetachForDelivery(Exit* e) {
+  if (e->linked_branch) UnlinkBranch(e);
+  *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
+  emit::PublishCode(e->stub.addr(), 4, line_bytes_);
+  e->linked = 0;
+}
+
+bool Linker::ReattachAfterDelivery(Exit* e, CachePc entry) {
+  if (e->linked || e->kind != ExitKind::kBranch) return false;
+  const int32_t disp = static_cast<int32_t>(entry.addr() - (e->stub.addr() + 8));
+  *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::BranchN(disp);
+  emit::PublishCode(e->stub.addr(), 4, line_bytes_);
+  e->linked = 1;
+  if (direct_ && e->branch != StubBranch::kNone) {
+    // The branch into the stub too, as Link does; a restored link is not a new one.
+    const uint64_t direct_links = counters_->links_direct;
+    LinkBranch(e, entry);
+    counters_->links_direct = direct_links;
+  }
+  return true;
+}
+
 void Linker::LinkIncoming(AppPc head, CachePc entry) {
   const Incoming* in = Find(head, false);
   if (!in) return;

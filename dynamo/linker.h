@@ -62,6 +62,10 @@ class Linker {
   void LinkIncoming(AppPc head, CachePc entry);
   // Restores every linked exit to `head` to its stub (they wait again).
   void UnlinkIncoming(AppPc head);
+  // For a signal's delivery (FragmentCache::UnlinkForDelivery): puts a linked exit back
+  // to its stub, and links it again after, without counting either as a link or unlink.
+  void DetachForDelivery(Exit* e);
+  bool ReattachAfterDelivery(Exit* e, CachePc entry);  // false: nothing to do
   // Takes the exits [first, first + count) off their incoming lists (their fragment is
   // being deleted: nothing may patch its code again).
   void Retire(uint32_t first, uint32_t count);

@@ -14,6 +14,7 @@
 #include "dynamo/fragment_cache.h"
 #include "dynamo/interpreter.h"
 #include "dynamo/monitor.h"
+#include "dynamo/signals.h"
 
 namespace {
 
@@ -30,9 +31,9 @@ dynamo::BootBlock dynamo_boot = {
     0, {}, {}, {}, {},
 };
 
-// Dynamo's stack (entry.S). Besides Dynamo's own frames it holds the frames of the
-// application's signal handlers, which run natively on whatever stack is current when a
-// signal arrives (handlers run natively: signals.h), hence the generous size.
+// Dynamo's stack (entry.S): Dynamo's own frames only (its signal handler runs on an
+// alternate stack of its own, signals.cc; the application's handlers run under Dynamo on
+// the application's stacks).
 alignas(64) unsigned char dynamo_stack[kStackBytes];
 
 [[noreturn]] void dynamo_main();
@@ -81,6 +82,7 @@ void dynamo_main() {
   const BootConfig config = const_cast<const BootConfig&>(dynamo_boot.config);
   if (!fragment_cache.Init(config, line, &ctx, &counters))
     Fatal("dynamo: cannot make the fragment cache executable, or it is out of reach of Dynamo's code\n");
+  InitSignals(&fragment_cache, &counters);
   monitor.Init(config.hot_threshold, &counters, &fragment_cache);
   Interpreter::SetTraceThroughCalls(config.trace_through_calls != 0);
   Interpreter interpreter(&ctx, &decode_cache, &monitor, &fragment_cache, &counters, line);

@@ -3,6 +3,7 @@
 #include <dynsim/unistd_nr.h>
 
 #include "dynamo/signals.h"
+#include "dynamo/writable_pages.h"
 
 namespace dynamo {
 namespace {
@@ -24,16 +25,13 @@ bool PerformGateway(AppContext* ctx, Counters* counters) {
     const uint32_t nr = ctx->gr[20];
     if (nr == __NR_exit || nr == __NR_exit_group) {
       counters->Report();
-    } else if (nr == __NR_rt_sigreturn) {
-      // The OS restores the frame at the application's stack pointer and the application
-      // continues natively from it (stage 1 never interprets signal handlers, so only a
-      // program that calls rt_sigreturn by hand gets here).
-      ++counters->native_transfers;
-      counters->Report();
-      RestoreAppHandlers(*ctx);
-    } else if (nr == __NR_rt_sigaction && InterceptSigaction(ctx)) {
-      ++counters->sigactions;
-      entry = 0;  // done: no gateway call
+    } else {
+      writable_pages().BeforeSyscall(nr);
+      switch (PerformSignalCall(ctx)) {
+        case SignalCall::kReturned: return true;  // the context is the frame's
+        case SignalCall::kDone: entry = 0; break;  // done: no gateway call
+        case SignalCall::kNotMine: break;
+      }
     }
   }
   if (entry) dynamo_app_gateway(entry);

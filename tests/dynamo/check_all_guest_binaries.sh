@@ -2,7 +2,8 @@
 # Transparency over every guest program the project builds (run from the workspace root
 # after `bazel build //...`; not a Bazel test, like tests/differential): each runs without
 # arguments under plain `dynsim run` and under `dynsim run --dynamo`, and stdout, stderr
-# and exit status must be identical. Both use the functional core (the fastest; timing
+# and exit status must be identical, and Dynamo must keep control (no native transfer:
+# dynamo.native_transfers 0). Both use the functional core (the fastest; timing
 # cannot change what a program computes). Dynamo's own ELF and test fixtures are left out,
 # and so are programs longer than --max-native instructions natively (default 2 billion,
 # which leaves none out today: the longest, about 90 million, take seconds now that Dynamo
@@ -38,8 +39,11 @@ compare_one() {
 		echo "skip $bin ($insts instructions natively)"
 		return
 	fi
-	"$dynsim" run --set core.model=functional --dynamo --log "$tmp/d.log" "$bin" </dev/null >"$tmp/d.out" 2>"$tmp/d.err"
-	local ds=$?
+	"$dynsim" run --set core.model=functional --dynamo --stats "$tmp/d.json" --log "$tmp/d.log" "$bin" </dev/null \
+		>"$tmp/d.out" 2>"$tmp/d.err"
+	local ds=$? transfers
+	transfers=$(sed -n 's/.*"dynamo\.native_transfers": \([0-9]*\).*/\1/p' "$tmp/d.json" | head -1)
+	[ "${transfers:-0}" != 0 ] && why="$why; $transfers native transfers" 
 	[ "$ns" != "$ds" ] && why="$why; exit status native $ns, dynamo $ds ($(head -c 200 "$tmp/d.log"))"
 	cmp -s "$tmp/n.out" "$tmp/d.out" || why="$why; stdout differs"
 	cmp -s "$tmp/n.err" "$tmp/d.err" || why="$why; stderr differs"

@@ -1,6 +1,6 @@
 """Tests that run guest programs under Dynamo (dynsim run --dynamo)."""
 
-def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, exact = True, config = None, **kwargs):
+def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, exact = True, kept = False, config = None, **kwargs):
     """`binary ARGS` natively and under Dynamo: identical stdout, stderr and exit status.
 
     Args:
@@ -10,6 +10,8 @@ def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, e
       stdin: label of a file fed to standard input.
       exact: also require that Dynamo interpreted exactly the instructions the native run
         retired (false for programs whose work depends on timing or that trap).
+      kept: also require that Dynamo kept control (no native transfer), for programs
+        that trap or depend on timing.
       config: label of a Dynamo configuration YAML (default: the defaults).
     """
     test_args = ["--dynsim", "$(location //sim:dynsim)", "--binary", "$(location %s)" % binary]
@@ -22,6 +24,8 @@ def dynamo_transparency_test(name, binary, args = [], data = [], stdin = None, e
         test_data.append(config)
     if exact:
         test_args.append("--exact")
+    if kept:
+        test_args.append("--kept")
     native.sh_test(
         name = name,
         srcs = ["//tests/dynamo:transparency_test.sh"],

@@ -4,16 +4,19 @@
 # identical, and that Dynamo reported its counters. With --exact (programs that never
 # trap), also that Dynamo kept control: no native transfer, and it interpreted at most the
 # instructions the native run retired (fewer once it ran fragments).
-# Usage: transparency_test.sh --dynsim PATH --binary B [--stdin FILE] [--config YAML] [--exact] -- ARGS...
+# With --kept (programs that trap or wait on time), that Dynamo kept control: no native
+# transfer.
+# Usage: transparency_test.sh --dynsim PATH --binary B [--stdin FILE] [--config YAML] [--exact] [--kept] -- ARGS...
 # --config: the Dynamo configuration (default: the defaults).
 set -u
-dynsim="" binary="" stdin_file=/dev/null exact=0 config=""
+dynsim="" binary="" stdin_file=/dev/null exact=0 kept=0 config=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--dynsim) dynsim=$2; shift 2 ;;
 	--binary) binary=$2; shift 2 ;;
 	--stdin) stdin_file=$2; shift 2 ;;
 	--exact) exact=1; shift ;;
+	--kept) kept=1; shift ;;
 	--config) config=$2; shift 2 ;;
 	--) shift; break ;;
 	*) echo "transparency_test.sh: unknown option $1" >&2; exit 2 ;;
@@ -69,6 +72,10 @@ if [ "$exact" = 1 ]; then
 		echo "FAIL: $binary: Dynamo interpreted $interpreted instructions ($(counter native_transfers) native transfers, $(counter cache_entries) fragment-cache entries), the native run retired $native_insts" >&2
 		fail=1
 	fi
+fi
+if [ "$kept" = 1 ] && [ "$(counter native_transfers)" != 0 ]; then
+	echo "FAIL: $binary: $(counter native_transfers) native transfers (at app pc $(counter native_transfer_pc))" >&2
+	fail=1
 fi
 rm -rf "$tmp"
 [ $fail = 0 ] && echo "PASS: $binary $* (status $native_status, $interpreted instructions interpreted)"
