@@ -173,6 +173,8 @@ void RaiseTrapSignal(const AppContext& ctx, const isa::Effect& effect, bool fetc
   // not readable, which natively is an unmapped page far more often than a protected one.
   constexpr uint32_t kTrapBrkpt = 1, kFpeIntovf = 2, kFpeCondtrap = 15, kIllIllopc = 1, kBusAdraln = 1,
                      kSegvMaperr = 1, kSegvAccerr = 2;
+  // asm-generic/siginfo.h FPE_FLT*: the enabled IEEE exception that trapped.
+  constexpr uint32_t kFpeFltdiv = 3, kFpeFltovf = 4, kFpeFltund = 5, kFpeFltres = 6, kFpeFltinv = 7;
   uint32_t signo = kSigSegv, code = kSegvMaperr, addr = ctx.iaoq_front;
   if (!fetch_fault) {
     switch (effect.trap) {
@@ -182,6 +184,11 @@ void RaiseTrapSignal(const AppContext& ctx, const isa::Effect& effect, bool fetc
       case isa::Trap::kIllegal:
       case isa::Trap::kPrivileged: signo = kSigIll; code = kIllIllopc; break;
       case isa::Trap::kUnaligned: signo = kSigBus; code = kBusAdraln; addr = effect.target; break;
+      case isa::Trap::kFloatingPoint:  // fault: the trapping exceptions, I U O Z V from bit 0
+        signo = kSigFpe;
+        code = (effect.fault & 16) ? kFpeFltinv : (effect.fault & 8) ? kFpeFltdiv : (effect.fault & 4) ? kFpeFltovf
+             : (effect.fault & 2) ? kFpeFltund : kFpeFltres;
+        break;
       default:
         // The interpreter's fault codes (interpreter.cc, AppState): 2 for a page it may
         // read but not write, which natively is a protection fault.
