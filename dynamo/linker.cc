@@ -44,16 +44,22 @@ void Linker::Register(uint32_t index) {
 
 void Linker::Link(Exit* e, CachePc entry) {
   if (!enabled_ || e->linked || e->kind != ExitKind::kBranch) return;
-  const int32_t disp = static_cast<int32_t>(entry.addr() - (e->stub.addr() + 8));
-  if (!emit::FitsBranch17(disp)) {
+  if (!Patch(e, entry)) {
     ++counters_->links_out_of_reach;
     return;
   }
+  ++counters_->links;
+  if (e->linked_branch) ++counters_->links_direct;
+}
+
+bool Linker::Patch(Exit* e, CachePc entry) {
+  const int32_t disp = static_cast<int32_t>(entry.addr() - (e->stub.addr() + 8));
+  if (!emit::FitsBranch17(disp)) return false;
   *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::BranchN(disp);
   emit::PublishCode(e->stub.addr(), 4, line_bytes_);
   e->linked = 1;
-  ++counters_->links;
   if (direct_ && e->branch != StubBranch::kNone) LinkBranch(e, entry);
+  return true;
 }
 
 namespace {
@@ -85,7 +91,6 @@ void Linker::LinkBranch(Exit* e, CachePc entry) {
   }
   emit::PublishCode(reinterpret_cast<uint32_t>(word), 4, line_bytes_);
   e->linked_branch = 1;
-  ++counters_->links_direct;
 }
 
 void Linker::UnlinkBranch(Exit* e) {
@@ -97,10 +102,7 @@ void Linker::UnlinkBranch(Exit* e) {
 }
 
 void Linker::Unlink(Exit* e) {
-  if (e->linked_branch) UnlinkBranch(e);
-  *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::Stw(2, CTX_ABS(CTX_GR + 4 * 2), 0);
-  emit::PublishCode(e->stub.addr(), 4, line_bytes_);
-  e->linked = 0;
+  DetachForDelivery(e);
   ++counters_->unlinks;
 }
 
@@ -113,17 +115,7 @@ void Linker::DetachForDelivery(Exit* e) {
 
 bool Linker::ReattachAfterDelivery(Exit* e, CachePc entry) {
   if (e->linked || e->kind != ExitKind::kBranch) return false;
-  const int32_t disp = static_cast<int32_t>(entry.addr() - (e->stub.addr() + 8));
-  *reinterpret_cast<volatile uint32_t*>(e->stub.addr()) = emit::BranchN(disp);
-  emit::PublishCode(e->stub.addr(), 4, line_bytes_);
-  e->linked = 1;
-  if (direct_ && e->branch != StubBranch::kNone) {
-    // The branch into the stub too, as Link does; a restored link is not a new one.
-    const uint64_t direct_links = counters_->links_direct;
-    LinkBranch(e, entry);
-    counters_->links_direct = direct_links;
-  }
-  return true;
+  return Patch(e, entry);  // a restored link, not a new one: not counted
 }
 
 void Linker::LinkIncoming(AppPc head, CachePc entry) {

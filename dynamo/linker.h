@@ -80,6 +80,9 @@ class Linker {
   static uint32_t Hash(uint32_t pc) { return ((pc >> 2) * 2654435761u) >> 16; }  // 16 bits
   Incoming* Find(AppPc target, bool insert);
   void Unlink(Exit* e);
+  // Points e's stub, and where it may the branch into it, at `entry`; false if out of a
+  // 17-bit branch's reach (nothing changed).
+  bool Patch(Exit* e, CachePc entry);
   void LinkBranch(Exit* e, CachePc entry);
   void UnlinkBranch(Exit* e);
 
