@@ -16,6 +16,7 @@
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
 #include "dynamo/flush_policy.h"
+#include "dynamo/fragment.h"
 #include "dynamo/fragment_builder.h"
 #include "dynamo/linker.h"
 #include "dynamo/lookup.h"
@@ -23,21 +24,6 @@
 
 namespace dynamo {
 
-struct Fragment {
-  AppPc head;
-  CachePc entry;        // its first instruction
-  uint32_t words;       // code words (body, exit blocks and stubs)
-  uint32_t first_exit;  // its exits in the linker: [first_exit, first_exit + exit_count)
-  uint32_t exit_count;
-  uint32_t first_source;  // the app pcs it was made from, in sources_
-  uint32_t source_count;
-  uint32_t slot;          // its entry in the head table
-  uint32_t first_app_word;  // where its application instructions sit, in app_words_
-  uint32_t app_word_count;
-  uint32_t loop_branch;     // the word of its branch back to word 0, or kNoLoop
-  uint32_t loop_stub;       // the word of the stub that branch can be sent to, or kNoLoop
-  bool live;              // false once deleted
-};
 constexpr uint32_t kNoLoop = 0xffffffffu;
 
 // An application instruction in fragment code (BuiltAppWord, kept per fragment).

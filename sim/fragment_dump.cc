@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdio>
 
+#include "dynamo/fragment.h"
 #include "dynamo/trace.h"
 #include "isa/disasm.h"
 #include "sim/dynamo_counters.h"
@@ -17,9 +18,10 @@ constexpr uint32_t kTraceInsns = offsetof(dynamo::Trace, insns);
 constexpr uint32_t kTraceInsnSize = sizeof(dynamo::TraceInsn);
 constexpr uint32_t kTraceInsnWord = offsetof(dynamo::TraceInsn, word);
 constexpr uint32_t kTraceInsnNullified = offsetof(dynamo::TraceInsn, nullified);
-// dynamo::Fragment (fragment_cache.h, which the host cannot compile): head, entry and
-// words are its first three words, `live` the byte after eight.
-constexpr uint32_t kFragmentEntry = 4, kFragmentWords = 8, kFragmentLive = 32;
+// dynamo::Fragment (fragment.h): 32-bit words and one byte, the same layout on the host.
+constexpr uint32_t kFragmentEntry = offsetof(dynamo::Fragment, entry);
+constexpr uint32_t kFragmentWords = offsetof(dynamo::Fragment, words);
+constexpr uint32_t kFragmentLive = offsetof(dynamo::Fragment, live);
 
 std::string Hex(uint32_t v) {
   char buf[16];
