@@ -4,10 +4,10 @@
 // dynamo_app_gateway), so the OS sees exactly what it would see natively, and the
 // application continues at the link its branch left in r31, as the kernel returns it.
 //
-// Before exit and exit_group Dynamo reports its counters. rt_sigaction goes to signals.h,
-// which installs its trampoline in place of the application's handler; the other signal
-// calls pass through unchanged, and handlers run natively, outside Dynamo, in stage 1
-// (dynamo/README.md, "Limitations").
+// Before exit and exit_group Dynamo reports its counters. The signal calls (rt_sigaction,
+// rt_sigprocmask, sigaltstack, rt_sigreturn, ...) go to signals.h, which keeps the
+// application's signal state and delivers its signals under Dynamo (dynamo/README.md,
+// "Signals").
 #ifndef DYNSIM_DYNAMO_SYSCALLS_H
 #define DYNSIM_DYNAMO_SYSCALLS_H
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Tests 1 and 2 of issue 3 over every guest_binary the workspace builds (run from the
+# objdump_diff over every guest_binary the workspace builds (run from the
 # workspace root after `bazel build //...`): each word of each binary must disassemble as
 # objdump does and re-encode to itself; a word the table does not know fails.
 set -euo pipefail

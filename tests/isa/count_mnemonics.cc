@@ -1,4 +1,4 @@
-// Test 6 of issue 3, the guest side: a PA-RISC program that includes the isa/ headers,
+// The guest side of the mnemonic count: a PA-RISC program that includes the isa/ headers,
 // finds its own .text (address and size from the section headers of its ELF file, argv[1])
 // and decodes the words in its own memory, printing "mnemonic count" lines sorted by
 // mnemonic. `disasm --count` prints the same for the same file on the host.

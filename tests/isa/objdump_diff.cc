@@ -1,4 +1,4 @@
-// objdump_diff ELF...: tests 1 and 2 of issue 3. For every word of every code section,
+// objdump_diff ELF...: the table against objdump on real binaries. For every word of every code section,
 // our disassembly must equal `hppa-linux-gnu-objdump -d -z`'s (after the normalizations
 // below) and encode(decode(w)) must give w back. A word the table does not know fails.
 // Prints one line per mismatch naming binary, address, word and both disassemblies, then

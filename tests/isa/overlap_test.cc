@@ -1,4 +1,4 @@
-// Test 4 of issue 3: no two patterns of insns.def match a common word unless the overlap
+// Pattern overlaps: no two patterns of insns.def match a common word unless the overlap
 // is declared in overlaps.def, and then the declared winner comes first in the table.
 // Also: every pattern's match lies inside its mask, has a semantic handler, and its
 // syntax template uses only known operand codes.

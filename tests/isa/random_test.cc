@@ -1,4 +1,4 @@
-// Test 5 of issue 3: ten million pseudo-random words (fixed seed): decoding never crashes,
+// Random words: ten million pseudo-random words (fixed seed): decoding never crashes,
 // and every word decodes to illegal or to an instruction that re-encodes to itself and
 // disassembles without an unknown operand code.
 #include <gtest/gtest.h>

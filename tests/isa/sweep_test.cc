@@ -1,4 +1,4 @@
-// Test 3 of issue 3, operand sweeps. For every pattern of insns.def: words with all free
+// Operand sweeps of the encoding tables. For every pattern of insns.def: words with all free
 // bits clear, all set, 48 random fillings, and every valid condition. Each word must
 //  (a) disassemble exactly as hppa-linux-gnu-objdump disassembles it (as .word data), and
 //  (b) re-assemble: our GNU-as spelling of it, assembled by hppa-linux-gnu-as, gives the
