@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <map>
 
-#include "sim/config.h"  // EditDistance (for "did you mean"), ReadTextFile
+#include "util/config_text.h"
 
 namespace dynamo {
 namespace {
@@ -143,33 +143,9 @@ const DynamoParam* FindParam(const std::string& name) {
 }
 
 std::string Suggestion(const std::string& name) {
-  std::string best;
-  int best_distance = 4;
-  for (const DynamoParam& p : DynamoSchema()) {
-    const std::string candidate = p.name;
-    int d = dynsim::EditDistance(name, candidate);
-    const bool prefix =
-        candidate.compare(0, name.size(), name) == 0 || name.compare(0, candidate.size(), candidate) == 0;
-    if (prefix && d > 3) d = 3;
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best.empty() ? "" : " (did you mean " + best + "?)";
-}
-
-bool ParseInt(const std::string& text, int64_t* out) {
-  if (text.empty()) return false;
-  size_t pos = text[0] == '-' || text[0] == '+' ? 1 : 0;
-  if (pos >= text.size()) return false;
-  for (size_t i = pos; i < text.size(); ++i)
-    if (text[i] < '0' || text[i] > '9') return false;
-  errno = 0;
-  const long long v = std::strtoll(text.c_str(), nullptr, 10);
-  if (errno == ERANGE) return false;
-  *out = v;
-  return true;
+  std::vector<std::string> names;
+  for (const DynamoParam& p : DynamoSchema()) names.push_back(p.name);
+  return dynsim::DidYouMean(name, names);
 }
 
 // Validates a scalar against `p`. `plain` is false for a quoted scalar (a string, so the
@@ -200,7 +176,7 @@ std::string ParseValue(const DynamoParam& p, const std::string& text, bool plain
     return "expected true or false, got " + got;
   }
   int64_t v = 0;
-  if (!plain || !ParseInt(text, &v)) return "expected an integer (" + std::string(p.unit) + "), got " + got;
+  if (!plain || !dynsim::ParseConfigInt(text, &v)) return "expected an integer (" + std::string(p.unit) + "), got " + got;
   if (v < p.min || v > p.max) {
     return std::to_string(v) + " is out of range [" + std::to_string(p.min) + ", " + std::to_string(p.max) +
            "] (" + p.unit + ")";

@@ -51,6 +51,9 @@ TEST(DynamoConfig, ValuesOverrideDefaults) {
   EXPECT_EQ(c.fragment_cache_kb, 150u);
   ASSERT_TRUE(LoadDynamoConfigString("", "empty.yaml", &c, &error)) << error;
   EXPECT_EQ(c.hot_threshold, 50u);
+  // The machine configuration's integer syntax (util/config_text.h): hex too.
+  ASSERT_TRUE(LoadDynamoConfigString("lookup_table_entries: 0x100\n", "hex.yaml", &c, &error)) << error;
+  EXPECT_EQ(c.lookup_table_entries, 256u);
 }
 
 TEST(DynamoConfig, MistakesAreOneLineWithFileLineAndKey) {

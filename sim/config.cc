@@ -19,6 +19,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "util/config_text.h"
+
 namespace dynsim {
 namespace {
 
@@ -319,39 +321,6 @@ std::string Expected(const ParamDef& def) {
   return "?";
 }
 
-// Strict integer syntax: optional '-', then decimal digits or 0x and hex digits.
-bool ParseInt(const std::string& text, int64_t* out) {
-  if (text.empty()) return false;
-  size_t pos = 0;
-  bool negative = false;
-  if (text[0] == '-' || text[0] == '+') {
-    negative = text[0] == '-';
-    pos = 1;
-  }
-  int base = 10;
-  if (text.size() > pos + 2 && text[pos] == '0' && (text[pos + 1] == 'x' || text[pos + 1] == 'X')) {
-    base = 16;
-    pos += 2;
-  }
-  if (pos >= text.size()) return false;
-  for (size_t i = pos; i < text.size(); ++i) {
-    char ch = text[i];
-    bool ok = base == 10 ? (ch >= '0' && ch <= '9') : std::isxdigit(static_cast<unsigned char>(ch));
-    if (!ok) return false;
-  }
-  errno = 0;
-  unsigned long long magnitude = std::strtoull(text.c_str() + pos, nullptr, base);
-  if (errno == ERANGE) return false;
-  if (negative) {
-    if (magnitude > static_cast<unsigned long long>(INT64_MAX) + 1) return false;
-    *out = static_cast<int64_t>(0 - magnitude);
-  } else {
-    if (magnitude > static_cast<unsigned long long>(INT64_MAX)) return false;
-    *out = static_cast<int64_t>(magnitude);
-  }
-  return true;
-}
-
 // Validates `text` against `def`. `plain` is false for a quoted YAML scalar, which is a
 // string and so the wrong type for a bool or an integer. Returns "" or the message.
 std::string ParseValue(const ParamDef& def, const std::string& text, bool plain, ParamValue* out) {
@@ -368,7 +337,7 @@ std::string ParseValue(const ParamDef& def, const std::string& text, bool plain,
       return "expected true or false, got " + std::string(plain ? "'" : "string '") + text + "'";
     case ParamType::kInt: {
       int64_t v = 0;
-      if (!plain || !ParseInt(text, &v)) {
+      if (!plain || !ParseConfigInt(text, &v)) {
         return "expected " + Expected(def) + ", got " + (plain ? "'" : "string '") + text + "'";
       }
       if (v < def.min || v > def.max) {
@@ -429,24 +398,11 @@ std::string Suggestion(const std::string& name) {
   const size_t dot = name.rfind('.');
   const std::string group = dot == std::string::npos ? "" : name.substr(0, dot);
   const bool group_known = !group.empty() && IsGroup(group);
-  std::string best;
-  int best_distance = 4;
-  auto consider = [&](const std::string& candidate) {
-    int d = EditDistance(name, candidate);
-    bool prefix = candidate.compare(0, name.size(), name) == 0 || name.compare(0, candidate.size(), candidate) == 0;
-    if (prefix && d > 3) d = 3;
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  };
-  for (const ParamDef& p : ConfigSchema()) {
-    if (group_known && p.name.compare(0, group.size() + 1, group + ".") != 0) continue;
-    consider(p.name);
-  }
-  if (!group_known)
-    for (const std::string& g : GroupNames()) consider(g);
-  return best.empty() ? "" : " (did you mean " + best + "?)";
+  std::vector<std::string> candidates;
+  for (const ParamDef& p : ConfigSchema())
+    if (!group_known || p.name.compare(0, group.size() + 1, group + ".") == 0) candidates.push_back(p.name);
+  if (!group_known) candidates.insert(candidates.end(), GroupNames().begin(), GroupNames().end());
+  return DidYouMean(name, candidates);
 }
 
 // Cross-parameter checks. On failure returns the message (without key) and the keys that
@@ -670,25 +626,6 @@ bool LoadConfigString(const std::string& yaml, const std::string& filename, Mach
   return true;
 }
 
-bool ReadTextFile(const std::string& path, std::string* text, std::string* why) {
-  // An ifstream opens a directory and reads it as empty, which would pass for an empty
-  // configuration and leave every default in place.
-  struct stat st;
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (why) *why = "is a directory, not a file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (why) *why = "cannot open";
-    return false;
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  *text = contents.str();
-  return true;
-}
-
 bool LoadConfigFile(const std::string& path, MachineConfig* out, std::string* error) {
   std::string text, why;
   if (!ReadTextFile(path, &text, &why)) {
@@ -835,23 +772,6 @@ std::string ConfigDocMarkdown() {
            EscapeMarkdownCell(valid) + " | " + EscapeMarkdownCell(p.doc) + " |\n";
   }
   return out;
-}
-
-int EditDistance(const std::string& a, const std::string& b) {
-  // d[i][j] = distance between a[0, i) and b[0, j).
-  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
 }
 
 }  // namespace dynsim

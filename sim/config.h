@@ -158,15 +158,6 @@ std::string DumpConfigYaml(const MachineConfig& config);
 // A value in the canonical YAML text used by the dump ("true", "1024", "lru", "\"pa8000\"").
 std::string FormatParamValue(const ParamDef& def, const ParamValue& value);
 
-// Reads the whole file at `path` into `text`; false if it cannot be opened or is a
-// directory, with the reason in `why` if given ("is a directory, not a file"). The YAML
-// loaders (machine and Dynamo configurations, region tables) share it.
-bool ReadTextFile(const std::string& path, std::string* text, std::string* why = nullptr);
-
-// Optimal-string-alignment edit distance (insertions, deletions, substitutions, adjacent
-// transpositions each cost 1); used to suggest a known key for a misspelt one.
-int EditDistance(const std::string& a, const std::string& b);
-
 }  // namespace dynsim
 
 #endif  // DYNSIM_SIM_CONFIG_H

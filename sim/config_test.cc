@@ -326,13 +326,5 @@ TEST(ConfigTest, DocListsEveryParameter) {
   EXPECT_NE(doc.find("Our assumption"), std::string::npos);
 }
 
-TEST(ConfigTest, EditDistance) {
-  EXPECT_EQ(EditDistance("", ""), 0);
-  EXPECT_EQ(EditDistance("abc", "abc"), 0);
-  EXPECT_EQ(EditDistance("abc", "acb"), 1);  // transposition
-  EXPECT_EQ(EditDistance("kitten", "sitting"), 3);
-  EXPECT_EQ(EditDistance("", "abc"), 3);
-}
-
 }  // namespace
 }  // namespace dynsim

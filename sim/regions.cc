@@ -6,14 +6,30 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <map>
 
-#include "sim/config.h"  // ReadTextFile
+#include "util/config_text.h"
 
 namespace dynsim {
 namespace {
 
 std::string Where(const std::string& path, const YAML::Node& node) {
   return path + ":" + std::to_string(node.Mark().line + 1) + ": ";
+}
+
+// yaml-cpp keeps both of two equal keys; like the configurations' loaders, the table
+// refuses the second, which would otherwise silently add to or shadow the first.
+bool FirstOccurrence(const std::string& path, const YAML::Node& key, const std::string& name,
+                     std::map<std::string, int>* lines, std::string* error) {
+  const int line = key.Mark().line + 1;
+  const auto seen = lines->find(name);
+  if (seen != lines->end()) {
+    *error = path + ":" + std::to_string(line) + ": " + name + ": duplicate key (first on line " +
+             std::to_string(seen->second) + ")";
+    return false;
+  }
+  (*lines)[name] = line;
+  return true;
 }
 
 }  // namespace
@@ -36,8 +52,10 @@ bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rule
     *error = path + ":1: expected a map with the key `groups`";
     return false;
   }
+  std::map<std::string, int> top_lines;
   for (const auto& top : root) {
     const std::string key = top.first.as<std::string>();
+    if (!FirstOccurrence(path, top.first, key, &top_lines, error)) return false;
     if (key != "groups") {
       *error = Where(path, top.first) + key + ": unknown key (the table has only `groups`)";
       return false;
@@ -46,8 +64,10 @@ bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rule
       *error = Where(path, top.second) + "groups: expected a map of group name -> list of patterns";
       return false;
     }
+    std::map<std::string, int> group_lines;
     for (const auto& group : top.second) {
       const std::string name = group.first.as<std::string>();
+      if (!FirstOccurrence(path, group.first, "groups." + name, &group_lines, error)) return false;
       const YAML::Node& patterns = group.second;
       if (!patterns.IsSequence()) {
         *error = Where(path, patterns) + "groups." + name + ": expected a list of function-name patterns";

@@ -133,6 +133,12 @@ TEST(Regions, LoadRegionRulesReportsFileLineAndKey) {
   EXPECT_EQ(error, scalar + ":2: groups.libc: expected a list of function-name patterns");
   EXPECT_FALSE(LoadRegionRules(dir + "/missing.yaml", &rules, &error));
   EXPECT_NE(error.find("missing.yaml: cannot read"), std::string::npos) << error;
+  const std::string twice = write("twice.yaml", "groups:\n  libc: [printf]\n  milli: [\"$$*\"]\n  libc: [puts]\n");
+  EXPECT_FALSE(LoadRegionRules(twice, &rules, &error));
+  EXPECT_EQ(error, twice + ":4: groups.libc: duplicate key (first on line 2)");
+  const std::string two_tables = write("two_tables.yaml", "groups:\n  libc: [printf]\ngroups:\n  milli: [x]\n");
+  EXPECT_FALSE(LoadRegionRules(two_tables, &rules, &error));
+  EXPECT_EQ(error, two_tables + ":3: groups: duplicate key (first on line 1)");
 }
 
 // A guest announces its hot function and reports a counter; the region gets the loop's
