@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "os_model/elf_loader.h"
+#include "sim/cache.h"
 #include "sim/retire.h"
 #include "sim/stats.h"
 
@@ -61,11 +62,26 @@ class RegionProfiler {
 
   // Charges a slot's cycles (and its instruction, unless nullified) to its region.
   void Charge(const RetireRecord& r, uint32_t cycles) {
-    if (r.pc - cached_lo_ >= cached_size_) Lookup(r.pc);
+    Enter(r.pc);
+    ChargeEntered(r, cycles);
+  }
+  // Charge in two halves, around the timing model's work on the slot: Enter before it, so
+  // that the instruction cache's counting of the slot's fetch lands in the slot's region.
+  void Enter(uint32_t pc) {
+    if (pc - cached_lo_ >= cached_size_) Lookup(pc);
+  }
+  void ChargeEntered(const RetireRecord& r, uint32_t cycles) {
     Counts& counts = counts_[cached_region_];
     counts.cycles += cycles;
     counts.instructions += !r.nullified;
   }
+
+  // Splits the instruction cache whose counters these are by the region of the code
+  // fetched: whenever the running region changes, what the counters grew by since the last
+  // change goes to the region that ran. So the hot path costs nothing more, and the parts
+  // sum to the cache's totals exactly (every fetch happens inside a slot's Retire, between
+  // Enter and ChargeEntered). Call once, before running; the counters must outlive this.
+  void SplitInstructionCache(const CacheCounters* icache) { icache_ = icache; }
 
   // Computes the per-region and per-group totals, with [os] = total_cycles minus what the
   // records were charged. Call at the end of the run, before reading stats or Print.
@@ -81,8 +97,19 @@ class RegionProfiler {
   // what group_cycles() is after Finish(total_cycles), without finishing.
   std::map<std::string, uint64_t> GroupCyclesSoFar(uint64_t total_cycles) const;
 
+  // The four kinds of code an I-cache study compares, for the kinds split below.
+  static constexpr const char* kKindApplication = "application";
+  static constexpr const char* kKindDynamo = "dynamo";
+  static constexpr const char* kKindExitStubs = "exit_stubs";
+  static constexpr const char* kKindFragmentCache = "fragment_cache";
+  // The kind of a group's code: the announced fragment cache; Dynamo's shared exit-stub
+  // code (group dynamo.exit_stubs of configs/dynamo/regions.yaml); the rest of Dynamo
+  // (group dynamo, or dynamo.*); everything else is the application's (app, libc, ...).
+  static const char* KindOfGroup(const std::string& group);
+
   // regions.functions.{cycles,instructions} and regions.groups.{cycles,instructions}, maps
-  // by name (filled by Finish).
+  // by name, and, with SplitInstructionCache, regions.icache.{groups,kinds}.{accesses,
+  // misses,miss_cycles} (filled by Finish).
   void RegisterStats(StatGroup& group) const;
   // The top `limit` regions by cycles, as a table (dynsim run --profile).
   void Print(std::ostream& out, size_t limit) const;
@@ -91,6 +118,13 @@ class RegionProfiler {
   const std::map<std::string, uint64_t>& function_instructions() const { return function_instructions_; }
   const std::map<std::string, uint64_t>& group_cycles() const { return group_cycles_; }
   const std::map<std::string, uint64_t>& group_instructions() const { return group_instructions_; }
+
+  // The instruction cache split (after Finish; empty without SplitInstructionCache).
+  struct IcacheSplit {
+    std::map<std::string, uint64_t> accesses, misses, miss_cycles;
+  };
+  const IcacheSplit& icache_by_group() const { return icache_by_group_; }
+  const IcacheSplit& icache_by_kind() const { return icache_by_kind_; }
 
  private:
   struct Region {
@@ -104,7 +138,13 @@ class RegionProfiler {
     uint32_t lo, hi;  // [lo, hi)
     uint32_t region;
   };
+  // The instruction cache's counts while one region ran.
+  struct FetchCounts {
+    uint64_t accesses = 0, misses = 0, miss_cycles = 0;
+  };
   uint32_t RegionFor(const std::string& name, const std::string& group);
+  void CloseFetchInterval();
+  void FinishIcacheSplit();
   std::string GroupOf(const std::string& function) const;
   void Rebuild();
   void Lookup(uint32_t pc);
@@ -123,6 +163,10 @@ class RegionProfiler {
   uint64_t generation_ = 0;
   std::map<std::string, uint64_t> function_cycles_, function_instructions_;
   std::map<std::string, uint64_t> group_cycles_, group_instructions_;
+  const CacheCounters* icache_ = nullptr;
+  FetchCounts fetch_mark_;                  // the icache's counts when cached_region_ began
+  std::vector<FetchCounts> fetch_counts_;   // by region index
+  IcacheSplit icache_by_group_, icache_by_kind_;
 };
 
 // What the core talks to when a timing model runs: the model, then the region charge, in
@@ -132,8 +176,9 @@ class AttributedTiming final : public RetireSink {
  public:
   AttributedTiming(Model* model, RegionProfiler* regions) : model_(model), regions_(regions) {}
   uint32_t Retire(const RetireRecord& r) override {
+    regions_->Enter(r.pc);
     const uint32_t cycles = model_->Model::Retire(r);
-    regions_->Charge(r, cycles);
+    regions_->ChargeEntered(r, cycles);
     return cycles;
   }
 
