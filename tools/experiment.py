@@ -87,6 +87,25 @@ def points_of(exp, dynsim, version):
             for p in exp.programs for s in exp.sizes for m in exp.modes for c in combos]
 
 
+def check_overrides(exp, points, dynsim):
+    """Every machine the points use, checked by `dynsim config` before anything runs, so a
+    misspelt grid key or a value out of range stops the experiment at once."""
+    seen = set()
+    for point in points:
+        overrides = tuple(point.options["overrides"])
+        if overrides in seen:
+            continue
+        seen.add(overrides)
+        cmd = [dynsim, "config", "--dump"] + (["--config", exp.machine] if exp.machine else [])
+        for o in overrides:
+            cmd += ["--set", o]
+        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if done.returncode != 0:
+            error = done.stderr.decode(errors="replace").strip().splitlines()
+            raise SystemExit(f"experiment: {exp.path}: the machine of {point.describe()}: "
+                             f"{error[0] if error else 'rejected by dynsim config'}")
+
+
 def run_point(point, out, dynsim):
     """Runs the point's repetitions into a fresh directory; point.json, written last, marks
     it finished, so an interrupted run never leaves a point that looks finished."""
@@ -267,6 +286,7 @@ def main():
         out = args.out or os.path.join("experiments-out", exp.name)
         os.makedirs(os.path.join(out, "points"), exist_ok=True)
         points = points_of(exp, args.dynsim, version)
+        check_overrides(exp, points, args.dynsim)
         failures = run_all(points, out, args.dynsim, max(args.jobs, 1), args.quiet)
         if failures:
             for f in failures:
