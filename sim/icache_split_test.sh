@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The instruction cache split by region on real runs: under Dynamo (both timing models)
-# and natively, the groups and the kinds each sum to timing.icache's accesses, misses and
-# miss cycles exactly. A native run fetches only the application's code; under Dynamo the
+# The instruction fetches split by region on real runs: under Dynamo (both timing models)
+# and natively, the groups and the kinds each sum to timing.icache's and to the TLB's
+# fetch counters (accesses, misses, miss cycles) exactly. A native run fetches only the application's code; under Dynamo the
 # application's own code is never fetched (the interpreter reads it as data, fragments run
 # its copies; this program is too short for a bail-out to native), only Dynamo's, the exit
 # stubs' and the fragment cache's.
@@ -25,13 +25,16 @@ tmp = sys.argv[1]
 problems = []
 for name in ["dynamo_ooo", "dynamo_inorder", "native"]:
     s = json.load(open("%s/%s.json" % (tmp, name)))["sim"]
-    total = s["timing"]["icache"]
+    for meter, total in [("icache", s["timing"]["icache"]), ("itlb", s["timing"]["tlb"]["fetches"])]:
+        split = s["regions"][meter]
+        for part in ["groups", "kinds"]:
+            for stat in ["accesses", "misses", "miss_cycles"]:
+                got = sum(split[part][stat].values())
+                if got != total[stat]:
+                    problems.append("%s: %s.%s.%s sum to %d, the total is %d" % (name, meter, part, stat, got,
+                                                                                 total[stat]))
     split = s["regions"]["icache"]
-    for part in ["groups", "kinds"]:
-        for stat in ["accesses", "misses", "miss_cycles"]:
-            got = sum(split[part][stat].values())
-            if got != total[stat]:
-                problems.append("%s: %s.%s sum to %d, timing.icache.%s is %d" % (name, part, stat, got, stat, total[stat]))
+    total = s["timing"]["icache"]
     kinds = split["kinds"]["accesses"]
     if sorted(kinds) != ["application", "dynamo", "exit_stubs", "fragment_cache"]:
         problems.append("%s: kinds %s" % (name, sorted(kinds)))

@@ -84,7 +84,7 @@ uint32_t RegionProfiler::RegionFor(const std::string& name, const std::string& g
   const auto index = static_cast<uint32_t>(regions_.size());
   regions_.push_back({name, group});
   counts_.emplace_back();
-  fetch_counts_.emplace_back();
+  for (FetchMeter& m : meters_) m.regions.emplace_back();
   region_index_.emplace(key, index);
   return index;
 }
@@ -160,18 +160,27 @@ void RegionProfiler::Lookup(uint32_t pc) {
   cached_lo_ = starts_[i];
   const uint64_t hi = i + 1 < starts_.size() ? starts_[i + 1] : uint64_t{1} << 32;
   cached_size_ = hi - cached_lo_;
-  if (icache_ != nullptr && start_regions_[i] != cached_region_) CloseFetchInterval();
+  if (!meters_.empty() && start_regions_[i] != cached_region_) CloseFetchInterval();
   cached_region_ = start_regions_[i];
+}
+
+void RegionProfiler::AddMeter(const std::string& name, FetchMeter counters) {
+  counters.name = name;
+  counters.mark = {*counters.accesses, *counters.misses, *counters.miss_cycles};
+  counters.regions.assign(regions_.size(), FetchCounts{});
+  meters_.push_back(std::move(counters));
 }
 
 // The fetches since the last region change were all made by cached_region_'s code.
 void RegionProfiler::CloseFetchInterval() {
-  FetchCounts& counts = fetch_counts_[cached_region_];
-  const FetchCounts now{icache_->total_accesses(), icache_->total_misses(), icache_->miss_cycles};
-  counts.accesses += now.accesses - fetch_mark_.accesses;
-  counts.misses += now.misses - fetch_mark_.misses;
-  counts.miss_cycles += now.miss_cycles - fetch_mark_.miss_cycles;
-  fetch_mark_ = now;
+  for (FetchMeter& m : meters_) {
+    FetchCounts& counts = m.regions[cached_region_];
+    const FetchCounts now{*m.accesses, *m.misses, *m.miss_cycles};
+    counts.accesses += now.accesses - m.mark.accesses;
+    counts.misses += now.misses - m.mark.misses;
+    counts.miss_cycles += now.miss_cycles - m.mark.miss_cycles;
+    m.mark = now;
+  }
 }
 
 const char* RegionProfiler::KindOfGroup(const std::string& group) {
@@ -183,26 +192,40 @@ const char* RegionProfiler::KindOfGroup(const std::string& group) {
 
 // Every kind is present (zeros too), so an experiment's columns never depend on the run;
 // groups only when their code was fetched.
-void RegionProfiler::FinishIcacheSplit() {
-  icache_by_group_ = {};
-  icache_by_kind_ = {};
-  if (icache_ == nullptr) return;
-  CloseFetchInterval();
-  for (const char* kind : {kKindApplication, kKindDynamo, kKindExitStubs, kKindFragmentCache}) {
-    icache_by_kind_.accesses[kind] = icache_by_kind_.misses[kind] = icache_by_kind_.miss_cycles[kind] = 0;
+void RegionProfiler::FinishFetchSplits() {
+  if (!meters_.empty()) CloseFetchInterval();
+  for (FetchMeter& m : meters_) {
+    m.by_group = {};
+    m.by_kind = {};
+    for (const char* kind : {kKindApplication, kKindDynamo, kKindExitStubs, kKindFragmentCache}) {
+      m.by_kind.accesses[kind] = m.by_kind.misses[kind] = m.by_kind.miss_cycles[kind] = 0;
+    }
+    for (size_t i = 0; i < regions_.size(); ++i) {
+      const FetchCounts& c = m.regions[i];
+      if (c.accesses == 0) continue;  // a miss is an access, so nothing else is lost
+      const std::string& group = regions_[i].group;
+      for (FetchSplit* split : {&m.by_group, &m.by_kind}) {
+        const std::string key = split == &m.by_group ? group : KindOfGroup(group);
+        split->accesses[key] += c.accesses;
+        split->misses[key] += c.misses;
+        split->miss_cycles[key] += c.miss_cycles;
+      }
+    }
   }
-  for (size_t i = 0; i < regions_.size(); ++i) {
-    const FetchCounts& c = fetch_counts_[i];
-    if (c.accesses == 0) continue;  // a miss is an access, so nothing else is lost
-    const std::string& group = regions_[i].group;
-    const char* kind = KindOfGroup(group);
-    icache_by_group_.accesses[group] += c.accesses;
-    icache_by_group_.misses[group] += c.misses;
-    icache_by_group_.miss_cycles[group] += c.miss_cycles;
-    icache_by_kind_.accesses[kind] += c.accesses;
-    icache_by_kind_.misses[kind] += c.misses;
-    icache_by_kind_.miss_cycles[kind] += c.miss_cycles;
-  }
+}
+
+const RegionProfiler::FetchSplit& RegionProfiler::by_group(const std::string& meter) const {
+  static const FetchSplit kNone;
+  for (const FetchMeter& m : meters_)
+    if (m.name == meter) return m.by_group;
+  return kNone;
+}
+
+const RegionProfiler::FetchSplit& RegionProfiler::by_kind(const std::string& meter) const {
+  static const FetchSplit kNone;
+  for (const FetchMeter& m : meters_)
+    if (m.name == meter) return m.by_kind;
+  return kNone;
 }
 
 void RegionProfiler::Finish(uint64_t total_cycles) {
@@ -228,7 +251,7 @@ void RegionProfiler::Finish(uint64_t total_cycles) {
   function_instructions_[kOsRegion] = 0;
   group_cycles_[kOsRegion] = os_cycles_;
   group_instructions_[kOsRegion] = 0;
-  FinishIcacheSplit();
+  FinishFetchSplits();
 }
 
 std::map<std::string, uint64_t> RegionProfiler::GroupCyclesSoFar(uint64_t total_cycles) const {
@@ -253,17 +276,17 @@ void RegionProfiler::RegisterStats(StatGroup& group) const {
                 &function_cycles_);
   functions.Map("instructions", "count", "instructions retired in each function or announced range",
                 &function_instructions_);
-  if (icache_ == nullptr) return;
-  const std::pair<const char*, const IcacheSplit*> splits[] = {
-      {"groups", &icache_by_group_}, {"kinds", &icache_by_kind_}};
-  for (const auto& [name, split] : splits) {
-    StatGroup& g = group.Group("icache").Group(name);
-    const std::string of = std::string(" by the ") + (name == std::string("groups") ? "group" : "kind") +
-                           " of the code fetched (sums to timing.icache's)";
-    g.Map("accesses", "count", "instruction-cache accesses" + of, &split->accesses);
-    g.Map("misses", "count", "instruction-cache misses" + of, &split->misses);
-    g.Map("miss_cycles", "cycles", "instruction-cache miss cycles beyond the hit latency" + of,
-          &split->miss_cycles);
+  for (const FetchMeter& m : meters_) {
+    const std::string what = m.name == "icache" ? "instruction-cache" : "instruction-TLB";
+    const std::pair<const char*, const FetchSplit*> splits[] = {{"groups", &m.by_group}, {"kinds", &m.by_kind}};
+    for (const auto& [name, split] : splits) {
+      StatGroup& g = group.Group(m.name).Group(name);
+      const std::string of = std::string(" by the ") + (split == &m.by_group ? "group" : "kind") +
+                             " of the code fetched (sums to the totals)";
+      g.Map("accesses", "count", what + " accesses" + of, &split->accesses);
+      g.Map("misses", "count", what + " misses" + of, &split->misses);
+      g.Map("miss_cycles", "cycles", what + " miss cycles beyond the hit latency" + of, &split->miss_cycles);
+    }
   }
 }
 

@@ -30,6 +30,7 @@
 #include "sim/cache.h"
 #include "sim/retire.h"
 #include "sim/stats.h"
+#include "sim/tlb.h"
 
 namespace dynsim {
 
@@ -76,12 +77,18 @@ class RegionProfiler {
     counts.instructions += !r.nullified;
   }
 
-  // Splits the instruction cache whose counters these are by the region of the code
-  // fetched: whenever the running region changes, what the counters grew by since the last
-  // change goes to the region that ran. So the hot path costs nothing more, and the parts
-  // sum to the cache's totals exactly (every fetch happens inside a slot's Retire, between
-  // Enter and ChargeEntered). Call once, before running; the counters must outlive this.
-  void SplitInstructionCache(const CacheCounters* icache) { icache_ = icache; }
+  // Splits the instruction fetches' counters, the I-cache's and the I-TLB's, by the region
+  // of the code fetched: whenever the running region changes, what the counters grew by
+  // since the last change goes to the region that ran. So the hot path costs nothing more,
+  // and the parts sum to the totals exactly (every fetch happens inside a slot's Retire,
+  // between Enter and ChargeEntered). Call before running; the counters must outlive this.
+  // The I-cache is only ever read (fetches), so its read counters are all its accesses.
+  void SplitInstructionCache(const CacheCounters* icache) {
+    AddMeter("icache", {&icache->accesses[0], &icache->misses[0], &icache->miss_cycles});
+  }
+  void SplitInstructionTlb(const TlbFetchCounters* itlb) {
+    AddMeter("itlb", {&itlb->accesses, &itlb->misses, &itlb->miss_cycles});
+  }
 
   // Computes the per-region and per-group totals, with [os] = total_cycles minus what the
   // records were charged. Call at the end of the run, before reading stats or Print.
@@ -108,7 +115,7 @@ class RegionProfiler {
   static const char* KindOfGroup(const std::string& group);
 
   // regions.functions.{cycles,instructions} and regions.groups.{cycles,instructions}, maps
-  // by name, and, with SplitInstructionCache, regions.icache.{groups,kinds}.{accesses,
+  // by name, and for each split meter (icache, itlb) regions.METER.{groups,kinds}.{accesses,
   // misses,miss_cycles} (filled by Finish).
   void RegisterStats(StatGroup& group) const;
   // The top `limit` regions by cycles, as a table (dynsim run --profile).
@@ -119,12 +126,14 @@ class RegionProfiler {
   const std::map<std::string, uint64_t>& group_cycles() const { return group_cycles_; }
   const std::map<std::string, uint64_t>& group_instructions() const { return group_instructions_; }
 
-  // The instruction cache split (after Finish; empty without SplitInstructionCache).
-  struct IcacheSplit {
+  // A fetch meter's split (after Finish), by group and by kind; empty without the meter.
+  struct FetchSplit {
     std::map<std::string, uint64_t> accesses, misses, miss_cycles;
   };
-  const IcacheSplit& icache_by_group() const { return icache_by_group_; }
-  const IcacheSplit& icache_by_kind() const { return icache_by_kind_; }
+  const FetchSplit& by_group(const std::string& meter) const;
+  const FetchSplit& by_kind(const std::string& meter) const;
+  const FetchSplit& icache_by_group() const { return by_group("icache"); }
+  const FetchSplit& icache_by_kind() const { return by_kind("icache"); }
 
  private:
   struct Region {
@@ -138,13 +147,22 @@ class RegionProfiler {
     uint32_t lo, hi;  // [lo, hi)
     uint32_t region;
   };
-  // The instruction cache's counts while one region ran.
+  // Counts of fetches: a meter's running totals, or what it counted while a region ran.
   struct FetchCounts {
     uint64_t accesses = 0, misses = 0, miss_cycles = 0;
   };
+  // Where a meter's counters are; per region what it counted, and its split after Finish.
+  struct FetchMeter {
+    const uint64_t *accesses, *misses, *miss_cycles;
+    std::string name;
+    FetchCounts mark;                  // the totals when cached_region_ began
+    std::vector<FetchCounts> regions;  // by region index
+    FetchSplit by_group, by_kind;
+  };
   uint32_t RegionFor(const std::string& name, const std::string& group);
+  void AddMeter(const std::string& name, FetchMeter counters);
   void CloseFetchInterval();
-  void FinishIcacheSplit();
+  void FinishFetchSplits();
   std::string GroupOf(const std::string& function) const;
   void Rebuild();
   void Lookup(uint32_t pc);
@@ -163,10 +181,7 @@ class RegionProfiler {
   uint64_t generation_ = 0;
   std::map<std::string, uint64_t> function_cycles_, function_instructions_;
   std::map<std::string, uint64_t> group_cycles_, group_instructions_;
-  const CacheCounters* icache_ = nullptr;
-  FetchCounts fetch_mark_;                  // the icache's counts when cached_region_ began
-  std::vector<FetchCounts> fetch_counts_;   // by region index
-  IcacheSplit icache_by_group_, icache_by_kind_;
+  std::vector<FetchMeter> meters_;  // in the order added; at most a few
 };
 
 // What the core talks to when a timing model runs: the model, then the region charge, in

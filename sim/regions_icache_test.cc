@@ -1,29 +1,35 @@
-// The instruction cache split by region: hand-derived accesses, misses and miss cycles on a
-// tiny address map whose lines conflict on purpose, the kinds of code, and parts that sum
-// to the cache's totals.
+// The instruction fetches split by region, the I-cache's and the I-TLB's: hand-derived
+// accesses, misses and miss cycles on a tiny address map whose lines and pages conflict on
+// purpose, the kinds of code, and parts that sum to the totals.
 #include <gtest/gtest.h>
 
 #include <numeric>
 
 #include "sim/cache.h"
 #include "sim/regions.h"
+#include "sim/tlb.h"
 
 namespace dynsim {
 namespace {
 
-// Fetches through `icache` once per new line, as the in-order model does, and costs 1.
+// Fetches through `itlb` (if any) and `icache` once per new line, as the in-order model
+// does, and costs 1.
 class FetchingModel : public RetireSink {
  public:
-  explicit FetchingModel(Cache* icache) : icache_(icache) {}
+  explicit FetchingModel(Cache* icache, Tlb* itlb = nullptr) : icache_(icache), itlb_(itlb) {}
   uint32_t Retire(const RetireRecord& r) override {
     const uint32_t line = r.pc >> 5;
-    if (line != last_line_) icache_->Access(r.pc, false);
+    if (line != last_line_) {
+      if (itlb_) itlb_->AccessInstruction(r.pc);
+      icache_->Access(r.pc, false);
+    }
     last_line_ = line;
     return 1;
   }
 
  private:
   Cache* icache_;
+  Tlb* itlb_;
   uint32_t last_line_ = ~0u;
 };
 
@@ -106,6 +112,48 @@ TEST(RegionsIcache, HandDerivedCountsByGroupAndKind) {
   EXPECT_EQ(Sum(g.accesses), icache.counters().total_accesses());
   EXPECT_EQ(Sum(k.misses), icache.counters().total_misses());
   EXPECT_EQ(Sum(k.miss_cycles), icache.counters().miss_cycles);
+}
+
+// A one-entry TLB of 4 KB pages (miss 40 cycles): main, the fragment and the interpreter
+// are on pages 1, 3 and 2, so each of their fetches misses; the stub routine shares the
+// interpreter's page, so its fetch hits.
+TEST(RegionsIcache, HandDerivedInstructionTlbCounts) {
+  Cache icache(SmallCache());
+  TlbParams tp;
+  tp.entries = 1;
+  tp.miss_penalty = 40;
+  Tlb itlb(tp);
+  FetchingModel model(&icache, &itlb);
+  RegionProfiler p(std::vector<RegionGroupRule>{{"dynamo::Interpreter::*", "dynamo.interpreter"},
+                                                 {"dynamo::dynamo_fragment_exit", "dynamo.exit_stubs"}});
+  p.SplitInstructionCache(&icache.counters());
+  p.SplitInstructionTlb(&itlb.fetch_counters());
+  AttributedTiming<FetchingModel> sink(&model, &p);
+  p.AddImage(AddressMap());
+  p.AnnounceRange("fragment_cache", 0x3000, 0x3100);
+  for (int round = 0; round < 3; ++round) {
+    RunLine(&sink, 0x1000);
+    RunLine(&sink, 0x3020);
+    RunLine(&sink, 0x2000);
+  }
+  RunLine(&sink, 0x2400);
+  p.Finish(80);
+  const auto& k = p.by_kind("itlb");
+  const std::map<std::string, uint64_t> accesses{
+      {"application", 3}, {"dynamo", 3}, {"exit_stubs", 1}, {"fragment_cache", 3}};
+  const std::map<std::string, uint64_t> misses{
+      {"application", 3}, {"dynamo", 3}, {"exit_stubs", 0}, {"fragment_cache", 3}};
+  const std::map<std::string, uint64_t> miss_cycles{
+      {"application", 120}, {"dynamo", 120}, {"exit_stubs", 0}, {"fragment_cache", 120}};
+  EXPECT_EQ(k.accesses, accesses);
+  EXPECT_EQ(k.misses, misses);
+  EXPECT_EQ(k.miss_cycles, miss_cycles);
+  EXPECT_EQ(itlb.fetch_counters().accesses, 10u);
+  EXPECT_EQ(itlb.fetch_counters().misses, 9u);
+  EXPECT_EQ(itlb.fetch_counters().miss_cycles, 360u);
+  EXPECT_EQ(Sum(p.by_group("itlb").misses), 9u);
+  // The I-cache's split is unchanged by the TLB's beside it.
+  EXPECT_EQ(p.icache_by_kind().misses.at("fragment_cache"), 1u);
 }
 
 // A fetch made by a slot belongs to that slot's region even on the first slot after a

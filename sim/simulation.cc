@@ -29,7 +29,10 @@ struct Timing {
 
 template <class Model>
 Timing TimingOver(std::unique_ptr<Model> model, RegionProfiler* regions) {
-  if constexpr (!std::is_same_v<Model, FunctionalTiming>) regions->SplitInstructionCache(&model->icache().counters());
+  if constexpr (!std::is_same_v<Model, FunctionalTiming>) {
+    regions->SplitInstructionCache(&model->icache().counters());
+    regions->SplitInstructionTlb(&model->tlb().fetch_counters());
+  }
   auto sink = std::make_unique<AttributedTiming<Model>>(model.get(), regions);
   return {std::move(model), std::move(sink)};
 }
