@@ -80,6 +80,16 @@ class Point:
         return " ".join(f"{k}={v}" for k, v in self.identity().items())
 
 
+def remap_bin_dir(exp, bin_dir):
+    """Paths under bazel-bin/ in the experiment file, read from `bin_dir` instead (a Bazel
+    action's $(BINDIR), a test's runfiles)."""
+    def remap(path):
+        return os.path.join(bin_dir, path[len("bazel-bin/"):]) if path and path.startswith("bazel-bin/") else path
+    for p in exp.programs:
+        p.binary = remap(p.binary)
+    exp.dynamo_elf = remap(exp.dynamo_elf)
+
+
 def points_of(exp, dynsim, version):
     grid_keys = [k for k, _ in exp.grid]
     combos = list(itertools.product(*[v for _, v in exp.grid])) if exp.grid else [()]
@@ -199,12 +209,20 @@ def flatten(column, value):
     return {column: value}
 
 
-def rows_of(exp, points, out):
+def cached_stats(exp, out):
+    """The stats of a point's repetitions, as run_point left them under `out`, and where."""
+    def load(point):
+        directory = os.path.join(out, "points", point.key)
+        return ([dynsim_runs.load_stats(os.path.join(directory, "stats.json" if r == 1 else f"stats.{r}.json"))
+                 for r in range(1, exp.repetitions + 1)], f"{directory}/stats.json")
+    return load
+
+
+def rows_of(exp, points, load):
+    """One row a point, in the points' order; `load(point)` gives its stats and their place."""
     rows = []
     for point in points:
-        directory = os.path.join(out, "points", point.key)
-        stats = [dynsim_runs.load_stats(os.path.join(directory, "stats.json" if r == 1 else f"stats.{r}.json"))
-                 for r in range(1, exp.repetitions + 1)]
+        stats, where = load(point)
         row = point.identity()
         row["point"] = point.key
         for column, path in exp.collect:
@@ -212,7 +230,7 @@ def rows_of(exp, points, out):
                 values = [dynsim_runs.lookup(s, path) for s in stats]
             except KeyError:
                 raise SystemExit(f"experiment: {exp.path}: collect.{column}: {path!r} is not in the stats of "
-                                 f"{point.describe()} ({directory}/stats.json)")
+                                 f"{point.describe()} ({where})")
             value = values[0]
             if path.startswith("host.") and len(values) > 1:
                 value = statistics.median(values)  # host time varies; the median resists outliers
@@ -271,11 +289,15 @@ def main():
     ap.add_argument("--validate", action="store_true", help="check the experiment files, run nothing")
     ap.add_argument("--no-plots", action="store_true", help="skip the plots (the CSV and report still)")
     ap.add_argument("--quiet", action="store_true", help="no progress line")
+    ap.add_argument("--bin-dir", default=None, help="read the file's bazel-bin/ paths from this directory")
     args = ap.parse_args()
     try:
         experiments = [experiment_schema.load(f) for f in args.files]
     except experiment_schema.SchemaError as e:
         sys.exit(str(e))
+    if args.bin_dir:
+        for exp in experiments:
+            remap_bin_dir(exp, args.bin_dir)
     if args.validate:
         return
     if len(experiments) > 1 and args.out:
@@ -293,7 +315,7 @@ def main():
                 print(f, file=sys.stderr)
             status = 1
             continue
-        rows, columns = rows_of(exp, points, out)
+        rows, columns = rows_of(exp, points, cached_stats(exp, out))
         write_csv(os.path.join(out, "results.csv"), rows, columns)
         plot_files = []
         if not args.no_plots:
