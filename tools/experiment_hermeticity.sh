@@ -13,7 +13,8 @@ work=$(mktemp -d /tmp/dynsim_hermeticity.XXXXXX)
 trap 'for b in a b; do bazel --output_base="$work/$b" shutdown 2>/dev/null; done; rm -rf "$work"' EXIT
 for b in a b; do
 	echo "Building ${targets[*]} in output base $b ..." >&2
-	bazel --output_base="$work/$b" build --jobs=2 "${targets[@]}" >"$work/$b.log" 2>&1 ||
+	# --symlink_prefix=/: no bazel-bin symlinks, so the tree's own stay as they are.
+	bazel --output_base="$work/$b" build --symlink_prefix=/ --jobs=2 "${targets[@]}" >"$work/$b.log" 2>&1 ||
 		{ grep -E "^(ERROR|FAILED)" "$work/$b.log" >&2; exit 1; }
 	bin=$(bazel --output_base="$work/$b" info bazel-bin 2>/dev/null)
 	mkdir -p "$work/out_$b"
