@@ -19,7 +19,7 @@ constexpr uint32_t kBootVersion = 1;
 constexpr uint32_t kBootLoaded = 0x4c4f4144;  // "LOAD"
 
 // The application's registers at its entry, exactly as a native run would start it
-// (sim/arch_state.h). FP registers are split into words so that no field is 64 bits wide.
+// (machine/arch_state.h). FP registers are split into words so that no field is 64 bits wide.
 struct BootAppState {
   uint32_t gr[32];
   uint32_t fr_hi[32];  // bits 63..32 of fr[i]

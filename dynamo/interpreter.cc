@@ -7,6 +7,7 @@
 #include "isa/conditions.h"
 #include "isa/state.h"
 #include "isa/step.h"
+#include "machine/mem_fault.h"
 
 namespace dynamo {
 
@@ -22,8 +23,10 @@ namespace dynamo {
 // where most of an interpreted instruction's bookkeeping would otherwise go.
 class AppState {
  public:
-  static constexpr int kFault = 1;
-  static constexpr int kNotWritable = 2;  // readable, not writable (signals: SEGV_ACCERR)
+  // The fault codes of machine/mem_fault.h, which the OS model's mapping of traps to
+  // signals reads (RaiseTrapSignal).
+  static constexpr int kFault = static_cast<int>(dynsim::MemFault::kUnmapped);
+  static constexpr int kNotWritable = static_cast<int>(dynsim::MemFault::kProtection);  // readable, not writable
 
   AppState(AppContext& ctx, DecodeCache& cache, FragmentCache& fragments, Counters& counters, uint32_t line_bytes)
       : c_(ctx),

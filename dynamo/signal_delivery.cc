@@ -8,6 +8,7 @@
 #include "dynamo/machine.h"
 #include "dynamo/signal_state.h"
 #include "dynamo/signals.h"
+#include "os_model/trap_signals.h"
 
 namespace dynamo {
 namespace {
@@ -167,44 +168,19 @@ bool DeliverSignals(AppContext* ctx) {
 
 void RaiseTrapSignal(const AppContext& ctx, const isa::Effect& effect, bool fetch_fault) {
   SignalState& s = signal_state();
-  // The kernel's siginfo for the trap (arch/parisc/kernel/traps.c; sim/core.cc gives the
-  // same natively): instruction traps report IAOQ front with its privilege bits, except
-  // BREAK; a fault reports the address. The interpreter can only tell that an address is
-  // not readable, which natively is an unmapped page far more often than a protected one.
-  constexpr uint32_t kTrapBrkpt = 1, kFpeIntovf = 2, kFpeCondtrap = 15, kIllIllopc = 1, kBusAdraln = 1,
-                     kSegvMaperr = 1, kSegvAccerr = 2;
-  // asm-generic/siginfo.h FPE_FLT*: the enabled IEEE exception that trapped.
-  constexpr uint32_t kFpeFltdiv = 3, kFpeFltovf = 4, kFpeFltund = 5, kFpeFltres = 6, kFpeFltinv = 7;
-  uint32_t signo = kSigSegv, code = kSegvMaperr, addr = ctx.iaoq_front;
-  if (!fetch_fault) {
-    switch (effect.trap) {
-      case isa::Trap::kBreak: signo = kSigTrap; code = kTrapBrkpt; addr &= ~3u; break;
-      case isa::Trap::kOverflow: signo = kSigFpe; code = kFpeIntovf; break;
-      case isa::Trap::kCondition: signo = kSigFpe; code = kFpeCondtrap; break;
-      case isa::Trap::kIllegal:
-      case isa::Trap::kPrivileged: signo = kSigIll; code = kIllIllopc; break;
-      case isa::Trap::kUnaligned: signo = kSigBus; code = kBusAdraln; addr = effect.target; break;
-      case isa::Trap::kFloatingPoint:  // fault: the trapping exceptions, I U O Z V from bit 0
-        signo = kSigFpe;
-        code = (effect.fault & 16) ? kFpeFltinv : (effect.fault & 8) ? kFpeFltdiv : (effect.fault & 4) ? kFpeFltovf
-             : (effect.fault & 2) ? kFpeFltund : kFpeFltres;
-        break;
-      default:
-        // The interpreter's fault codes (interpreter.cc, AppState): 2 for a page it may
-        // read but not write, which natively is a protection fault.
-        addr = effect.target;
-        if (effect.fault == 2) code = kSegvAccerr;
-        break;
-    }
-  } else {
-    addr &= ~3u;
-  }
+  // The kernel's siginfo for the trap, by the OS model's own mapping. The interpreter can
+  // only tell that an address is not readable (AppState reports MemFault codes), which
+  // natively is an unmapped page far more often than a protected one.
+  const dynsim::TrapSignal trap = fetch_fault
+                                      ? dynsim::SignalOfFetchFault(dynsim::MemFault::kUnmapped, ctx.iaoq_front & ~3u)
+                                      : dynsim::SignalOfTrap(effect, ctx.iaoq_front);
+  const uint32_t signo = static_cast<uint32_t>(trap.signo);
   ++s.counters->signals_synchronous;
   uint32_t* info = s.pending_info[signo];
   for (uint32_t k = 0; k < sigframe::kSiginfoWords; ++k) info[k] = 0;
   info[0] = signo;
-  info[2] = code;
-  info[3] = addr;
+  info[2] = static_cast<uint32_t>(trap.code);
+  info[3] = trap.addr;
   s.pending |= Bit(signo);
   s.synchronous |= Bit(signo);
 }

@@ -16,18 +16,25 @@
 #include "dynamo/counters.h"
 #include "dynamo/fragment_cache.h"
 #include "dynamo/sigframe.h"
+#include "os_model/signal_abi.h"
 
 namespace dynamo {
 
-constexpr uint32_t kNumSignals = 64;
-constexpr uint32_t kSigIll = 4, kSigTrap = 5, kSigFpe = 8, kSigKill = 9, kSigBus = 10, kSigSegv = 11,
-                   kSigStop = 24;
-constexpr uint32_t kSigDfl = 0, kSigIgn = 1;
-// sa_flags of Linux-hppa (asm/signal.h).
-constexpr uint32_t kSaOnstack = 0x1, kSaResethand = 0x4, kSaSiginfo = 0x10, kSaNodefer = 0x20,
-                   kSaRestart = 0x40;
+// Linux-hppa's numbers, from the OS model's own list (os_model/signal_abi.h), as the
+// unsigned values Dynamo's signal sets and frames hold.
+constexpr uint32_t kNumSignals = dynsim::kNumSignals;
+constexpr uint32_t kSigIll = dynsim::kSigIll, kSigTrap = dynsim::kSigTrap, kSigFpe = dynsim::kSigFpe,
+                   kSigKill = dynsim::kSigKill, kSigBus = dynsim::kSigBus, kSigSegv = dynsim::kSigSegv,
+                   kSigStop = dynsim::kSigStop;
+using dynsim::kSaNodefer;
+using dynsim::kSaOnstack;
+using dynsim::kSaResethand;
+using dynsim::kSaRestart;
+using dynsim::kSaSiginfo;
+using dynsim::kSiKernel;
+using dynsim::kSigDfl;
+using dynsim::kSigIgn;
 constexpr uint32_t kSsOnstack = 1, kSsDisable = 2;
-constexpr int32_t kSiKernel = 0x80;
 constexpr uint32_t kEfault = 14, kEinval = 22, kEperm = 1, kEnomem = 12, kEintr = 4;
 // The OS's return trampoline (os_model/guest_os.h: kSigtrampEntry), until Dynamo's
 // handler is first entered and learns it from its own return link.

@@ -36,7 +36,8 @@ namespace isa {
 
 enum class CacheOp : uint8_t { kFdc, kFic, kSync };
 
-// Why an instruction did not complete. The Linux signal each raises is in signal_of().
+// Why an instruction did not complete. Which signal each raises is the OS's rule, not the
+// ISA's (os_model/trap_signals.h); the comments name Linux's.
 enum class Trap : uint8_t {
   kNone,
   kBreak,       // BREAK: SIGTRAP
@@ -50,10 +51,6 @@ enum class Trap : uint8_t {
   kFloatingPoint,  // an FP operation raised an enabled IEEE exception: SIGFPE;
                    // Effect::fault has the trapping exceptions (isa::fpu::Flag bits)
 };
-constexpr int signal_of(Trap t) {
-  return t == Trap::kBreak ? 5 : (t == Trap::kOverflow || t == Trap::kCondition || t == Trap::kFloatingPoint) ? 8
-       : (t == Trap::kIllegal || t == Trap::kPrivileged) ? 4 : t == Trap::kUnaligned ? 10 : 11;
-}
 
 // What executing one instruction did to control flow. kTrap: nothing was committed.
 struct Effect {

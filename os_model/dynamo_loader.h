@@ -11,9 +11,9 @@
 #include <string>
 
 #include "dynamo/boot.h"
+#include "machine/arch_state.h"
+#include "machine/memory.h"
 #include "os_model/elf_loader.h"
-#include "sim/arch_state.h"
-#include "sim/memory.h"
 
 namespace dynsim {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/memory.h"
+#include "machine/memory.h"
 
 namespace dynsim {
 

@@ -8,6 +8,7 @@
 #include "os_model/guest_errno.h"
 #include "os_model/lws_gateway.h"
 #include "os_model/syscall_numbers.h"
+#include "os_model/trap_signals.h"
 
 namespace dynsim {
 namespace {
@@ -277,6 +278,26 @@ void GuestOs::Fault(const SignalInfo& info, ArchState* state) {
   ++signal_counts_[SignalName(info.signo)];
   if (events_) events_->OnSignal(info.signo, *state);
   if (signals_.DeliverFault(info, state, memory_) == Delivery::kTerminate) Kill(signals_.terminating_signal(), *state);
+}
+
+namespace {
+
+SignalInfo InfoOf(const TrapSignal& t) {
+  SignalInfo info;
+  info.signo = t.signo;
+  info.code = t.code;
+  info.addr = t.addr;
+  return info;
+}
+
+}  // namespace
+
+void GuestOs::Trap(const isa::Effect& trap, uint32_t iaoq_front, ArchState* state) {
+  Fault(InfoOf(SignalOfTrap(trap, iaoq_front)), state);
+}
+
+void GuestOs::FetchFault(GuestAddr pc, MemFault fault, ArchState* state) {
+  Fault(InfoOf(SignalOfFetchFault(fault, pc)), state);
 }
 
 void GuestOs::Poll(ArchState* state) {

@@ -21,11 +21,12 @@
 #include <utility>
 #include <vector>
 
+#include "isa/state.h"
+#include "machine/arch_state.h"
+#include "machine/memory.h"
 #include "os_model/elf_loader.h"
 #include "os_model/fs_sandbox.h"
 #include "os_model/signals.h"
-#include "sim/arch_state.h"
-#include "sim/memory.h"
 
 namespace dynsim {
 
@@ -111,6 +112,11 @@ class GuestOs {
 
   // A synchronous fault at the current instruction.
   void Fault(const SignalInfo& info, ArchState* state);
+  // The instruction at `iaoq_front` trapped with `trap` (nothing of it committed): the
+  // signal Linux raises for it (trap_signals.h), as a synchronous fault.
+  void Trap(const isa::Effect& trap, uint32_t iaoq_front, ArchState* state);
+  // The fetch of the instruction at `pc` failed with `fault`.
+  void FetchFault(GuestAddr pc, MemFault fault, ArchState* state);
   // Posts timer signals due by now and delivers deliverable signals. Cheap to call when
   // `NeedsAttention` is false: the core calls it only when that is true.
   void Poll(ArchState* state);

@@ -26,7 +26,7 @@
 
 #include <cstdint>
 
-#include "sim/memory.h"
+#include "machine/memory.h"
 
 namespace dynsim {
 

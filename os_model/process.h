@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "machine/arch_state.h"
+#include "machine/memory.h"
 #include "os_model/elf_loader.h"
-#include "sim/arch_state.h"
-#include "sim/memory.h"
 
 namespace dynsim {
 

@@ -8,7 +8,6 @@
 #include "isa/conditions.h"
 #include "isa/step.h"
 #include "isa/state.h"
-#include "os_model/signals.h"
 
 namespace dynsim {
 
@@ -186,45 +185,6 @@ StepFn<kObserve> StepFor(const isa::Insn& insn) {
   return insn.cond == 0 ? kStepTable<true, kObserve>[op] : kStepTable<false, kObserve>[op];
 }
 
-// The Linux signal for a trap, with si_code and si_addr as the kernel fills them
-// (arch/parisc/kernel/traps.c): instruction traps report IAOQ front with its privilege
-// bits, except BREAK, whose handler masks them off.
-SignalInfo SignalForTrap(const isa::Effect& e, uint32_t iaoq_front) {
-  SignalInfo info;
-  info.addr = iaoq_front;
-  switch (e.trap) {
-    case isa::Trap::kBreak: info.signo = kSigTrap; info.code = kTrapBrkpt; info.addr = iaoq_front & ~3u; break;
-    case isa::Trap::kOverflow: info.signo = kSigFpe; info.code = kFpeIntovf; break;
-    case isa::Trap::kCondition: info.signo = kSigFpe; info.code = kFpeCondtrap; break;
-    case isa::Trap::kIllegal:
-    case isa::Trap::kPrivileged: info.signo = kSigIll; info.code = kIllIllopc; break;
-    case isa::Trap::kUnaligned: info.signo = kSigBus; info.code = kBusAdraln; info.addr = e.target; break;
-    case isa::Trap::kFloatingPoint:  // fault: the trapping exceptions, I U O Z V from bit 0
-      info.signo = kSigFpe;
-      info.code = (e.fault & 16) ? kFpeFltinv : (e.fault & 8) ? kFpeFltdiv : (e.fault & 4) ? kFpeFltovf
-                : (e.fault & 2) ? kFpeFltund : kFpeFltres;
-      break;
-    case isa::Trap::kMemory:
-    case isa::Trap::kNone: {
-      auto fault = static_cast<MemFault>(e.fault);
-      info.addr = e.target;
-      if (fault == MemFault::kMisaligned) {
-        info.signo = kSigBus;
-        info.code = kBusAdraln;
-      } else if (fault == MemFault::kNoMemory) {
-        // Linux's SIGBUS for a page that cannot be provided (BUS_ADRERR).
-        info.signo = kSigBus;
-        info.code = kBusAdrerr;
-      } else {
-        info.signo = kSigSegv;
-        info.code = fault == MemFault::kProtection ? kSegvAccerr : kSegvMaperr;
-      }
-      break;
-    }
-  }
-  return info;
-}
-
 }  // namespace
 
 FunctionalCore::FunctionalCore(ArchState* state, GuestMemory* memory, GuestOs* os, SimClock* clock)
@@ -270,14 +230,6 @@ const Predecoded* FunctionalCore::FetchSlow(GuestAddr pc, MemFault* fault) {
   return &code->insns[(pc & GuestMemory::kPageMask) >> 2];
 }
 
-void FunctionalCore::RaiseFetchFault(GuestAddr pc, MemFault fault) {
-  SignalInfo info;
-  info.signo = kSigSegv;
-  info.code = fault == MemFault::kProtection ? kSegvAccerr : kSegvMaperr;
-  info.addr = pc;
-  os_->Fault(info, state_);
-}
-
 CoreStop FunctionalCore::Run(uint64_t max_insts, uint64_t cycle_limit) {
   return sink_ ? RunLoop<true>(max_insts, cycle_limit) : RunLoop<false>(max_insts, cycle_limit);
 }
@@ -306,14 +258,14 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
         if (pc == kGatewaySyscall || pc == kGatewayLightweight || pc == kGatewaySetThreadPointer)
           os_->Gateway(pc, state_);
         else
-          RaiseFetchFault(pc, MemFault::kUnmapped);
+          os_->FetchFault(pc, MemFault::kUnmapped, state_);
         break;
       }
       if (instructions_ >= limit) return CoreStop::kInstLimit;
       MemFault fault = MemFault::kNone;
       const Predecoded* decoded = Fetch(pc, &fault);
       if (!decoded) {
-        RaiseFetchFault(pc, fault);
+        os_->FetchFault(pc, fault, state_);
         break;
       }
       // The instruction goes by value: a store by this very instruction may drop its page.
@@ -334,7 +286,7 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
       } else if (kind == isa::StepResult::kGateway) {
         ++instructions_;
       } else {
-        os_->Fault(SignalForTrap(cs.trap, front), state_);
+        os_->Trap(cs.trap, front, state_);
         break;
       }
     }

@@ -24,9 +24,9 @@
 #include "sim/retire.h"
 
 #include "isa/insn.h"
+#include "machine/arch_state.h"
+#include "machine/memory.h"
 #include "os_model/guest_os.h"
-#include "sim/arch_state.h"
-#include "sim/memory.h"
 
 namespace dynsim {
 
@@ -92,7 +92,6 @@ class FunctionalCore {
   CodePage* DecodePage(uint32_t page);
   template <bool kObserve>
   CoreStop RunLoop(uint64_t max_insts, uint64_t cycle_limit);
-  void RaiseFetchFault(GuestAddr pc, MemFault fault);
 
   ArchState* state_;
   GuestMemory* memory_;

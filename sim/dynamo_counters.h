@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "machine/memory.h"
 #include "os_model/elf_loader.h"
-#include "sim/memory.h"
 
 namespace dynsim {
 

@@ -20,10 +20,10 @@
 #include <string>
 #include <vector>
 
+#include "machine/arch_state.h"
+#include "machine/memory.h"
 #include "os_model/elf_loader.h"
 #include "os_model/guest_os.h"
-#include "sim/arch_state.h"
-#include "sim/memory.h"
 #include "sim/retire.h"
 
 namespace dynsim {

@@ -13,15 +13,15 @@
 #include <vector>
 
 #include "dynamo/boot.h"
+#include "machine/arch_state.h"
+#include "machine/memory.h"
 #include "os_model/elf_loader.h"
 #include "os_model/guest_os.h"
 #include "sim/config.h"
-#include "sim/arch_state.h"
-#include "sim/memory.h"
-#include "sim/regions.h"
-#include "sim/retire.h"
 #include "sim/debug_flags.h"
 #include "sim/dynamo_counters.h"
+#include "sim/regions.h"
+#include "sim/retire.h"
 #include "sim/stats.h"
 #include "sim/timing_model.h"
 

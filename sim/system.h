@@ -49,10 +49,10 @@
 #include <tlm_utils/simple_target_socket.h>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "machine/arch_state.h"
+#include "machine/memory.h"
 #include "os_model/guest_os.h"
-#include "sim/arch_state.h"
 #include "sim/core.h"
-#include "sim/memory.h"
 
 namespace dynsim {
 

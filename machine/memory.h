@@ -17,8 +17,8 @@
 // - A page's code watch is set by the core when it predecodes instructions from that
 //   page; a store to a watched page clears the watch and reports the page to the
 //   registered listener before the store is done, so stale predecoded code never runs.
-#ifndef DYNSIM_SIM_MEMORY_H
-#define DYNSIM_SIM_MEMORY_H
+#ifndef DYNSIM_MACHINE_MEMORY_H
+#define DYNSIM_MACHINE_MEMORY_H
 
 #include <cstdint>
 #include <cstring>
@@ -26,6 +26,8 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "machine/mem_fault.h"
 
 namespace dynsim {
 
@@ -36,15 +38,6 @@ enum PagePerm : uint8_t {
   kPermRead = 1,
   kPermWrite = 2,
   kPermExec = 4,
-};
-
-// Why an access failed, in the terms Linux reports to the guest (si_code of SIGSEGV/SIGBUS).
-enum class MemFault : uint8_t {
-  kNone,
-  kUnmapped,    // SIGSEGV, SEGV_MAPERR
-  kProtection,  // SIGSEGV, SEGV_ACCERR
-  kMisaligned,  // SIGBUS, BUS_ADRALN
-  kNoMemory,    // the host could not allocate the page: SIGBUS, BUS_ADRERR
 };
 
 const char* MemFaultName(MemFault fault);
@@ -179,4 +172,4 @@ class GuestMemory {
 
 }  // namespace dynsim
 
-#endif  // DYNSIM_SIM_MEMORY_H
+#endif  // DYNSIM_MACHINE_MEMORY_H

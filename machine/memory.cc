@@ -1,4 +1,4 @@
-#include "sim/memory.h"
+#include "machine/memory.h"
 
 #include <algorithm>
 #include <new>

@@ -6,8 +6,8 @@
 // instruction at `iaoq_front` executes next and `iaoq_back` follows it, so a branch
 // writes `iaoq_back` and its delay slot (already at the back) still executes. Addresses
 // carry the privilege level in their two low bits (user = 3); fetch masks them off.
-#ifndef DYNSIM_SIM_ARCH_STATE_H
-#define DYNSIM_SIM_ARCH_STATE_H
+#ifndef DYNSIM_MACHINE_ARCH_STATE_H
+#define DYNSIM_MACHINE_ARCH_STATE_H
 
 #include <cstdint>
 
@@ -39,4 +39,4 @@ struct ArchState {
 
 }  // namespace dynsim
 
-#endif  // DYNSIM_SIM_ARCH_STATE_H
+#endif  // DYNSIM_MACHINE_ARCH_STATE_H

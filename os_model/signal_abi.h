@@ -1,0 +1,41 @@
+// Linux-hppa's signal numbers, si_code values and sa_flags (the kernel's asm/signal.h for
+// parisc and asm-generic/siginfo.h). Freestanding, so that Dynamo, which performs the
+// application's signal calls itself, uses the same numbers as the OS model.
+#ifndef DYNSIM_OS_MODEL_SIGNAL_ABI_H
+#define DYNSIM_OS_MODEL_SIGNAL_ABI_H
+
+#include <stdint.h>
+
+namespace dynsim {
+
+// Signal numbers of Linux-hppa (asm/signal.h for parisc; several differ from x86).
+enum GuestSignal : int {
+  kSigHup = 1, kSigInt = 2, kSigQuit = 3, kSigIll = 4, kSigTrap = 5, kSigAbrt = 6,
+  kSigStkflt = 7, kSigFpe = 8, kSigKill = 9, kSigBus = 10, kSigSegv = 11, kSigXcpu = 12,
+  kSigPipe = 13, kSigAlrm = 14, kSigTerm = 15, kSigUsr1 = 16, kSigUsr2 = 17, kSigChld = 18,
+  kSigPwr = 19, kSigVtalrm = 20, kSigProf = 21, kSigIo = 22, kSigWinch = 23, kSigStop = 24,
+  kSigTstp = 25, kSigCont = 26, kSigTtin = 27, kSigTtou = 28, kSigUrg = 29, kSigXfsz = 30,
+  kSigSys = 31,
+};
+constexpr int kNumSignals = 64;  // _NSIG: signals 1..64, a 64-bit sigset
+
+// si_code values (asm-generic/siginfo.h).
+constexpr int32_t kSiUser = 0;
+constexpr int32_t kSiKernel = 0x80;
+constexpr int32_t kSiTkill = -6;
+constexpr int32_t kSegvMaperr = 1, kSegvAccerr = 2;
+constexpr int32_t kBusAdraln = 1, kBusAdrerr = 2;
+constexpr int32_t kIllIllopc = 1;
+constexpr int32_t kFpeIntovf = 2, kFpeCondtrap = 15;
+// IEEE exceptions (asm-generic/siginfo.h FPE_FLT*).
+constexpr int32_t kFpeFltdiv = 3, kFpeFltovf = 4, kFpeFltund = 5, kFpeFltres = 6, kFpeFltinv = 7;
+constexpr int32_t kTrapBrkpt = 1;
+
+// sa_flags of Linux-hppa.
+constexpr uint32_t kSaOnstack = 0x1, kSaResethand = 0x4, kSaSiginfo = 0x10, kSaNodefer = 0x20,
+                   kSaRestart = 0x40;
+constexpr uint32_t kSigDfl = 0, kSigIgn = 1;
+
+}  // namespace dynsim
+
+#endif  // DYNSIM_OS_MODEL_SIGNAL_ABI_H
