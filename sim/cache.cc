@@ -159,6 +159,8 @@ void Cache::RegisterStats(StatGroup& g) const {
   g.Counter("write_misses", "count", "write accesses that missed (write-allocate fills)", &c->misses[1]);
   g.Counter("writebacks", "count", "dirty lines written back (evictions and flushes)", &c->writebacks);
   g.Counter("invalidations", "count", "lines dropped by fic/fdc-style invalidations", &c->invalidations);
+  g.Counter("miss_cycles", "cycles", "cycles the misses cost beyond the hit latency (fills from below)",
+            &c->miss_cycles);
 }
 
 }  // namespace dynsim

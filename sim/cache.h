@@ -159,6 +159,9 @@ struct CacheCounters {
   uint64_t writebacks = 0;     // dirty lines written to the next level (evictions and flushes)
   uint64_t invalidations = 0;  // lines dropped by Invalidate/Flush (not by InvalidateAll)
   uint64_t invalidate_alls = 0;
+  // Cycles misses cost beyond the hit latency (the fill from the next level or memory):
+  // what the cache adds to the accesses that missed, before any overlap in the pipeline.
+  uint64_t miss_cycles = 0;
 
   uint64_t total_accesses() const { return accesses[0] + accesses[1]; }
   uint64_t total_hits() const { return hits[0] + hits[1]; }
@@ -188,7 +191,9 @@ class Cache {
       return {true, params_.hit_latency};
     }
     ++counters_.misses[k];
-    return {false, params_.hit_latency + Fill(set, block, is_write)};
+    const uint32_t fill_cycles = Fill(set, block, is_write);
+    counters_.miss_cycles += fill_cycles;
+    return {false, params_.hit_latency + fill_cycles};
   }
 
   // Drops the line of `addr` without writing it back (fic on the I-cache; pdc). Returns

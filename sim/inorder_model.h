@@ -48,6 +48,8 @@ class InOrderModel final : public TimingModel {
     uint64_t fp = 0;
   };
   const Stalls& stalls() const { return stalls_; }
+  const Cache& icache() const { return icache_; }
+  const Tlb& tlb() const { return tlb_; }
 
   // An FP operation occupies the pipeline for its PA-8000 latency (A. Kumar, "The HP
   // PA-8000 RISC CPU", IEEE Micro 17(2), 1997: FMAC 3 cycles; divide and square root 17

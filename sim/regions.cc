@@ -104,6 +104,7 @@ uint32_t RegionProfiler::RegionFor(const std::string& name, const std::string& g
   const auto index = static_cast<uint32_t>(regions_.size());
   regions_.push_back({name, group});
   counts_.emplace_back();
+  for (FetchMeter& m : meters_) m.regions.emplace_back();
   region_index_.emplace(key, index);
   return index;
 }
@@ -179,7 +180,72 @@ void RegionProfiler::Lookup(uint32_t pc) {
   cached_lo_ = starts_[i];
   const uint64_t hi = i + 1 < starts_.size() ? starts_[i + 1] : uint64_t{1} << 32;
   cached_size_ = hi - cached_lo_;
+  if (!meters_.empty() && start_regions_[i] != cached_region_) CloseFetchInterval();
   cached_region_ = start_regions_[i];
+}
+
+void RegionProfiler::AddMeter(const std::string& name, FetchMeter counters) {
+  counters.name = name;
+  counters.mark = {*counters.accesses, *counters.misses, *counters.miss_cycles};
+  counters.regions.assign(regions_.size(), FetchCounts{});
+  meters_.push_back(std::move(counters));
+}
+
+// The fetches since the last region change were all made by cached_region_'s code.
+void RegionProfiler::CloseFetchInterval() {
+  for (FetchMeter& m : meters_) {
+    FetchCounts& counts = m.regions[cached_region_];
+    const FetchCounts now{*m.accesses, *m.misses, *m.miss_cycles};
+    counts.accesses += now.accesses - m.mark.accesses;
+    counts.misses += now.misses - m.mark.misses;
+    counts.miss_cycles += now.miss_cycles - m.mark.miss_cycles;
+    m.mark = now;
+  }
+}
+
+const char* RegionProfiler::KindOfGroup(const std::string& group) {
+  if (group == "fragment_cache") return kKindFragmentCache;
+  if (group == "dynamo.exit_stubs") return kKindExitStubs;
+  if (group == "dynamo" || group.rfind("dynamo.", 0) == 0) return kKindDynamo;
+  return kKindApplication;
+}
+
+// Every kind is present (zeros too), so an experiment's columns never depend on the run;
+// groups only when their code was fetched.
+void RegionProfiler::FinishFetchSplits() {
+  if (!meters_.empty()) CloseFetchInterval();
+  for (FetchMeter& m : meters_) {
+    m.by_group = {};
+    m.by_kind = {};
+    for (const char* kind : {kKindApplication, kKindDynamo, kKindExitStubs, kKindFragmentCache}) {
+      m.by_kind.accesses[kind] = m.by_kind.misses[kind] = m.by_kind.miss_cycles[kind] = 0;
+    }
+    for (size_t i = 0; i < regions_.size(); ++i) {
+      const FetchCounts& c = m.regions[i];
+      if (c.accesses == 0) continue;  // a miss is an access, so nothing else is lost
+      const std::string& group = regions_[i].group;
+      for (FetchSplit* split : {&m.by_group, &m.by_kind}) {
+        const std::string key = split == &m.by_group ? group : KindOfGroup(group);
+        split->accesses[key] += c.accesses;
+        split->misses[key] += c.misses;
+        split->miss_cycles[key] += c.miss_cycles;
+      }
+    }
+  }
+}
+
+const RegionProfiler::FetchSplit& RegionProfiler::by_group(const std::string& meter) const {
+  static const FetchSplit kNone;
+  for (const FetchMeter& m : meters_)
+    if (m.name == meter) return m.by_group;
+  return kNone;
+}
+
+const RegionProfiler::FetchSplit& RegionProfiler::by_kind(const std::string& meter) const {
+  static const FetchSplit kNone;
+  for (const FetchMeter& m : meters_)
+    if (m.name == meter) return m.by_kind;
+  return kNone;
 }
 
 void RegionProfiler::Finish(uint64_t total_cycles) {
@@ -205,6 +271,7 @@ void RegionProfiler::Finish(uint64_t total_cycles) {
   function_instructions_[kOsRegion] = 0;
   group_cycles_[kOsRegion] = os_cycles_;
   group_instructions_[kOsRegion] = 0;
+  FinishFetchSplits();
 }
 
 std::map<std::string, uint64_t> RegionProfiler::GroupCyclesSoFar(uint64_t total_cycles) const {
@@ -229,6 +296,18 @@ void RegionProfiler::RegisterStats(StatGroup& group) const {
                 &function_cycles_);
   functions.Map("instructions", "count", "instructions retired in each function or announced range",
                 &function_instructions_);
+  for (const FetchMeter& m : meters_) {
+    const std::string what = m.name == "icache" ? "instruction-cache" : "instruction-TLB";
+    const std::pair<const char*, const FetchSplit*> splits[] = {{"groups", &m.by_group}, {"kinds", &m.by_kind}};
+    for (const auto& [name, split] : splits) {
+      StatGroup& g = group.Group(m.name).Group(name);
+      const std::string of = std::string(" by the ") + (split == &m.by_group ? "group" : "kind") +
+                             " of the code fetched (sums to the totals)";
+      g.Map("accesses", "count", what + " accesses" + of, &split->accesses);
+      g.Map("misses", "count", what + " misses" + of, &split->misses);
+      g.Map("miss_cycles", "cycles", what + " miss cycles beyond the hit latency" + of, &split->miss_cycles);
+    }
+  }
 }
 
 namespace {

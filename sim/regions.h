@@ -27,8 +27,10 @@
 #include <vector>
 
 #include "os_model/elf_loader.h"
+#include "sim/cache.h"
 #include "sim/retire.h"
 #include "sim/stats.h"
+#include "sim/tlb.h"
 
 namespace dynsim {
 
@@ -61,10 +63,31 @@ class RegionProfiler {
 
   // Charges a slot's cycles (and its instruction, unless nullified) to its region.
   void Charge(const RetireRecord& r, uint32_t cycles) {
-    if (r.pc - cached_lo_ >= cached_size_) Lookup(r.pc);
+    Enter(r.pc);
+    ChargeEntered(r, cycles);
+  }
+  // Charge in two halves, around the timing model's work on the slot: Enter before it, so
+  // that the instruction cache's counting of the slot's fetch lands in the slot's region.
+  void Enter(uint32_t pc) {
+    if (pc - cached_lo_ >= cached_size_) Lookup(pc);
+  }
+  void ChargeEntered(const RetireRecord& r, uint32_t cycles) {
     Counts& counts = counts_[cached_region_];
     counts.cycles += cycles;
     counts.instructions += !r.nullified;
+  }
+
+  // Splits the instruction fetches' counters, the I-cache's and the I-TLB's, by the region
+  // of the code fetched: whenever the running region changes, what the counters grew by
+  // since the last change goes to the region that ran. So the hot path costs nothing more,
+  // and the parts sum to the totals exactly (every fetch happens inside a slot's Retire,
+  // between Enter and ChargeEntered). Call before running; the counters must outlive this.
+  // The I-cache is only ever read (fetches), so its read counters are all its accesses.
+  void SplitInstructionCache(const CacheCounters* icache) {
+    AddMeter("icache", {&icache->accesses[0], &icache->misses[0], &icache->miss_cycles});
+  }
+  void SplitInstructionTlb(const TlbFetchCounters* itlb) {
+    AddMeter("itlb", {&itlb->accesses, &itlb->misses, &itlb->miss_cycles});
   }
 
   // Computes the per-region and per-group totals, with [os] = total_cycles minus what the
@@ -81,8 +104,19 @@ class RegionProfiler {
   // what group_cycles() is after Finish(total_cycles), without finishing.
   std::map<std::string, uint64_t> GroupCyclesSoFar(uint64_t total_cycles) const;
 
+  // The four kinds of code an I-cache study compares, for the kinds split below.
+  static constexpr const char* kKindApplication = "application";
+  static constexpr const char* kKindDynamo = "dynamo";
+  static constexpr const char* kKindExitStubs = "exit_stubs";
+  static constexpr const char* kKindFragmentCache = "fragment_cache";
+  // The kind of a group's code: the announced fragment cache; Dynamo's shared exit-stub
+  // code (group dynamo.exit_stubs of configs/dynamo/regions.yaml); the rest of Dynamo
+  // (group dynamo, or dynamo.*); everything else is the application's (app, libc, ...).
+  static const char* KindOfGroup(const std::string& group);
+
   // regions.functions.{cycles,instructions} and regions.groups.{cycles,instructions}, maps
-  // by name (filled by Finish).
+  // by name, and for each split meter (icache, itlb) regions.METER.{groups,kinds}.{accesses,
+  // misses,miss_cycles} (filled by Finish).
   void RegisterStats(StatGroup& group) const;
   // The top `limit` regions by cycles, as a table (dynsim run --profile).
   void Print(std::ostream& out, size_t limit) const;
@@ -91,6 +125,15 @@ class RegionProfiler {
   const std::map<std::string, uint64_t>& function_instructions() const { return function_instructions_; }
   const std::map<std::string, uint64_t>& group_cycles() const { return group_cycles_; }
   const std::map<std::string, uint64_t>& group_instructions() const { return group_instructions_; }
+
+  // A fetch meter's split (after Finish), by group and by kind; empty without the meter.
+  struct FetchSplit {
+    std::map<std::string, uint64_t> accesses, misses, miss_cycles;
+  };
+  const FetchSplit& by_group(const std::string& meter) const;
+  const FetchSplit& by_kind(const std::string& meter) const;
+  const FetchSplit& icache_by_group() const { return by_group("icache"); }
+  const FetchSplit& icache_by_kind() const { return by_kind("icache"); }
 
  private:
   struct Region {
@@ -104,7 +147,22 @@ class RegionProfiler {
     uint32_t lo, hi;  // [lo, hi)
     uint32_t region;
   };
+  // Counts of fetches: a meter's running totals, or what it counted while a region ran.
+  struct FetchCounts {
+    uint64_t accesses = 0, misses = 0, miss_cycles = 0;
+  };
+  // Where a meter's counters are; per region what it counted, and its split after Finish.
+  struct FetchMeter {
+    const uint64_t *accesses, *misses, *miss_cycles;
+    std::string name;
+    FetchCounts mark;                  // the totals when cached_region_ began
+    std::vector<FetchCounts> regions;  // by region index
+    FetchSplit by_group, by_kind;
+  };
   uint32_t RegionFor(const std::string& name, const std::string& group);
+  void AddMeter(const std::string& name, FetchMeter counters);
+  void CloseFetchInterval();
+  void FinishFetchSplits();
   std::string GroupOf(const std::string& function) const;
   void Rebuild();
   void Lookup(uint32_t pc);
@@ -123,6 +181,7 @@ class RegionProfiler {
   uint64_t generation_ = 0;
   std::map<std::string, uint64_t> function_cycles_, function_instructions_;
   std::map<std::string, uint64_t> group_cycles_, group_instructions_;
+  std::vector<FetchMeter> meters_;  // in the order added; at most a few
 };
 
 // What the core talks to when a timing model runs: the model, then the region charge, in
@@ -132,8 +191,9 @@ class AttributedTiming final : public RetireSink {
  public:
   AttributedTiming(Model* model, RegionProfiler* regions) : model_(model), regions_(regions) {}
   uint32_t Retire(const RetireRecord& r) override {
+    regions_->Enter(r.pc);
     const uint32_t cycles = model_->Model::Retire(r);
-    regions_->Charge(r, cycles);
+    regions_->ChargeEntered(r, cycles);
     return cycles;
   }
 

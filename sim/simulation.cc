@@ -1,6 +1,7 @@
 #include "sim/simulation.h"
 
 #include <cstdio>
+#include <type_traits>
 
 #include "dynamo/config.h"
 #include "isa/operands.h"
@@ -28,6 +29,10 @@ struct Timing {
 
 template <class Model>
 Timing TimingOver(std::unique_ptr<Model> model, RegionProfiler* regions) {
+  if constexpr (!std::is_same_v<Model, FunctionalTiming>) {
+    regions->SplitInstructionCache(&model->icache().counters());
+    regions->SplitInstructionTlb(&model->tlb().fetch_counters());
+  }
   auto sink = std::make_unique<AttributedTiming<Model>>(model.get(), regions);
   return {std::move(model), std::move(sink)};
 }

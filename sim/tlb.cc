@@ -152,6 +152,12 @@ void RegisterTlbCounters(StatGroup& g, const TlbCounters* c, const char* what) {
 void Tlb::RegisterStats(StatGroup& g) const {
   RegisterTlbCounters(g, &main_counters_, "unified TLB");
   if (params_.micro_entries != 0) RegisterTlbCounters(g.Group("micro"), &micro_counters_, "instruction micro-TLB");
+  StatGroup& f = g.Group("fetches");
+  f.Counter("accesses", "count", "instruction fetches translated (data accesses are not counted here)",
+            &fetch_counters_.accesses);
+  f.Counter("misses", "count", "instruction fetches that missed the first TLB level asked", &fetch_counters_.misses);
+  f.Counter("miss_cycles", "cycles", "what the fetches' misses cost beyond the first level's hit latency",
+            &fetch_counters_.miss_cycles);
 }
 
 }  // namespace dynsim

@@ -50,6 +50,15 @@ struct TlbCounters {
   uint64_t page_flushes = 0;   // entries dropped by FlushPage
 };
 
+// Instruction fetches (AccessInstruction) only, through whichever levels there are: the
+// main TLB's counters also count data accesses, so the I-TLB's own share is kept apart.
+// miss_cycles: beyond the first level's hit latency.
+struct TlbFetchCounters {
+  uint64_t accesses = 0;
+  uint64_t misses = 0;
+  uint64_t miss_cycles = 0;
+};
+
 class Tlb {
  public:
   // `params` must pass CheckTlbParams (aborts with the message otherwise).
@@ -71,7 +80,14 @@ class Tlb {
   }
   // An instruction fetch: through the micro-TLB when there is one, else like Access.
   TlbAccess AccessInstruction(uint32_t vaddr) {
-    return params_.micro_entries == 0 ? Access(vaddr) : AccessThroughMicro(vaddr);
+    const bool micro = params_.micro_entries != 0;
+    const TlbAccess a = micro ? AccessThroughMicro(vaddr) : Access(vaddr);
+    ++fetch_counters_.accesses;
+    if (!a.hit) {
+      ++fetch_counters_.misses;
+      fetch_counters_.miss_cycles += a.cycles - (micro ? params_.micro_hit_latency : params_.hit_latency);
+    }
+    return a;
   }
 
   // Drops every translation, in both TLBs (a context switch, a purge of the whole TLB).
@@ -87,6 +103,7 @@ class Tlb {
   const TlbParams& params() const { return params_; }
   const TlbCounters& counters() const { return main_counters_; }
   const TlbCounters& micro_counters() const { return micro_counters_; }
+  const TlbFetchCounters& fetch_counters() const { return fetch_counters_; }
 
   // Binds the main TLB's counters and miss_rate into `group`, and the micro-TLB's, if any,
   // into its child group "micro". The TLB must outlive the group's dumps.
@@ -137,6 +154,7 @@ class Tlb {
   TagStore micro_;  // one set of `micro_entries` ways (at least 1; unused when 0)
   TlbCounters main_counters_;
   TlbCounters micro_counters_;
+  TlbFetchCounters fetch_counters_;
 };
 
 }  // namespace dynsim

@@ -18,6 +18,8 @@ DYNSIM_PACKAGES=(
 	qemu-user                    # qemu-hppa, the behaviour oracle
 	clang                        # builds the libFuzzer harnesses (tests/fuzz)
 	libclang-rt-14-dev           # libFuzzer, AddressSanitizer and UBSan runtimes for clang 14
+	python3-yaml                 # experiment files (tools/experiment.py)
+	python3-matplotlib           # the experiment reports' plots
 )
 
 dynsim_install_packages() {

@@ -11,25 +11,23 @@ Two runs at a time (one per core); every figure is simulated, so one run per poi
 """
 import argparse
 import concurrent.futures
-import json
 import os
-import subprocess
 import sys
 import tempfile
+
+import dynsim_runs
 
 POLICIES = ["flush_on_full", "preemptive"]
 
 
 def run(dynsim, dynamo_elf, machine, program, size, dynamo_yaml, stats):
-    cmd = [dynsim, "run", "--config", machine, "--stats", stats]
-    if dynamo_yaml:
-        cmd += (["--dynamo-elf", dynamo_elf] if dynamo_elf else []) + ["--dynamo", dynamo_yaml]
-    cmd += [program, size]
-    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if done.returncode != 0:
-        sys.exit(f"flush_policy_study: {' '.join(cmd)} exited {done.returncode}: {done.stderr.decode()[:200]}")
-    with open(stats) as f:
-        return json.load(f)["sim"]
+    cmd = dynsim_runs.run_command(dynsim, program, [size], machine=machine, stats=stats, dynamo=bool(dynamo_yaml),
+                                  dynamo_config=dynamo_yaml, dynamo_elf=dynamo_elf)
+    try:
+        dynsim_runs.run(cmd, tool="flush_policy_study")
+    except dynsim_runs.RunFailed as e:
+        sys.exit(str(e))
+    return dynsim_runs.load_stats(stats)["sim"]
 
 
 def main():

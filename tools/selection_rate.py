@@ -14,9 +14,10 @@ is read instead of running.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
+
+import dynsim_runs
 
 
 def counter(row, name):
@@ -38,12 +39,12 @@ def main():
         path = args.timeline
         if not path:
             path = os.path.join(tmp, "timeline.jsonl")
-            cmd = [args.dynsim, "run", "--config", args.machine, "--interval", str(args.interval),
-                   "--timeline", path, "--dynamo"] + ([args.dynamo] if args.dynamo else []) + [
-                       "--", args.program, args.size]
-            done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            if done.returncode != 0:
-                sys.exit(f"selection_rate: {' '.join(cmd)} exited {done.returncode}: {done.stderr.decode()[:300]}")
+            cmd = dynsim_runs.run_command(args.dynsim, args.program, [args.size], machine=args.machine, dynamo=True,
+                                          dynamo_config=args.dynamo, timeline=path, interval=args.interval)
+            try:
+                dynsim_runs.run(cmd, tool="selection_rate")
+            except dynsim_runs.RunFailed as e:
+                sys.exit(str(e))
         with open(path) as f:
             rows = [json.loads(line) for line in f if line.strip()]
     print(f"{os.path.basename(args.program)} {args.size}: fragments created per interval of "
