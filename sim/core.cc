@@ -217,15 +217,14 @@ FunctionalCore::CodePage* FunctionalCore::DecodePage(uint32_t page) {
   return pages_[page].get();
 }
 
-const Predecoded* FunctionalCore::FetchSlow(GuestAddr pc, MemFault* fault) {
-  if (!memory_->IsMapped(pc)) {
-    *fault = MemFault::kUnmapped;
-    return nullptr;
-  }
-  if (!(memory_->Perms(pc) & kPermExec)) {
-    *fault = MemFault::kProtection;
-    return nullptr;
-  }
+MemFault FunctionalCore::WhyFetchFails(GuestAddr pc) const {
+  if (!memory_->IsMapped(pc)) return MemFault::kUnmapped;
+  if (!(memory_->Perms(pc) & kPermExec)) return MemFault::kProtection;
+  return MemFault::kNone;
+}
+
+const Predecoded* FunctionalCore::FetchSlow(GuestAddr pc) {
+  if (WhyFetchFails(pc) != MemFault::kNone) return nullptr;
   CodePage* code = DecodePage(pc >> GuestMemory::kPageBits);
   return &code->insns[(pc & GuestMemory::kPageMask) >> 2];
 }
@@ -239,7 +238,7 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
   CoreStateT<kObserve> cs(*state_, *memory_, *clock_, *this);
   const uint64_t limit = max_insts ? max_insts : UINT64_MAX;
   ArchState& s = *state_;
-  uint64_t& cycles = clock_->cycles;
+  const uint64_t& cycles = clock_->cycles;
   while (os_->process_state() == ProcessState::kRunning) {
     if (os_->NeedsAttention()) {
       os_->Poll(state_);
@@ -251,10 +250,10 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
     // attention cycle.
     const uint64_t attention = std::min(os_->AttentionCycle(), cycle_limit);
     while (cycles < attention) {
-      const uint32_t front = s.iaoq_front, pc = front & ~3u;
+      const uint32_t pc = s.iaoq_front & ~3u;
       if (isa::is_gateway(s.iaoq_front) && !s.psw_n) {
         // Page zero is the kernel's gateway page: syscalls enter at 0x100.
-        ++cycles;
+        ++clock_->cycles;
         if (pc == kGatewaySyscall || pc == kGatewayLightweight || pc == kGatewaySetThreadPointer)
           os_->Gateway(pc, state_);
         else
@@ -262,36 +261,71 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
         break;
       }
       if (instructions_ >= limit) return CoreStop::kInstLimit;
-      MemFault fault = MemFault::kNone;
-      const Predecoded* decoded = Fetch(pc, &fault);
-      if (!decoded) {
-        os_->FetchFault(pc, fault, state_);
-        break;
-      }
-      // The instruction goes by value: a store by this very instruction may drop its page.
-      isa::StepResult::Kind kind;
-      if constexpr (kObserve) {
-        // The sink (a timing model) says what the slot costs; a trapping instruction
-        // retires nothing and costs one cycle, charged with the OS's work.
-        kind = decoded->observed_step(cs, decoded->insn);
-        cycles += kind != isa::StepResult::kTrap ? sink_->Retire(cs.record) : 1;
-      } else {
-        kind = decoded->step(cs, decoded->insn);
-        ++cycles;  // without a timing model every slot of the queue takes a cycle
-      }
-      if (__builtin_expect(kind == isa::StepResult::kRetired, 1)) {
-        ++instructions_;
-      } else if (kind == isa::StepResult::kNullified) {
-        ++nullified_;
-      } else if (kind == isa::StepResult::kGateway) {
-        ++instructions_;
-      } else {
-        os_->Trap(cs.trap, front, state_);
-        break;
-      }
+      if (!RunSlots(cs, attention, limit - instructions_)) break;
     }
   }
   return os_->process_state() == ProcessState::kExited ? CoreStop::kExited : CoreStop::kKilled;
+}
+
+// Runs slots from the current front, which is not the gateway, until the clock reaches
+// `attention`, `allowed` more instructions have retired (or, without a timing model,
+// `allowed` slots have run), or a slot enters the gateway (then returns true: the
+// caller's checks come next), or until a trap or a fetch fault hands the guest to the OS
+// (then false). The caller's per-slot checks are hoisted out of this loop: a slot that
+// leaves the queue's front at the gateway says so (isa::step reports kGateway), so the
+// gateway needs no check before the others; every slot retires at most one instruction,
+// so stopping at `allowed` keeps the instruction limit exact; and the cycle bound is
+// checked after every slot, as before. The retired count lives in a register and reaches
+// instructions_ before anything outside the core can read it (the OS, or the caller).
+template <bool kObserve>
+bool FunctionalCore::RunSlots(CoreStateT<kObserve>& cs, uint64_t attention, uint64_t allowed) {
+  ArchState& s = *state_;
+  uint64_t& cycles = clock_->cycles;
+  uint64_t retired = 0;
+  // Without a timing model every slot takes exactly one cycle and retires at most one
+  // instruction, so both bounds become one count of slots (stopping early when slots were
+  // nullified is harmless: the caller comes back).
+  [[maybe_unused]] uint64_t slots_left = std::min(attention - cycles, allowed);
+  for (;;) {
+    const uint32_t front = s.iaoq_front;
+    const Predecoded* decoded = Fetch(front & ~3u);
+    if (__builtin_expect(!decoded, 0)) {
+      instructions_ += retired;
+      os_->FetchFault(front & ~3u, WhyFetchFails(front & ~3u), state_);
+      return false;
+    }
+    // The instruction goes by value: a store by this very instruction may drop its page.
+    isa::StepResult::Kind kind;
+    if constexpr (kObserve) {
+      // The sink (a timing model) says what the slot costs; a trapping instruction
+      // retires nothing and costs one cycle, charged with the OS's work.
+      kind = decoded->observed_step(cs, decoded->insn);
+      cycles += kind != isa::StepResult::kTrap ? sink_->Retire(cs.record) : 1;
+    } else {
+      kind = decoded->step(cs, decoded->insn);
+      ++cycles;  // without a timing model every slot of the queue takes a cycle
+    }
+    if (__builtin_expect(kind == isa::StepResult::kRetired, 1)) {
+      ++retired;
+      if (kObserve && retired == allowed) break;
+    } else if (kind == isa::StepResult::kNullified) {
+      ++nullified_;
+    } else if (kind == isa::StepResult::kGateway) {
+      ++retired;
+      break;
+    } else {
+      instructions_ += retired;
+      os_->Trap(cs.trap, front, state_);
+      return false;
+    }
+    if constexpr (kObserve) {
+      if (cycles >= attention) break;
+    } else {
+      if (--slots_left == 0) break;
+    }
+  }
+  instructions_ += retired;
+  return true;
 }
 
 }  // namespace dynsim

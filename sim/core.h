@@ -82,16 +82,19 @@ class FunctionalCore {
   struct CodePage {
     Predecoded insns[GuestMemory::kPageSize / 4];
   };
-  // The predecoded instruction at pc, or nullptr with *fault set if fetch fails.
-  const Predecoded* Fetch(GuestAddr pc, MemFault* fault) {
+  // The predecoded instruction at pc, or nullptr if fetch fails (WhyFetchFails says why).
+  const Predecoded* Fetch(GuestAddr pc) {
     CodePage* code = pages_[pc >> GuestMemory::kPageBits].get();
     if (__builtin_expect(code != nullptr, 1)) return &code->insns[(pc & GuestMemory::kPageMask) >> 2];
-    return FetchSlow(pc, fault);
+    return FetchSlow(pc);
   }
-  const Predecoded* FetchSlow(GuestAddr pc, MemFault* fault);
+  const Predecoded* FetchSlow(GuestAddr pc);
+  MemFault WhyFetchFails(GuestAddr pc) const;
   CodePage* DecodePage(uint32_t page);
   template <bool kObserve>
   CoreStop RunLoop(uint64_t max_insts, uint64_t cycle_limit);
+  template <bool kObserve>
+  bool RunSlots(CoreStateT<kObserve>& cs, uint64_t attention, uint64_t allowed);
 
   ArchState* state_;
   GuestMemory* memory_;

@@ -1,80 +1,96 @@
 #!/usr/bin/env bash
-# Simulation speed: runs compute-heavy guest programs under `dynsim run` with each timing
-# model (functional, inorder.yaml, pa8000.yaml = ooo) and under qemu-hppa, several times
-# each, and prints guest MIPS (median) per mode and the ratio of each to qemu-hppa.
-# Guest instructions are counted by dynsim; qemu's MIPS uses the same count over its own
-# wall time. A benchmark, not a test: it asserts nothing.
-# Usage: bazel run //tests/benchmarks:speed [-- --runs N] [-- PROGRAM:ARGS ...]
+# Simulation speed: the nine workloads under `dynsim run` natively on the functional core,
+# inorder.yaml and pa8000.yaml, under Dynamo on pa8000.yaml, and under qemu-hppa on the same
+# binaries. Each round runs every (workload, mode) once, rounds repeat --runs times
+# (interleaved, so a burst of load on the machine spreads over the modes), and each cell
+# is the median. Prints guest MIPS: instructions retired by the simulated machine (under
+# Dynamo, Dynamo's own included) per host second, dynsim's seconds being the stats' host
+# section (the run without loading) and qemu's the whole process; for qemu, the native
+# run's instruction count. Then each mode's ratio to qemu-hppa, and the medians over the
+# workloads. A benchmark, not a test: it asserts nothing, and wall time is only worth
+# quoting on a quiet machine (it prints the load average before and after).
+# Usage: bazel run //tests/benchmarks:speed [-- --quick] [-- --runs N] [-- PROGRAM ...]
+#   --quick: train inputs instead of ref; PROGRAM: workload names (default: all nine)
 set -u
-runs=5
+runs=3
+size=ref
 programs=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--runs) runs=$2; shift 2 ;;
+	--quick) size=train; shift ;;
+	-*) echo "speed.sh: unknown option '$1'" >&2; exit 2 ;;
 	*) programs+=("$1"); shift ;;
 	esac
 done
+[ ${#programs[@]} -eq 0 ] && programs=(compress go ijpeg li m88ksim perl vortex deltablue boyer)
 here=${RUNFILES_DIR:-$0.runfiles}/dynsim
 dynsim=$here/sim/dynsim
-if [ ${#programs[@]} -eq 0 ]; then
-	programs=(
-		"workloads/micro/tight_loop_O2:ref"
-		"workloads/compress/compress_O2:ref"
-		"workloads/li/li_O2:ref"
-		"workloads/m88ksim/m88ksim_O2:ref"
-	)
-fi
-modes=(functional inorder pa8000)
+modes=(functional inorder pa8000 dynamo qemu)
 mode_args() {
 	case "$1" in
 	functional) echo "--set core.model=functional" ;;
 	inorder) echo "--config $here/configs/machines/inorder.yaml" ;;
 	pa8000) echo "--config $here/configs/machines/pa8000.yaml" ;;
+	dynamo) echo "--config $here/configs/machines/pa8000.yaml --dynamo --dynamo-elf $here/dynamo/dynamo" ;;
 	esac
 }
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print 0; else print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+now_ns() { date +%s%N; }
 mips() { awk -v i="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? i / s / 1e6 : 0) }'; }
+json_number() {  # the first "KEY": NUMBER inside section SECTION of a stats file
+	sed -n "/^  \"$2\": {/,/^  }/ s/^ *\"$3\": \\([0-9.e+-]*\\).*/\\1/p" "$1" | head -1
+}
 
-printf '%-28s %12s %11s %11s %11s %11s   %s\n' program instructions functional inorder pa8000 qemu \
-	"ratio to qemu (functional/inorder/pa8000)"
-declare -A column
-for spec in "${programs[@]}"; do
-	prog=${spec%%:*}
-	args=${spec#*:}
-	[ "$args" = "$spec" ] && args=""
-	bin=$here/$prog
-	[ -f "$bin" ] || bin=$prog
-	if [ ! -f "$bin" ]; then
-		printf '%-28s (not built)\n' "$prog"
-		continue
-	fi
-	stats=$(mktemp)
-	insts=0
-	for mode in "${modes[@]}"; do
-		times=()
-		for _ in $(seq "$runs"); do
-			# shellcheck disable=SC2046,SC2086
-			"$dynsim" run $(mode_args "$mode") --stats "$stats" "$bin" $args >/dev/null 2>&1
-			insts=$(sed -n 's/^ *"instructions": \([0-9]*\).*/\1/p' "$stats" | head -1)
-			# The host section's wall-clock seconds (the sim section has simulated seconds).
-			times+=("$(sed -n '/"host": {/,$ s/^ *"seconds": \([0-9.e+-]*\).*/\1/p' "$stats" | head -1)")
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+stats=$(mktemp)
+declare -A seconds insts
+for round in $(seq "$runs"); do
+	for prog in "${programs[@]}"; do
+		bin=$here/workloads/$prog/${prog}_O2
+		[ -f "$bin" ] || continue
+		for mode in "${modes[@]}"; do
+			if [ "$mode" = qemu ]; then
+				t0=$(now_ns)
+				env -i qemu-hppa "$bin" "$size" >/dev/null 2>&1
+				t=$(awk -v ns=$(($(now_ns) - t0)) 'BEGIN {print ns / 1e9}')
+			else
+				# shellcheck disable=SC2046
+				"$dynsim" run --quiet $(mode_args "$mode") --stats "$stats" "$bin" "$size" >/dev/null 2>&1
+				insts[$prog.$mode]=$(json_number "$stats" sim instructions)
+				t=$(json_number "$stats" host seconds)
+			fi
+			seconds[$prog.$mode]="${seconds[$prog.$mode]:-} $t"
 		done
-		column[$mode]=$(mips "$insts" "$(printf '%s\n' "${times[@]}" | median)")
 	done
-	rm -f "$stats"
-	times=()
-	for _ in $(seq "$runs"); do
-		t0=$(now_ms)
-		# shellcheck disable=SC2086
-		env -i qemu-hppa "$bin" $args >/dev/null 2>&1
-		times+=("$(awk -v ms=$(($(now_ms) - t0)) 'BEGIN {print ms / 1000}')")
-	done
-	qemu=$(mips "$insts" "$(printf '%s\n' "${times[@]}" | median)")
-	ratios=$(awk -v f="${column[functional]}" -v i="${column[inorder]}" -v p="${column[pa8000]}" -v q="$qemu" \
-		'BEGIN { if (q > 0) printf "%.2f / %.2f / %.2f", f / q, i / q, p / q }')
-	printf '%-28s %12d %11s %11s %11s %11s   %s\n' "$prog" "$insts" "${column[functional]}" \
-		"${column[inorder]}" "${column[pa8000]}" "$qemu" "$ratios"
+	echo "round $round of $runs done" >&2
 done
-echo "(guest MIPS, medians of $runs runs; dynsim's time excludes loading, qemu's is the whole process)"
+rm -f "$stats"
+
+printf '%-10s %12s %12s' program instructions "dynamo insts"
+for mode in "${modes[@]}"; do printf ' %10s' "$mode"; done
+printf '   %s\n' "ratio to qemu (functional / inorder / pa8000 / dynamo)"
+declare -A column
+for prog in "${programs[@]}"; do
+	[ -n "${insts[$prog.functional]:-}" ] || { printf '%-10s (not built)\n' "$prog"; continue; }
+	insts[$prog.qemu]=${insts[$prog.functional]}
+	printf '%-10s %12s %12s' "$prog" "${insts[$prog.functional]}" "${insts[$prog.dynamo]}"
+	for mode in "${modes[@]}"; do
+		# shellcheck disable=SC2086
+		m=$(mips "${insts[$prog.$mode]}" "$(printf '%s\n' ${seconds[$prog.$mode]} | median)")
+		column[$prog.$mode]=$m
+		column[$mode]="${column[$mode]:-} $m"
+		printf ' %10s' "$m"
+	done
+	q=${column[$prog.qemu]}
+	printf '   %s\n' "$(awk -v f="${column[$prog.functional]}" -v i="${column[$prog.inorder]}" \
+		-v p="${column[$prog.pa8000]}" -v d="${column[$prog.dynamo]}" -v q="$q" \
+		'BEGIN { if (q > 0) printf "%.2f / %.2f / %.2f / %.2f", f / q, i / q, p / q, d / q }')"
+done
+printf '%-10s %12s %12s' median "" ""
+for mode in "${modes[@]}"; do
+	# shellcheck disable=SC2086
+	printf ' %10s' "$(printf '%s\n' ${column[$mode]:-} | median)"
+done
+printf '\n'
+echo "(guest MIPS at $size, medians of $runs interleaved runs; load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
