@@ -8,7 +8,7 @@ that program alone, reduced (reduce.py) unless --no-reduce, and reported with th
 outputs. Exit status 1 if any seed disagrees.
 
   difftest.py --dynsim PATH --seeds N [--first F] [--batch B] [--jobs J]
-              [--config YAML ...] [--rotate K] [--no-fp] [--no-reduce]
+              [--config YAML ...] [--rotate K] [--no-fp] [--no-reduce] [--assemble-only]
 
 --config: a Dynamo configuration (repeatable; "default" is dynsim's defaults).
 --rotate K: batch b runs the default and every K-th other configuration starting at b
@@ -16,7 +16,7 @@ mod K (./test's bounded run); 0 (the default) runs every configuration on every 
 """
 
 import argparse
-import concurrent.futures
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -124,6 +124,9 @@ def check_batch(machine, seeds, ways, fp):
     """Runs one batch; returns the disagreeing pairs [(way_a, way_b, seed or None)]."""
     programs = [progen.generate(s, *fp) for s in seeds]
     elf = machine.build(programs, "batch_%d" % seeds[0])
+    if not ways:  # --assemble-only
+        os.remove(elf)
+        return []
     results = {way: machine.run(way, elf) for way in ways}
     found = []
     # Native against qemu, each Dynamo run against the native run.
@@ -175,7 +178,10 @@ def generator_options(args):
 def worker(args, seeds, ways):
     with tempfile.TemporaryDirectory(prefix="difftest.") as workdir:
         machine = Machine(args.dynsim, args.qemu, workdir)
-        found = check_batch(machine, seeds, ways, generator_options(args))
+        try:
+            found = check_batch(machine, seeds, ways, generator_options(args))
+        except RuntimeError as e:  # the generator wrote something the assembler refuses
+            return seeds, ways, [["GENERATOR ERROR in seeds %d-%d: %s" % (seeds[0], seeds[-1], e)]]
         reports = []
         for ref, way, seed in found:
             if seed is None:
@@ -186,7 +192,29 @@ def worker(args, seeds, ways):
         return seeds, ways, reports
 
 
-def ways_for_batch(configs, batch_number, rotate):
+def run_task(task):
+    return worker(*task)
+
+
+def print_results(results, quiet):
+    """Prints each batch's line and reports as they come; returns (runs, disagreements)."""
+    runs = disagreements = 0
+    for batch, ways, reports in results:
+        runs += len(ways)
+        disagreements += len(reports)
+        if not quiet:
+            print("seeds %d-%d: %s under %s" % (batch[0], batch[-1], "%d disagreements" % len(reports)
+                                                if reports else "agree", ", ".join(map(way_name, ways)) or
+                                                "the assembler only"),
+                  flush=True)
+        for report in reports:
+            print("\n".join(report), flush=True)
+    return runs, disagreements
+
+
+def ways_for_batch(configs, batch_number, rotate, assemble_only):
+    if assemble_only:
+        return []
     dynamo = ["dynamo:" + c for c in configs]
     if rotate:
         rest = [w for w in dynamo if w != "dynamo:default"]
@@ -209,6 +237,8 @@ def main():
     parser.add_argument("--oracle-bugs", action="store_true",
                         help="also generate what qemu-hppa 7.2 gets wrong (progen.py): disagreements expected")
     parser.add_argument("--quiet", action="store_true", help="print disagreements and the summary only")
+    parser.add_argument("--assemble-only", action="store_true",
+                        help="only generate, assemble and link the programs (a check of the generator)")
     args = parser.parse_args()
     configs = args.config or ["default"]
     for c in configs:
@@ -216,19 +246,14 @@ def main():
             parser.error("--config %s: no such file" % c)
     seeds = list(range(args.first, args.first + args.seeds))
     batches = [seeds[k:k + args.batch] for k in range(0, len(seeds), args.batch)]
-    disagreements = runs = 0
-    with concurrent.futures.ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        jobs = [pool.submit(worker, args, b, ways_for_batch(configs, n, args.rotate)) for n, b in enumerate(batches)]
-        for job in jobs:
-            batch, ways, reports = job.result()
-            runs += len(ways)
-            disagreements += len(reports)
-            if not args.quiet:
-                print("seeds %d-%d: %s under %s" % (batch[0], batch[-1], "%d disagreements" % len(reports)
-                                                    if reports else "agree", ", ".join(map(way_name, ways))),
-                      flush=True)
-            for report in reports:
-                print("\n".join(report), flush=True)
+    tasks = [(args, b, ways_for_batch(configs, n, args.rotate, args.assemble_only))
+             for n, b in enumerate(batches)]
+    # Results in batch order whatever the number of jobs, so the report is deterministic.
+    if args.jobs > 1:
+        with multiprocessing.Pool(args.jobs) as pool:
+            runs, disagreements = print_results(pool.imap(run_task, tasks), args.quiet)
+    else:
+        runs, disagreements = print_results(map(run_task, tasks), args.quiet)
     print("differential: %d random programs, %d batches, %d runs; %d disagreements" %
           (len(seeds), len(batches), runs, disagreements))
     return 1 if disagreements else 0

@@ -243,15 +243,21 @@ class Generator:
             line = "addil L%%0x%x,%s" % (interesting_word(r), a)
         else:
             # Expose the carry: C/B feeds ADDC and SUBB.
+            # (SUB_CONDS[k] has ADD_CONDS[k]'s encoding: the same draw serves both.)
             c = pick(ADD_CONDS)
-            line = "%s %s,%s,%s" % (self.with_cond(r.choice(["addc", "subb"]), c), "%r0", a, t)
-        return op(line, cond=bool(c) and c != "")
+            mnemonic = r.choice(["addc", "subb"])
+            if mnemonic == "subb":
+                c = SUB_CONDS[ADD_CONDS.index(c)]
+            line = "%s %s,%s,%s" % (self.with_cond(mnemonic, c), "%r0", a, t)
+        return op(line, cond=c != "")
 
     def imm(self, bits):
         r = self.rng
         if r.percent(30):
             return r.choice([0, 1, -1, (1 << (bits - 1)) - 1, -(1 << (bits - 1))])
-        return signed(r.next64(), bits) if r.percent(50) else r.between(-16, 16)
+        if r.percent(50):
+            return signed(r.next64(), bits)
+        return min(r.between(-16, 16), (1 << (bits - 1)) - 1)
 
     def shift(self, nullifying=True):
         r = self.rng
