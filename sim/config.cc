@@ -486,8 +486,8 @@ void ApplyDefaults(MachineConfig* c) {
   for (const ParamDef& p : ConfigSchema()) p.set(c, p.default_value);
 }
 
-// An error message as one line: a YAML key or value may span lines or hold control
-// characters, which are shown escaped ("\n", "\x07") instead.
+}  // namespace
+
 std::string OneLine(const std::string& message) {
   std::string out;
   for (unsigned char c : message) {
@@ -503,6 +503,8 @@ std::string OneLine(const std::string& message) {
   }
   return out;
 }
+
+namespace {
 
 // Walks the YAML maps, validating and setting each parameter.
 class YamlLoader {

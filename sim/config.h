@@ -163,6 +163,10 @@ std::string FormatParamValue(const ParamDef& def, const ParamValue& value);
 // loaders (machine and Dynamo configurations, region tables) share it.
 bool ReadTextFile(const std::string& path, std::string* text, std::string* why = nullptr);
 
+// An error message as one line: a YAML key or value may span lines or hold control
+// characters, which are shown escaped ("\n", "\x07") instead. The YAML loaders share it.
+std::string OneLine(const std::string& message);
+
 // Optimal-string-alignment edit distance (insertions, deletions, substitutions, adjacent
 // transpositions each cost 1); used to suggest a known key for a misspelt one.
 int EditDistance(const std::string& a, const std::string& b);

@@ -6,7 +6,8 @@
 # Harnesses: the ELF loader, the decoder, the machine configuration (YAML and --set),
 # Dynamo's configuration, the system calls. Seeds: the ELF files given (and, made from
 # the first, one whose section header 0 claims to be a symbol table: a crash once), the
-# words in seeds/decoder.txt, the configuration files given, the call sequences in
+# words in seeds/decoder.txt, the configuration files given (seeds/dynamo_config_nul.yaml:
+# a NUL that made yaml-cpp's message two lines, once), the call sequences in
 # seeds/syscalls.txt. Reports the
 # executions per harness; exits 1 if any harness finds a crash, leak or timeout, leaving
 # the input in the work directory it names.
@@ -51,7 +52,7 @@ if [ -z "$elf_fuzzer" ]; then
 	config_seeds=(configs/machines/*.yaml)
 	elf_seeds=(bazel-bin/os_model/minimal_guest bazel-bin/workloads/li/li_O2)
 	dynamo_config_fuzzer=bazel-bin/tests/fuzz/dynamo_config_fuzzer.bin
-	dynamo_config_seeds=(configs/dynamo/*.yaml tests/dynamo/configs/*.yaml)
+	dynamo_config_seeds=(tests/fuzz/seeds/dynamo_config_nul.yaml configs/dynamo/*.yaml tests/dynamo/configs/*.yaml)
 	syscall_fuzzer=bazel-bin/tests/fuzz/syscall_fuzzer.bin
 	syscall_seeds=tests/fuzz/seeds/syscalls.txt
 fi
