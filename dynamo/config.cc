@@ -273,7 +273,8 @@ bool LoadDynamoConfigString(const std::string& yaml, const std::string& filename
                             std::string* error) {
   Loader loader(filename);
   if (!loader.Load(yaml)) {
-    *error = loader.error();
+    // yaml-cpp's messages may quote the offending character, a key may hold a newline.
+    *error = dynsim::OneLine(loader.error());
     return false;
   }
   *out = loader.config();

@@ -69,6 +69,17 @@ TEST(DynamoConfig, MistakesAreOneLineWithFileLineAndKey) {
   EXPECT_EQ(Error("hot_threshold: [1\n").rfind("d.yaml:", 0), 0u);
 }
 
+// Control characters in the text: yaml-cpp's message quotes the one it stops at, a quoted
+// key may hold a newline; the error stays one line with them escaped. (The first input
+// is what dynamo_config_fuzzer found.)
+TEST(DynamoConfig, ControlCharactersInTheTextGiveOneLine) {
+  const char text[] = "inline_indirect: falH\0\ncount_lookups: true\n";
+  const std::string found = Error(std::string(text, sizeof text - 1));
+  EXPECT_EQ(found.rfind("d.yaml:", 0), 0u) << found;
+  EXPECT_EQ(found.find('\n'), std::string::npos) << found;
+  EXPECT_EQ(Error("\"a\\nb\": 1\n"), "d.yaml:1: a\\nb: unknown key");
+}
+
 TEST(DynamoConfig, ChoicesByName) {
   BootConfig c{};
   std::string error;

@@ -93,10 +93,10 @@ bool DeliverOne(SignalState& s, AppContext* ctx, uint32_t signo, const uint32_t*
   if (a.handler == kSigIgn) return false;
   if (a.handler == kSigDfl) {
     if (DefaultIgnores(signo)) return false;
-    TerminateBySignal(s, signo);
+    TerminateBySignal(s, ctx, signo);
   }
   if (!BuildFrame(s, ctx, signo, info, a)) {
-    if (signo == kSigSegv) TerminateBySignal(s, kSigSegv);
+    if (signo == kSigSegv) TerminateBySignal(s, ctx, kSigSegv);
     uint32_t forced[sigframe::kSiginfoWords] = {kSigSegv, 0, static_cast<uint32_t>(kSiKernel)};
     return DeliverOne(s, ctx, kSigSegv, forced, true);
   }
@@ -185,8 +185,12 @@ void RaiseTrapSignal(const AppContext& ctx, const isa::Effect& effect, bool fetc
   s.synchronous |= Bit(signo);
 }
 
-void TerminateBySignal(SignalState& s, uint32_t signo) {
-  // The default action, by the OS itself: the exit status is the native one.
+void TerminateBySignal(SignalState& s, AppContext* ctx, uint32_t signo) {
+  // The default action, by the OS itself: the exit status is the native one. The OS names
+  // the pc of the death by the app context's r31 slot when the kill comes from Dynamo's
+  // code (GuestOs::SetCallsOnBehalf): the application's pc where the signal struck, as a
+  // native run reports it. The application ends here, so its r31 is no longer needed.
+  ctx->gr[31] = ctx->iaoq_front;
   s.counters->Report();
   OsSetAction(signo, kSigDfl, 0);
   const uint32_t words[2] = {static_cast<uint32_t>(Bit(signo)), static_cast<uint32_t>(Bit(signo) >> 32)};

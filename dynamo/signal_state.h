@@ -82,7 +82,7 @@ void DrainArrivals(SignalState& s);
 // The application's mask went from `before` to s.blocked: a pending signal it unblocked
 // starts its delivery latency now (the time it was blocked is the application's choice).
 void StartLatencyOfUnblocked(SignalState& s, uint64_t before);
-[[noreturn]] void TerminateBySignal(SignalState& s, uint32_t signo);
+[[noreturn]] void TerminateBySignal(SignalState& s, AppContext* ctx, uint32_t signo);
 bool OnAltStack(const SignalState& s, uint32_t sp);
 int32_t SetAltStack(SignalState& s, uint32_t sp, uint32_t size, uint32_t flags, uint32_t current_sp);
 bool SigReturn(SignalState& s, AppContext* ctx);

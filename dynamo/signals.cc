@@ -239,7 +239,7 @@ SignalCall PerformSignalCall(AppContext* ctx) {
       break;
     case __NR_rt_sigreturn:
       ++s.counters->sigreturns;
-      if (!SigReturn(s, ctx)) TerminateBySignal(s, kSigSegv);
+      if (!SigReturn(s, ctx)) TerminateBySignal(s, ctx, kSigSegv);
       return SignalCall::kReturned;
     default:
       return SignalCall::kNotMine;

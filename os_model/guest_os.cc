@@ -270,7 +270,12 @@ void GuestOs::Exit(int status) {
 void GuestOs::Kill(int signo, const ArchState& state) {
   process_state_ = ProcessState::kKilled;
   killed_by_ = signo;
-  killed_at_pc_ = state.pc();
+  // Under Dynamo a death in Dynamo's code (it ends the application with the default
+  // action of a signal, dynamo/signal_delivery.cc) names the application's pc, left in
+  // the slot CallerPc reads.
+  const bool in_dynamo = state.pc() >= behalf_lo_ && state.pc() < behalf_hi_;
+  uint32_t app = 0;
+  killed_at_pc_ = in_dynamo && Get32(behalf_return_addr_, &app) ? app & ~3u : state.pc();
   exit_status_ = 128 + signo;
 }
 

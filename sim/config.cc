@@ -442,24 +442,6 @@ void ApplyDefaults(MachineConfig* c) {
   for (const ParamDef& p : ConfigSchema()) p.set(c, p.default_value);
 }
 
-// An error message as one line: a YAML key or value may span lines or hold control
-// characters, which are shown escaped ("\n", "\x07") instead.
-std::string OneLine(const std::string& message) {
-  std::string out;
-  for (unsigned char c : message) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
 // Walks the YAML maps, validating and setting each parameter.
 class YamlLoader {
  public:

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -66,6 +67,22 @@ std::string ClosestName(const std::string& name, const std::vector<std::string>&
 std::string DidYouMean(const std::string& name, const std::vector<std::string>& candidates) {
   const std::string best = ClosestName(name, candidates);
   return best.empty() ? "" : " (did you mean " + best + "?)";
+}
+
+std::string OneLine(const std::string& message) {
+  std::string out;
+  for (unsigned char c : message) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 bool ParseConfigInt(const std::string& text, int64_t* out) {

@@ -25,6 +25,10 @@ std::string ClosestName(const std::string& name, const std::vector<std::string>&
 // " (did you mean X?)" for ClosestName's X, or "".
 std::string DidYouMean(const std::string& name, const std::vector<std::string>& candidates);
 
+// An error message as one line: a YAML key or value may span lines or hold control
+// characters, which are shown escaped ("\n", "\x07") instead.
+std::string OneLine(const std::string& message);
+
 // The integer syntax of every configuration value: an optional sign, then decimal digits
 // or 0x and hex digits; false for anything else or a value outside int64_t.
 bool ParseConfigInt(const std::string& text, int64_t* out);

@@ -52,6 +52,7 @@ def workload(name, srcs, host = True, host_copts = ["-O2"]):
         data = [
             expected,
             ":%s_host" % name,
+            "//workloads:host_lsan.supp",
         ],
         size = "small",
     )
