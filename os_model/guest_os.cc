@@ -156,11 +156,12 @@ void GuestOs::StopRetryLoop(ArchState* state) {
   Kill(kSigKill, *state);
 }
 
-GuestAddr GuestOs::CallerPc(const ArchState& state) const {
-  const GuestAddr back = state.gr[31] & ~3u;
+GuestAddr GuestOs::CallerPc(const ArchState& state) const { return AppPcOf(state.gr[31] & ~3u); }
+
+GuestAddr GuestOs::AppPcOf(GuestAddr pc) const {
   uint32_t app = 0;
-  if (back >= behalf_lo_ && back < behalf_hi_ && Get32(behalf_return_addr_, &app)) return app & ~3u;
-  return back;
+  if (pc >= behalf_lo_ && pc < behalf_hi_ && Get32(behalf_return_addr_, &app)) return app & ~3u;
+  return pc;
 }
 
 int64_t GuestOs::Dispatch(uint32_t nr, Args a, ArchState* state, bool* no_result) {
@@ -272,10 +273,8 @@ void GuestOs::Kill(int signo, const ArchState& state) {
   killed_by_ = signo;
   // Under Dynamo a death in Dynamo's code (it ends the application with the default
   // action of a signal, dynamo/signal_delivery.cc) names the application's pc, left in
-  // the slot CallerPc reads.
-  const bool in_dynamo = state.pc() >= behalf_lo_ && state.pc() < behalf_hi_;
-  uint32_t app = 0;
-  killed_at_pc_ = in_dynamo && Get32(behalf_return_addr_, &app) ? app & ~3u : state.pc();
+  // the slot AppPcOf reads.
+  killed_at_pc_ = AppPcOf(state.pc());
   exit_status_ = 128 + signo;
 }
 

@@ -284,6 +284,9 @@ class GuestOs {
   // Where the application made the system call now being performed: the gateway's return
   // address, or the application's own when Dynamo calls on its behalf.
   GuestAddr CallerPc(const ArchState& state) const;
+  // `pc` itself, or, for a pc in Dynamo's code (SetCallsOnBehalf), the application's pc
+  // Dynamo left in the app context's r31 slot.
+  GuestAddr AppPcOf(GuestAddr pc) const;
 
   GuestMemory* memory_;
   SimClock* clock_;

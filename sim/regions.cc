@@ -234,18 +234,22 @@ void RegionProfiler::FinishFetchSplits() {
   }
 }
 
+const RegionProfiler::FetchMeter* RegionProfiler::MeterNamed(const std::string& name) const {
+  for (const FetchMeter& m : meters_)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
 const RegionProfiler::FetchSplit& RegionProfiler::by_group(const std::string& meter) const {
   static const FetchSplit kNone;
-  for (const FetchMeter& m : meters_)
-    if (m.name == meter) return m.by_group;
-  return kNone;
+  const FetchMeter* m = MeterNamed(meter);
+  return m ? m->by_group : kNone;
 }
 
 const RegionProfiler::FetchSplit& RegionProfiler::by_kind(const std::string& meter) const {
   static const FetchSplit kNone;
-  for (const FetchMeter& m : meters_)
-    if (m.name == meter) return m.by_kind;
-  return kNone;
+  const FetchMeter* m = MeterNamed(meter);
+  return m ? m->by_kind : kNone;
 }
 
 void RegionProfiler::Finish(uint64_t total_cycles) {

@@ -161,6 +161,7 @@ class RegionProfiler {
   };
   uint32_t RegionFor(const std::string& name, const std::string& group);
   void AddMeter(const std::string& name, FetchMeter counters);
+  const FetchMeter* MeterNamed(const std::string& name) const;  // nullptr: no such meter
   void CloseFetchInterval();
   void FinishFetchSplits();
   std::string GroupOf(const std::string& function) const;
