@@ -158,6 +158,7 @@ TEST_F(GuestOsTest, SignalFrameRoundTripsTheInterruptedState) {
   state_.gr[30] = kStack + 0x204;
   state_.sar = 17;
   state_.psw_cb = 0xa5;
+  state_.psw_v = true;
   state_.gr[20] = kNrKill;
   state_.gr[26] = kGuestPid;
   state_.gr[25] = kSigUsr1;
@@ -180,6 +181,9 @@ TEST_F(GuestOsTest, SignalFrameRoundTripsTheInterruptedState) {
   EXPECT_EQ(Get(frame + kSiginfoOffset + 8), static_cast<uint32_t>(kSiUser));
   EXPECT_EQ(Get(frame + kSiginfoOffset + 12), static_cast<uint32_t>(kGuestPid));
   EXPECT_EQ(Get(frame + kMcontextOffset + 4 + 4 * 5), before.gr[5]);
+  // sc_gr[0], the PSW as Linux shows it: V is PSW bit 14 (1 << 17), the C/B bits 16 to 23
+  // (0xa5 << 8), counting from the most significant bit (PA-RISC 2.0 manual, "PSW").
+  EXPECT_EQ(Get(frame + kMcontextOffset + 4), 0x0002a500u);
   EXPECT_EQ(Get(frame + kMcontextOffset + 400), before.iaoq_front);  // sc_iaoq[0]
   EXPECT_EQ(Get(frame + kMcontextOffset + 408), 17u);                 // sc_sar
   EXPECT_TRUE(os_->signal_counts().count("SIGUSR1"));
@@ -191,6 +195,7 @@ TEST_F(GuestOsTest, SignalFrameRoundTripsTheInterruptedState) {
   for (int i = 1; i < 32; ++i) EXPECT_EQ(state_.gr[i], before.gr[i]) << "gr" << i;
   EXPECT_EQ(state_.sar, 17u);
   EXPECT_EQ(state_.psw_cb, 0xa5u);
+  EXPECT_TRUE(state_.psw_v);
   EXPECT_EQ(state_.iaoq_front, before.iaoq_front);
   EXPECT_EQ(state_.iaoq_back, before.iaoq_back);
 }

@@ -36,6 +36,11 @@ constexpr uint32_t kSaOnstack = 0x1, kSaResethand = 0x4, kSaSiginfo = 0x10, kSaN
                    kSaRestart = 0x40;
 constexpr uint32_t kSigDfl = 0, kSigIgn = 1;
 
+// The PSW bits user code sees in a signal frame's sc_gr[0], at their places in the PSW
+// (Linux asm/psw.h; PA-RISC 2.0 manual, "Processor Status Word": N is bit 10, V bit 14 and
+// the eight C/B bits 16 to 23, counted from the most significant).
+constexpr uint32_t kPswN = 0x00200000, kPswV = 0x00020000, kPswCbShift = 8, kPswCbMask = 0x0000ff00;
+
 }  // namespace dynsim
 
 #endif  // DYNSIM_OS_MODEL_SIGNAL_ABI_H

@@ -33,9 +33,6 @@ constexpr uint32_t kUcontextOffset = 136;
 constexpr uint32_t kMcontextOffset = 160;
 constexpr uint32_t kSigmaskOffset = 576;
 
-// PSW bits that user code can see in sc_gr[0] (Linux asm/psw.h).
-constexpr uint32_t kPswN = 0x00200000, kPswV = 0x00000800, kPswCbShift = 8, kPswCbMask = 0x0000ff00;
-
 struct SignalInfo {
   int signo = 0;
   int32_t code = kSiUser;
