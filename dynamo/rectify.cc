@@ -46,10 +46,10 @@ void RectifyContext(uint32_t frame, const Fragment& f, const AppWordRecord& w, A
     if (!(w.spilled & (1u << r))) ctx->gr[r] = Word(frame + kScGr + 4 * r);
   for (unsigned r = 0; r < 32; ++r) ctx->fr[r] = Double(frame + kScFr + 8 * r);
   ctx->sar = Word(frame + kScSar) & 31;
-  const uint32_t psw = Word(frame + kScGr);
+  const PswBits psw = UnpackPsw(Word(frame + kScGr));
   ctx->psw_n = 0;
-  ctx->psw_v = (psw & kPswV) != 0;
-  ctx->psw_cb = (psw >> kPswCbShift) & 0xff;
+  ctx->psw_v = psw.v;
+  ctx->psw_cb = psw.cb;
   ctx->iaoq_front = w.pc.addr() | kUserPrivilege;
   ctx->iaoq_back = AppBack(frame, f, w, *ctx);
 }

@@ -25,13 +25,10 @@ constexpr uint32_t kUcSigmask = 576;  // two words, signals 1..32 first
 constexpr uint32_t kEnd = kUcSigmask + 8;  // the handler's context ends here (tramp[2] untouched)
 
 // sc_gr[0]: the PSW bits user code sees, where Linux puts them (os_model/signal_abi.h).
-using dynsim::kPswCbShift;
 using dynsim::kPswN;
-using dynsim::kPswV;
-
-inline uint32_t PackPsw(uint32_t n, uint32_t v, uint32_t cb) {
-  return (n ? kPswN : 0) | (v ? kPswV : 0) | ((cb & 0xff) << kPswCbShift);
-}
+using dynsim::PackPsw;
+using dynsim::PswBits;
+using dynsim::UnpackPsw;
 
 }  // namespace sigframe
 }  // namespace dynamo

@@ -226,10 +226,10 @@ bool SigReturn(SignalState& s, AppContext* ctx) {
   if (!ReadableRange(frame + kSiginfo, kEnd - kSiginfo)) return false;
   const uint64_t before = s.blocked;
   s.blocked = (Word(frame + kUcSigmask) | (uint64_t{Word(frame + kUcSigmask + 4)} << 32)) & ~kUnblockable;
-  const uint32_t psw = Word(frame + kScGr);
-  ctx->psw_n = (psw & kPswN) != 0;
-  ctx->psw_v = (psw & kPswV) != 0;
-  ctx->psw_cb = (psw >> kPswCbShift) & 0xff;
+  const PswBits psw = UnpackPsw(Word(frame + kScGr));
+  ctx->psw_n = psw.n;
+  ctx->psw_v = psw.v;
+  ctx->psw_cb = psw.cb;
   for (unsigned r = 1; r < 32; ++r) ctx->gr[r] = Word(frame + kScGr + 4 * r);
   for (unsigned r = 0; r < 32; ++r) ctx->fr[r] = Double(frame + kScFr + 8 * r);
   ctx->iaoq_front = Word(frame + kScIaoq);

@@ -41,6 +41,20 @@ constexpr uint32_t kSigDfl = 0, kSigIgn = 1;
 // the eight C/B bits 16 to 23, counted from the most significant).
 constexpr uint32_t kPswN = 0x00200000, kPswV = 0x00020000, kPswCbShift = 8, kPswCbMask = 0x0000ff00;
 
+struct PswBits {
+  bool n;
+  bool v;
+  uint32_t cb;  // eight bits
+};
+
+constexpr uint32_t PackPsw(bool n, bool v, uint32_t cb) {
+  return (n ? kPswN : 0) | (v ? kPswV : 0) | ((cb << kPswCbShift) & kPswCbMask);
+}
+
+constexpr PswBits UnpackPsw(uint32_t psw) {
+  return PswBits{(psw & kPswN) != 0, (psw & kPswV) != 0, (psw & kPswCbMask) >> kPswCbShift};
+}
+
 }  // namespace dynsim
 
 #endif  // DYNSIM_OS_MODEL_SIGNAL_ABI_H

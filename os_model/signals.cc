@@ -34,14 +34,11 @@ constexpr uint32_t kUcStack = kUcontextOffset + 8;
 // Bytes of the frame that the handler's context occupies (tramp[2] is left untouched).
 constexpr uint32_t kFrameWritten = kSigmaskOffset + 8 - kSiginfoOffset;
 
-uint32_t PackPsw(const ArchState& s) {
-  return (s.psw_n ? kPswN : 0) | (s.psw_v ? kPswV : 0) | ((s.psw_cb << kPswCbShift) & kPswCbMask);
-}
-
-void UnpackPsw(uint32_t psw, ArchState* s) {
-  s->psw_n = (psw & kPswN) != 0;
-  s->psw_v = (psw & kPswV) != 0;
-  s->psw_cb = (psw & kPswCbMask) >> kPswCbShift;
+void SetPsw(uint32_t psw, ArchState* s) {
+  const PswBits bits = UnpackPsw(psw);
+  s->psw_n = bits.n;
+  s->psw_v = bits.v;
+  s->psw_cb = bits.cb;
 }
 
 }  // namespace
@@ -170,7 +167,7 @@ bool SignalState::BuildFrame(const SignalInfo& info, const SignalAction& action,
   f.Put32(kUcStack + 4, ss_flags);
   f.Put32(kUcStack + 8, altstack_size_);
   f.Put32(kScFlags, 0);
-  f.Put32(kScGr, PackPsw(*state));
+  f.Put32(kScGr, PackPsw(state->psw_n, state->psw_v, state->psw_cb));
   for (int i = 1; i < 32; ++i) f.Put32(kScGr + 4 * i, state->gr[i]);
   for (int i = 0; i < 32; ++i) f.Put64(kScFr + 8 * i, state->fr[i]);
   f.Put32(kScIasq + 0, 0);
@@ -200,7 +197,7 @@ bool SignalState::Return(ArchState* state, GuestMemory* memory) {
   FrameImage f;
   if (!memory->ReadBytes(frame + kSiginfoOffset, f.data() + kSiginfoOffset, kFrameWritten)) return false;
   SetBlocked(f.Get32(kSigmaskOffset) | (uint64_t{f.Get32(kSigmaskOffset + 4)} << 32));
-  UnpackPsw(f.Get32(kScGr), state);
+  SetPsw(f.Get32(kScGr), state);
   for (int i = 1; i < 32; ++i) state->gr[i] = f.Get32(kScGr + 4 * i);
   for (int i = 0; i < 32; ++i) state->fr[i] = f.Get64(kScFr + 8 * i);
   state->iaoq_front = f.Get32(kScIaoq + 0);
