@@ -73,6 +73,11 @@ ISA_INLINE int32_t extract(uint32_t w, const Field& f) {
       return assemble_22(field(w, 6, 5), field(w, 11, 5), field(w, 19, 11), field(w, 31, 1));
     case Enc::A21: return static_cast<int32_t>(assemble_21(field(w, 11, 21)));
     case Enc::FA: return static_cast<int32_t>(field(w, 16, 3) << 2 | field(w, 21, 2));
+    case Enc::LD: {  // im10a (im11a) with its sign at bit 31, in doublewords (words)
+      const int32_t scaled = static_cast<int32_t>(x) - static_cast<int32_t>(field(w, 31, 1) << f.len);
+      return scaled * (1 << (13 - f.len));
+    }
+    case Enc::K1: return 1;
   }
   return 0;
 }
@@ -93,6 +98,11 @@ ISA_INLINE uint32_t insert(int32_t v, const Field& f) {
              put_field(d >> 21, 31, 1);
     case Enc::A21: return put_field(inv_assemble_21(u), f.pos, f.len);
     case Enc::FA: return put_field(u >> 2, 16, 3) | put_field(u, 21, 2);
+    case Enc::LD: {
+      const uint32_t scaled = static_cast<uint32_t>(v >> (13 - f.len));
+      return put_field(scaled, f.pos, f.len) | put_field(scaled >> f.len, 31, 1);
+    }
+    case Enc::K1: return 0;
   }
   return 0;
 }

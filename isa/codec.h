@@ -15,7 +15,7 @@ uint32_t encode(const Insn& insn);
 
 // The field descriptors behind both (exposed for docs/isa.md and the tests).
 enum class Slot : uint8_t { r1, r2, t, c, f, sr, p, len, im, im2, n, m, a, u, lr1, lr2, lrt, ra, ta, lra, end };
-enum class Enc : uint8_t { U, LSE, A3, CP, CL, A12, A17, A22, A21, FA };
+enum class Enc : uint8_t { U, LSE, A3, CP, CL, A12, A17, A22, A21, FA, LD, K1 };
 struct Field {
   Slot slot;
   Enc enc;

@@ -115,7 +115,9 @@ void mem_completer(Out& o, const Insn& i) {
     const bool before = o.gas ? i.im < 0 : ((i.im >> 12) & 1) != 0;
     o.str(before ? ",mb" : ",ma");
   } else if (m) {
-    o.str(a ? ",mb" : (i.im == 0 && !o.gas) ? ",o" : ",ma");
+    // objdump spells a short form that modifies by 0 ",o", a long one ",ma".
+    const bool o_form = am == prop::AM_SHORT && i.im == 0 && !o.gas;
+    o.str(a ? ",mb" : o_form ? ",o" : ",ma");
   }
 }
 

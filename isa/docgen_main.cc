@@ -25,10 +25,20 @@ std::string fields(isa::Format f) {
   std::string s;
   for (const isa::Field* x = isa::format_fields(f); x->slot != isa::Slot::end; ++x) {
     static const char* kEnc[] = {"", "low_sign_ext ", "assemble_3 ", "31-", "32-",
-                                 "assemble_12 ", "assemble_17 ", "assemble_22 ", "assemble_21 ", ""};
+                                 "assemble_12 ", "assemble_17 ", "assemble_22 ", "assemble_21 ", "", "", ""};
+    static_assert(sizeof kEnc / sizeof kEnc[0] == static_cast<int>(isa::Enc::K1) + 1, "one name per Enc");
     if (!s.empty()) s += ", ";
     if (x->enc == isa::Enc::FA) {
       s += std::string(isa::slot_name(x->slot)) + " = cat(bits 16..18, bits 21..22)";
+      continue;
+    }
+    if (x->enc == isa::Enc::K1) {
+      s += std::string(isa::slot_name(x->slot)) + " = 1 (the opcode)";
+      continue;
+    }
+    if (x->enc == isa::Enc::LD) {
+      s += std::string(isa::slot_name(x->slot)) + " = " + std::to_string(1 << (13 - x->len)) +
+           " * sext(cat(bit 31, bits " + std::to_string(x->pos) + ".." + std::to_string(x->pos + x->len - 1) + "))";
       continue;
     }
     s += std::string(isa::slot_name(x->slot)) + " = " + kEnc[static_cast<int>(x->enc)] + "bits " +
@@ -92,8 +102,15 @@ either departs from the PA-RISC 2.0 manual, dynsim follows the manual:
 - ADDB/ADDIB with c = 5..7: the manual's "Add and Branch Conditions" table makes them the
   doubleword conditions `*=`, `*<`, `*<=` (and `*<>`, `*>=`, `*>` with f = 1), as objdump
   prints them. They test the 64-bit sum, which narrow mode does not model, so they are
-  illegal here (SIGILL). qemu-hppa 7.2 executes PA-RISC 1.1's meanings (ZNV, SV, OD).
-  c = 4 is NUV/UV in both, and dynsim runs it (`tests/isa/conditions`).
+  illegal here (SIGILL), and `dynsim disasm` lists such a word as `.word` (where objdump
+  prints, for 0xa000c000, `addb,*<`), as it lists every word it would not execute.
+  qemu-hppa 7.2 executes PA-RISC 1.1's meanings (ZNV, SV, OD). c = 4 is NUV/UV in both,
+  and dynsim runs it (`tests/isa/conditions`).
+- Long-displacement FP loads and stores (FLDD, FSTD, FLDW, FSTW of majors 0x14, 0x16,
+  0x17, 0x1c, 0x1e, 0x1f) with s = 0: objdump shows the wide-mode 16-bit displacement,
+  which with s = 0 is the narrow-mode 14-bit one dynsim and qemu-hppa use
+  (`tests/isa/fp_memory`). LDD and STD (the same majors with bit 30 clear) move 64-bit
+  registers and are illegal here.
 - DS whose target is r2: qemu-hppa 7.2 computes PSW[V] from the new GR[t] instead of the
   old GR[r2]; dynsim follows the manual.
 - DCOR: qemu-hppa 7.2 takes the nibble carries in the wrong order; programs that print

@@ -63,6 +63,7 @@ enum : uint32_t {
   IMM = 1u << 22, SAR = 1u << 23, LINK = 1u << 24, GATE = 1u << 25, IFLUSH = 1u << 26,
   NULLIFY = 1u << 27,  // may nullify the next instruction (besides through {c})
   AM_LONG = 1u << 28, AM_LONGM = 2u << 28, AM_IDX = 3u << 28, AM_SHORT = 4u << 28,
+  AM_LONGS = 5u << 28,  // PA 2.0 long displacement with the short forms' ,ma/,mb flags
   AM_MASK = 7u << 28,
 };
 }  // namespace prop

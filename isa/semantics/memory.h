@@ -18,7 +18,8 @@ struct Address {
 };
 
 // Long (im14), long modify (ldw,m / stw,m: negative displacement modifies before,
-// otherwise after), short (im5; ,mb before, ,ma after) and indexed (,s scales the index by
+// otherwise after), short (im5; ,mb before, ,ma after), PA 2.0's FP long forms (as the
+// short ones, with a 14-bit displacement) and indexed (,s scales the index by
 // the access size; ,m modifies after) addressing.
 template <class S>
 ISA_INLINE Address effective_address(S& s, const Insn& i, unsigned size) {
@@ -32,7 +33,8 @@ ISA_INLINE Address effective_address(S& s, const Insn& i, unsigned size) {
       const uint32_t x = s.gr(i.r1) * ((i.flags & kFlagU) ? size : 1);
       return {(i.flags & kFlagM) ? base : base + x, base + x, (i.flags & kFlagM) != 0};
     }
-    case prop::AM_SHORT: {
+    case prop::AM_SHORT:
+    case prop::AM_LONGS: {
       const uint32_t nb = base + static_cast<uint32_t>(i.im);
       if (!(i.flags & kFlagM)) return {nb, nb, false};
       return {(i.flags & kFlagA) ? nb : base, nb, true};
