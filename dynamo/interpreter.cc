@@ -46,6 +46,13 @@ class AppState {
     c_.psw_n = n_;
     c_.psw_cb = isa::nibble_carries(carries_);
   }
+  // Loads them back, after the context changed behind this state.
+  void Reload() {
+    front_ = c_.iaoq_front;
+    back_ = c_.iaoq_back;
+    n_ = c_.psw_n != 0;
+    carries_ = isa::carries_of_nibbles(static_cast<uint8_t>(c_.psw_cb));
+  }
 
   uint32_t gr(unsigned r) const { return c_.gr[r]; }
   void set_gr(unsigned r, uint32_t v) { c_.gr[r] = v; }
@@ -145,7 +152,7 @@ constexpr bool IsDirectBranch(isa::Sem sem) {
 // execute and the pattern's properties fold away, leaving straight-line code. Pinning a
 // field to the value the word has cannot change what the instruction does.
 constexpr int kAnyCond = -1;
-template <isa::Op OP, int kCond, bool kReportGateway = true>
+template <isa::Op OP, int kCond, bool kReportGateway = true, bool kMayBeNullified = true>
 __attribute__((always_inline)) inline Event StepAs(AppState& s, const isa::Insn& decoded) {
   isa::Insn insn = decoded;
   insn.op = OP;
@@ -153,7 +160,7 @@ __attribute__((always_inline)) inline Event StepAs(AppState& s, const isa::Insn&
   const uint32_t front = s.iaoq_front();
   // Not const: GCC 12 keeps a const aggregate initialized from a call in memory (and
   // clears it first) instead of splitting it into registers.
-  isa::StepResult r = isa::step<AppState, kReportGateway>(s, insn);
+  isa::StepResult r = isa::step<AppState, kReportGateway, kMayBeNullified>(s, insn);
   if constexpr (IsDirectBranch(isa::info(OP).sem)) {
     if (r.kind == isa::StepResult::kRetired && r.effect.kind == isa::Effect::kBranch &&
         (r.effect.target & ~3u) <= (front & ~3u) && (calls_are_branches || !IsCall(insn)))
@@ -167,9 +174,15 @@ __attribute__((flatten)) Event StepOp(AppState& s, const isa::Insn& decoded) {
   return StepAs<OP, kCondZero ? 0 : kAnyCond>(s, decoded);
 }
 
-// Any FP operation, out of line (see FORMS_FP in Run).
-__attribute__((noinline)) Event StepFp(AppState& s, const isa::Insn& insn) {
-  return static_cast<Event>(isa::step<AppState, false>(s, insn).kind);
+// Any FP operation, out of line (see FORMS_FP in Run), on a state of its own over the
+// context: were Run's state passed by reference, its address would escape and GCC would
+// keep the queue and PSW[N] in memory instead of registers for every instruction.
+__attribute__((noinline)) Event StepFp(AppContext& ctx, DecodeCache& cache, FragmentCache& fragments,
+                                       Counters& counters, uint32_t line_bytes, const isa::Insn& insn) {
+  AppState s(ctx, cache, fragments, counters, line_bytes);
+  const Event event = static_cast<Event>(isa::step<AppState, false>(s, insn).kind);
+  s.Sync();
+  return event;
 }
 
 // Run's step labels, one per instruction form: a conditional branch has one per
@@ -320,14 +333,22 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
         break;
       }
     }
+    // A nullified instruction takes the one generic step; the forms' steps may then assume
+    // PSW[N] clear.
+    if (__builtin_expect(s.psw_n(), 0)) {
+      event = static_cast<Event>(isa::step<AppState, false>(s, e->insn).kind);
+      goto stepped;
+    }
     goto* e->label;
-#define FORM_STEP(ID, COND, SUFFIX)                         \
-  form_##ID##_##SUFFIX:                                     \
-    event = StepAs<isa::Op::ID, COND, false>(s, e->insn);   \
+#define FORM_STEP(ID, COND, SUFFIX)                                \
+  form_##ID##_##SUFFIX:                                            \
+    event = StepAs<isa::Op::ID, COND, false, false>(s, e->insn);   \
     goto stepped;
 #define FORM_STEP_FP(ID, COND, SUFFIX) \
   form_##ID##_##SUFFIX:                \
-    event = StepFp(s, e->insn);        \
+    s.Sync();                          \
+    event = StepFp(ctx, cache, *fragments_, *counters_, line_bytes_, e->insn); \
+    s.Reload();                        \
     goto stepped;
 #define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(FORM_STEP, ID)
 #include "isa/insns.def"

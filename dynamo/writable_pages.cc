@@ -4,13 +4,8 @@
 #include "dynamo/machine.h"
 
 namespace dynamo {
-namespace {
 
-WritablePages pages;
-
-}  // namespace
-
-WritablePages& writable_pages() { return pages; }
+WritablePages the_writable_pages;
 
 bool WritablePages::Check(uint32_t addr) {
   const uint32_t base = addr & ~((1u << kPageBits) - 1);

@@ -28,7 +28,10 @@ class WritablePages {
   uint32_t pages_[kEntries];  // page number + 1 of a page known writable; 0: none
 };
 
-WritablePages& writable_pages();
+// Dynamo's one set (zero-initialized static data: every page unknown), reached without
+// a call from the interpreter's every store.
+extern WritablePages the_writable_pages;
+inline WritablePages& writable_pages() { return the_writable_pages; }
 
 }  // namespace dynamo
 

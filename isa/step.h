@@ -29,11 +29,13 @@ constexpr bool is_gateway(uint32_t iaoq) { return (iaoq & ~3u) < kGatewayPageEnd
 
 // kReportGateway false: never kGateway, for a caller that checks the front itself where
 // it fetches (Dynamo's interpreter, whose decode cache never holds page zero).
-template <class S, bool kReportGateway = true>
+// kMayBeNullified false: the caller has found PSW[N] clear (and steps a nullified
+// instruction through the generic instantiation), so rule 1 need not be tested.
+template <class S, bool kReportGateway = true, bool kMayBeNullified = true>
 ISA_INLINE StepResult step(S& s, const Insn& i) {
   StepResult r;
   const Ia ia{s.iaoq_front(), s.iaoq_back()};
-  if (s.psw_n()) {
+  if (kMayBeNullified && s.psw_n()) {
     s.set_psw_n(false);
     s.set_iaoq(ia.back, ia.back + 4);
     r.kind = StepResult::kNullified;
