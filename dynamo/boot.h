@@ -56,6 +56,7 @@ struct BootConfig {
   uint32_t flush_history_intervals;
   uint32_t flush_spike_factor;
   uint32_t flush_spike_fragments;
+  uint32_t jump_tables;
 };
 
 // The `flush_policy` choices (flush_policy.h).

@@ -80,6 +80,13 @@ std::vector<DynamoParam> BuildSchema() {
        "direction and prediction; off, the branch is inverted and the loop goes round through "
        "its linked exit stub (one more taken branch per iteration).",
        &BootConfig::close_loops},
+      {"jump_tables", true, "", 1, 0, 1, false, "fragment builder",
+       "A switch (ldw,s of a table whose address the trace knows, then bv) ends its fragment "
+       "in a copy of the table translated to fragment entries, when the application's table "
+       "is in read-only memory: the switch costs a load and a bv, as in the original code, "
+       "instead of a compare with one recorded target and a lookup on every other. Off: the "
+       "compare and the lookup.",
+       &BootConfig::jump_tables},
       {"count_lookups", true, "", 0, 0, 1, false, "lookup",
        "Count the indirect branches that consult the lookup table (three more instructions per "
        "lookup, for the counters lookup_hits and inline_misses). Off, those two counters stay 0 "

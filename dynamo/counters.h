@@ -58,6 +58,7 @@ namespace dynamo {
   X(indirect_folded, "indirect branches built into fragments as nothing but their delay slot (target known: optimize)") \
   X(fragment_loops, "fragments whose last branch loops straight back to their first word (close_loops)") \
   X(indirect_inline_lookups, "indirect branches built with the table probe inline in fragment code")  \
+  X(jump_tables, "switches built as translated jump tables (jump_tables)")                        \
   X(bailouts, "times Dynamo bailed out to native execution (Dynamo's share of the time stayed high)") \
   X(bailout_cycle, "the cr16 cycle of the bail-out (0: none)")                                    \
   X(bailout_ratio_percent, "Dynamo's cycles per 100 fragment-cache cycles in the interval that decided the bail-out") \

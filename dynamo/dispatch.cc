@@ -178,7 +178,7 @@ void Dispatcher::Loop() {
       case InterpStop::kSignal: continue;  // the trace ended, or a signal waits: go on from there
       case InterpStop::kGateway:
         // A branch into page zero that is no gateway entry faults as a fetch would.
-        if (!PerformGateway(ctx, counters_)) RaiseTrapSignal(*ctx, isa::Effect{}, true);
+        if (!PerformGateway(ctx, counters_, cache_)) RaiseTrapSignal(*ctx, isa::Effect{}, true);
         continue;
       case InterpStop::kTrap:
         RaiseTrapSignal(*ctx, interpreter_->TrapEffect(), false);

@@ -74,6 +74,23 @@ uint32_t ShladdL(unsigned x, unsigned shift, unsigned base, unsigned target) {
   return isa::encode(i);
 }
 
+uint32_t LdwIndexScaled(unsigned index, unsigned base, unsigned target) {
+  isa::Insn i = Make(isa::Op::LDW_X);
+  i.r1 = static_cast<uint8_t>(index);
+  i.r2 = static_cast<uint8_t>(base);
+  i.t = static_cast<uint8_t>(target);
+  i.flags = isa::kFlagU;
+  return isa::encode(i);
+}
+
+uint32_t CmpiclrGreaterUnsigned(int32_t imm, unsigned r) {
+  isa::Insn i = Make(isa::Op::CMPICLR);
+  i.im = imm;
+  i.r2 = static_cast<uint8_t>(r);
+  i.cond = 11;  // ">>" (c = 5, f = 1; conditions.h)
+  return isa::encode(i);
+}
+
 uint32_t ClearLow2(unsigned target) {
   isa::Insn i = Make(isa::Op::DEPWI);
   i.t = static_cast<uint8_t>(target);

@@ -25,6 +25,9 @@ uint32_t Ldil(uint32_t value, unsigned target);               // ldil L%value, t
 uint32_t Addil(uint32_t value, unsigned base);                // addil L%value, base (into r1)
 uint32_t ShladdL(unsigned x, unsigned shift, unsigned base, unsigned target);  // shladd,l
 uint32_t ClearLow2(unsigned target);                          // depwi 0,31,2,target
+uint32_t LdwIndexScaled(unsigned index, unsigned base, unsigned target);  // ldw,s index(base),target
+// cmpiclr,>> imm,r,%r0: nullifies the next instruction when imm > r, unsigned.
+uint32_t CmpiclrGreaterUnsigned(int32_t imm, unsigned r);
 // cmpib,<>,n imm, r, .+8+disp
 uint32_t CmpibNotEqualN(int32_t imm, unsigned r, int32_t disp);
 // cmpib,<<,n imm, r, .+8+disp: taken when imm < r, unsigned

@@ -80,13 +80,14 @@ struct Unit {
 };
 // An off-trace block, placed after the body once its branch's displacement is known.
 struct Pending {
-  enum Kind : uint8_t { kCondExit, kInlineMiss, kInlineProbe, kSplitExit } kind;
+  enum Kind : uint8_t { kCondExit, kInlineMiss, kInlineProbe, kSplitExit, kJumpTableProbe } kind;
   ExitKind exit_kind;
   uint32_t pos;       // the word of the branch to the block
   isa::Insn branch;   // kCondExit: the branch to re-target
   int32_t delay;      // trace index of a delay slot the block runs first, or -1;
-                      // kInlineProbe: the register holding the target
-  uint32_t target;    // app pc (kInlineProbe: the compared value)
+                      // kInlineProbe, kJumpTableProbe: the register holding the target
+  uint32_t target;    // app pc (kInlineProbe: the compared value; kJumpTableProbe: the
+                      // jump table's index in BuiltFragment::jump_tables)
   uint32_t unit_index;
 };
 // At most one of each per trace instruction. Static: too large for Dynamo's stack, and
@@ -142,6 +143,8 @@ class Builder {
   bool LayOutIndirect(uint32_t i, uint32_t next, bool* ended);
   bool FoldIndirect(uint32_t i, uint32_t next, unsigned link);
   bool ProbeIndirect(uint32_t i, uint32_t next, bool* ended);
+  bool JumpTable(uint32_t i, bool* ended);
+  void PlaceJumpTables();
   void InlineCompare(unsigned base, Pending::Kind miss, int32_t arg, uint32_t next, uint32_t i);
   void WriteLink(unsigned link, uint32_t pc);
   void RunDelay(uint32_t i, bool surely);
@@ -162,6 +165,13 @@ class Builder {
   uint32_t loop_exit_ = 0;  // app pc of the final exit when the trace's last branch loops to word 0
   int32_t delay_register_ = -1;  // RunDelay: the queue goes on to this register's value
   uint32_t delay_off_trace_ = 0;  // RunDelay: or here if the branch before left the trace
+  // The last `ldw,s rI(rB),rX` laid out that surely runs, with rB's value before it when
+  // known (JumpTable).
+  struct IndexedLoad {
+    uint32_t index;
+    bool base_known;
+    uint32_t base;
+  } indexed_load_{~0u, false, 0};
 };
 
 // Records that the next word emitted is trace instruction `index` (the rectification map,
@@ -334,7 +344,13 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
       return true;
     }
   }
-  known_.Apply(in, !PrevNullifies() && !ti.nullified);
+  const bool surely = !PrevNullifies() && !ti.nullified;
+  if (in.op == isa::Op::LDW_X && (in.flags & (isa::kFlagU | isa::kFlagM)) == isa::kFlagU && surely) {
+    uint32_t base = 0;
+    const bool known = known_.Known(in.r2, &base);
+    indexed_load_ = IndexedLoad{i, known, base};
+  }
+  known_.Apply(in, surely);
   PushUnit(i, nullifies);
   NoteApp(i, AppNext::kSequential, 0);
   Emit(ti.word);
@@ -491,6 +507,61 @@ bool Builder::ProbeIndirect(uint32_t i, uint32_t next, bool* ended) {
   return true;
 }
 
+// A switch, `ldw,s rI(rB),rX` then `bv r0(rX)` with rB known (fragment_builder.h): the
+// fragment ends in a translated jump table, whose address PlaceJumpTables writes into the
+// addil/ldo pair once the table has its place after the off-trace blocks. rI must survive
+// the sequence (not r1, not rX) and the delay slot, which runs first, must leave rI and rX.
+bool Builder::JumpTable(uint32_t i, bool* ended) {
+  const isa::Insn& in = decoded_[i];
+  if (!o_.jump_table_entries || !o_.lookup_table || !o_.propagate_constants) return false;
+  if (in.op != isa::Op::BV || in.r1 != 0 || indexed_load_.index + 1 != i || !indexed_load_.base_known) return false;
+  const isa::Insn& load = decoded_[i - 1];
+  const unsigned reg = in.r2, index = load.r1;
+  if (load.t != reg || reg <= 1 || index == 1 || index == reg) return false;
+  if (out_->exit_count == BuiltFragment::kMaxExits || out_->jump_table_count == BuiltFragment::kMaxJumpTables)
+    return false;
+  const bool runs = !(in.flags & isa::kFlagN);
+  if (runs && (Written(decoded_[i + 1]) & ((1u << reg) | (1u << index)))) return false;
+  uint32_t entries = o_.jump_table_entries(indexed_load_.base, t_.insns[i].pc.addr());
+  if (entries > kMaxJumpTableEntries) entries = kMaxJumpTableEntries;
+  if (entries < 2) return false;
+  PushUnit(i, false);
+  delay_register_ = static_cast<int32_t>(reg);
+  if (runs) RunDelay(i + 1, true);
+  delay_register_ = -1;
+  Emit(emit::Stw(1, App(1), 0));
+  Emit(emit::CmpiclrGreaterUnsigned(static_cast<int32_t>(entries), index));
+  AddPending(Pending::kJumpTableProbe, ExitKind::kLookup, isa::Insn{}, static_cast<int32_t>(reg),
+             out_->jump_table_count, i);
+  Emit(0);  // b,n to the probe: rI is past the table's end
+  out_->jump_tables[out_->jump_table_count++] = BuiltJumpTable{pos_, entries, AppPc(indexed_load_.base), 0};
+  Emit(0);  // addil L'table
+  Emit(0);  // ldo R'table(r1),r1
+  Emit(emit::LdwIndexScaled(index, 1, 1));
+  Emit(emit::Bv(1));
+  Emit(emit::Ldw(App(1), 0, 1));
+  ++out_->inline_lookups;
+  out_->insns = i + 2;
+  *ended = true;
+  return true;
+}
+
+// The jump tables after everything else: every word the probe's address until the fragment
+// cache fills it; each table's address into its addil/ldo (BuiltJumpTable::word held their
+// position until now).
+void Builder::PlaceJumpTables() {
+  for (uint32_t k = 0; k < out_->jump_table_count; ++k) {
+    BuiltJumpTable& jt = out_->jump_tables[k];
+    const uint32_t table = s_.addr + pos_ * 4;
+    if (jt.word + 1 < s_.capacity) {
+      s_.code[jt.word] = emit::Addil(table, 0);
+      s_.code[jt.word + 1] = emit::Ldo(emit::RightPart(table), 1, 1);
+    }
+    jt.word = pos_;
+    for (uint32_t e = 0; e < jt.entries; ++e) Emit(s_.addr + jt.probe * 4);
+  }
+}
+
 // An indirect branch: folded, probed inline, or computed into r1 for the lookup routine.
 bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
   const TraceInsn& ti = t_.insns[i];
@@ -502,6 +573,7 @@ bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
   const unsigned link = in.op == isa::Op::BVE_L ? 2 : in.op == isa::Op::BLR ? in.t : 0;
   if (FoldIndirect(i, next, link)) return true;
   if (runs && d_nullifies) return false;  // the miss block puts the lookup call after it
+  if (JumpTable(i, ended)) return true;
   if (ProbeIndirect(i, next, ended)) return true;
   if (link == 1) return false;  // r1 holds the target
   PushUnit(i, false);
@@ -584,6 +656,7 @@ BuildStatus Builder::Run() {
   out_->inline_lookups = 0;
   out_->loops = 0;
   out_->loop_branch = 0;
+  out_->jump_table_count = 0;
   out_->app_word_count = 0;
   known_.Clear();
   known_.FollowStackSlots(o_.stack_slots, o_.private_stack_slots);
@@ -619,7 +692,7 @@ BuildStatus Builder::Run() {
   for (uint32_t k = 0; k < pending_n_; ++k) {
     const Pending& p = pending_[k];
     const int32_t disp = DispTo(p.pos, s_.addr + pos_ * 4);
-    const bool cond = p.kind != Pending::kSplitExit;
+    const bool cond = p.kind != Pending::kSplitExit && p.kind != Pending::kJumpTableProbe;
     if (cond ? !emit::FitsCondBranch(disp) : !emit::FitsBranch17(disp)) {
       retry_ = true;
       retry_limit_ = p.unit_index;
@@ -651,9 +724,15 @@ BuildStatus Builder::Run() {
         Emit(emit::Ldo(emit::RightPart(p.target), 1, 1));
         LookupCall(p.delay);
         break;
+      case Pending::kJumpTableProbe:
+        word = emit::BranchN(disp);
+        out_->jump_tables[p.target].probe = pos_;
+        if (!InlineProbe(static_cast<unsigned>(p.delay))) return BuildStatus::kEmpty;
+        break;
     }
     if (p.pos < s_.capacity) s_.code[p.pos] = word;
   }
+  PlaceJumpTables();
   out_->words = pos_;
   return pos_ <= s_.capacity ? BuildStatus::kOk : BuildStatus::kNoSpace;
 }

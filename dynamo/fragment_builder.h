@@ -25,6 +25,14 @@
 //     to a block that probes the lookup table inline and jumps to the fragment found, or
 //     leaves through a lookup exit stub. Without inline_indirect the fragment ends in that
 //     probe;
+//   - `bv,n %r0(rX)` (or `bv` with a delay slot that leaves rX and rI alone) right after
+//     `ldw,s rI(rB),rX`, rB a known constant: a switch. With jump_table_entries saying
+//     the table is read-only, the fragment ends in a translated table of its own (after the
+//     application's load, so rX is the application's): r1 spilled, `cmpiclr,>>` of rI
+//     against the table's length over a `b,n` to the inline probe of rX, then `addil`,
+//     `ldo`, `ldw,s rI(r1),r1`, `bv r0(r1)` with r1 reloaded in its delay slot. A word of
+//     the table is the probe until the fragment cache knows the fragment it leads to
+//     (BuiltJumpTable);
 //   - any other indirect branch (bv with an index, bve,l, blr): its target computed into r1
 //     (the app's r1 spilled to the context), the link written, then, with inline_indirect, a
 //     compare with the target seen while recording: equal falls through on the trace,
@@ -75,7 +83,13 @@ struct BuildOptions {
   bool stack_slots;          // ... through the trace's stack slots (optimizer_stack_slots.h)
   bool private_stack_slots;  // optimize: aggressive: other stores leave those slots alone
   bool close_loops;          // a trace's last branch back to its head targets word 0
+  // Jump tables (Builder::JumpTable): how many leading words of the table at `table` are
+  // code addresses near `branch_pc` in memory that cannot change (read-only), at most
+  // kMaxJumpTableEntries; 0 or 1: no table. Null: no jump tables.
+  uint32_t (*jump_table_entries)(uint32_t table, uint32_t branch_pc);
 };
+
+constexpr uint32_t kMaxJumpTableEntries = 256;
 
 // Where the fragment's code goes: `capacity` words at `code`, which is at cache address
 // `addr` (branch displacements to the routines depend on it).
@@ -125,6 +139,17 @@ struct BuiltAppWord {
   uint32_t other;  // kBranchOutcome: the app pc off the trace
 };
 
+// A switch's jump table translated into the fragment: `entries` words at word `word`, word
+// k the cache address the index k goes to (the fragment whose head is the application
+// table's word k, once the fragment cache knows one), initially word `probe`, the inline
+// probe of the branch's register.
+struct BuiltJumpTable {
+  uint32_t word;
+  uint32_t entries;
+  AppPc table;  // the application's table
+  uint32_t probe;
+};
+
 struct BuiltFragment {
   static constexpr uint32_t kMaxExits = 1024;
   static constexpr uint32_t kMaxAppWords = 2 * Trace::kMaxTraceInsns;
@@ -135,6 +160,9 @@ struct BuiltFragment {
   uint32_t inline_lookups;  // indirect branches probing the table inline
   uint32_t loops;           // 1 if the last branch loops to the fragment's first word
   uint32_t loop_branch;     // with loops: the word of that branch
+  static constexpr uint32_t kMaxJumpTables = 8;
+  uint32_t jump_table_count;
+  BuiltJumpTable jump_tables[kMaxJumpTables];
   BuiltExit exits[kMaxExits];
   uint32_t app_word_count;  // in app_words[], by increasing word
   BuiltAppWord app_words[kMaxAppWords];

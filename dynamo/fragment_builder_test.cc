@@ -821,6 +821,10 @@ TEST(Emitter, MatchesGnuAs) {
       {emit::ShladdL(7, 3, 0, 1), 0x08070ac1, "shladd,l %r7,3,%r0,%r1"},
       {emit::ClearLow2(1), 0xd4201c1e, "depwi 0,31,2,%r1"},
       {emit::ClearLow2(5), 0xd4a01c1e, "depwi 0,31,2,%r5"},
+      {emit::LdwIndexScaled(31, 1, 1), 0x0c3f2081, "ldw,s %r31(%r1),%r1"},
+      {emit::LdwIndexScaled(5, 1, 1), 0x0c252081, "ldw,s %r5(%r1),%r1"},
+      {emit::CmpiclrGreaterUnsigned(256, 31), 0x93e0b200, "cmpiclr,>> 256,%r31,%r0"},
+      {emit::CmpiclrGreaterUnsigned(4, 5), 0x90a0b008, "cmpiclr,>> 4,%r5,%r0"},
       {emit::CmpibNotEqualN(0, 1, 0x38), 0x8c202072, "cmpib,<>,n 0,%r1,.+0x40"},
       {emit::CmpibNotEqualN(0, 1, -0x48), 0x8c203f77, "cmpib,<>,n 0,%r1,.-0x40"},
       {emit::CmpibNotEqualN(-16, 7, 8188), 0x8ce13ffe, "cmpib,<>,n -16,%r7,.+8+8188"},
@@ -910,6 +914,69 @@ TEST(FragmentBuilder, FtestBeforeBranchThatRanJumpsOverTheExit) {
   for (uint32_t k = 0; k < b.frag->exit_count; ++k) exits_to_next |= b.frag->exits[k].target.addr() == 0x10608;
   EXPECT_TRUE(exits_to_next);
   ExpectStubsAndBounds(b);
+}
+
+// A switch (m88ksim's opcode dispatch): `ldil L%0x1b800,r19; ldo 0x1e8(r19),r19;
+// ldw,s r31(r19),r19; bv,n r0(r19)`, the table at 0x1b9e8 (constant propagation knows
+// r19 before the load), read-only with 4 entries (the callback). The fragment ends at the
+// bv (4 instructions): the load stays (r19 is the application's), then r1 spilled,
+// `cmpiclr,>> 4,r31,r0` over a `b,n` to the probe (word 11, after the body: 0xc010002c),
+// the table's address (word 27 = 0xc010006c: L% -0x3ff00000, R% 0x6c), the indexed load
+// of the entry into r1, `bv r0(r1)` restoring r1 in its delay slot. The probe of r19 is
+// ReturnProbesTheTableInline's with r19 for rp (12 words, its lookup stub at word 23);
+// the table's 4 words hold the probe's address until the fragment cache fills them.
+uint32_t FourEntries(uint32_t, uint32_t) { return 4; }
+uint32_t NoEntries(uint32_t, uint32_t) { return 0; }
+
+TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
+  auto t = MakeTrace({{AppPc(0x10600), 0x226d3000, false},   // ldil L%0x1b800,%r19
+                      {AppPc(0x10604), 0x367303d0, false},   // ldo 0x1e8(%r19),%r19
+                      {AppPc(0x10608), 0x0e7f2093, false},   // ldw,s %r31(%r19),%r19
+                      {AppPc(0x1060c), 0xea60c002, false},   // bv,n %r0(%r19)
+                      {AppPc(0x10610), kNop, true},
+                      {AppPc(0x10700), kLdi, false}},
+                     TraceEnd::kLength, 0x10704);
+  BuildOptions tables = kProbe;
+  tables.jump_table_entries = &FourEntries;
+  const Built b = Build(*t, tables);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z r19,28,12,r1", "addil L%200000,r1,r1",
+                                          "ldw 0(r1),r31",    "cmpb,<>,n r19,r31,c0100050", "ldw 4(r1),r1",
+                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
+                                          "ldw 107c(r0),r31", "stw r19,11b4(r0)", "ldw 1004(r0),r1"};
+  std::vector<std::string> listing = Listing(b);
+  ASSERT_EQ(listing.size(), 31u);
+  for (uint32_t k = 27; k < 31; ++k) EXPECT_EQ(b.code[k], 0xc010002cu) << k;
+  listing.resize(27);
+  EXPECT_EQ(listing, Numbered({L({"ldil L%1b800,r19", "ldo 1e8(r19),r19", "ldw,s r31(r19),r19", "stw r1,1004(r0)",
+                                  "cmpiclr,>> 4,r31,r0", "b,l,n c010002c,r0", "addil L%-3ff00000,r0,r1",
+                                  "ldo 6c(r1),r1", "ldw,s r31(r1),r1", "bv r0(r1)", "ldw 1004(r0),r1"}),
+                               probe, kStub}));
+  EXPECT_EQ(b.frag->insns, 5u);
+  EXPECT_EQ(b.frag->words, 31u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 23, 0, ExitKind::kLookup);
+  ASSERT_EQ(b.frag->jump_table_count, 1u);
+  EXPECT_EQ(b.frag->jump_tables[0].word, 27u);
+  EXPECT_EQ(b.frag->jump_tables[0].entries, 4u);
+  EXPECT_EQ(b.frag->jump_tables[0].table.addr(), 0x1b9e8u);
+  EXPECT_EQ(b.frag->jump_tables[0].probe, 11u);
+  // No table (not read-only, or no code addresses in it): the inline compare, as before.
+  tables.jump_table_entries = &NoEntries;
+  const Built n = Build(*t, tables);
+  EXPECT_EQ(n.frag->jump_table_count, 0u);
+  EXPECT_EQ(n.frag->inline_lookups, 1u);
+  EXPECT_EQ(n.frag->insns, 6u);
+  // The load into another register than the branch's: no switch.
+  tables.jump_table_entries = &FourEntries;
+  auto other = MakeTrace({{AppPc(0x10600), 0x226d3000, false},
+                          {AppPc(0x10604), 0x367303d0, false},
+                          {AppPc(0x10608), 0x0e7f2094, false},   // ldw,s %r31(%r19),%r20
+                          {AppPc(0x1060c), 0xea60c002, false},
+                          {AppPc(0x10610), kNop, true},
+                          {AppPc(0x10700), kLdi, false}},
+                         TraceEnd::kLength, 0x10704);
+  EXPECT_EQ(Build(*other, tables).frag->jump_table_count, 0u);
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   options_.stack_slots = config.stack_slots != 0;
   options_.private_stack_slots = config.optimize >= kOptimizeAggressive;
   options_.close_loops = config.close_loops != 0;
+  options_.jump_table_entries = config.jump_tables ? &JumpTables::TranslatableEntries : nullptr;
   const uint32_t lo = reinterpret_cast<uint32_t>(code_), hi = lo + bytes;
   // Every stub must reach the routines with b,l (22 bits).
   const uint32_t routines[] = {options_.exit_routine, options_.lookup_routine};
@@ -42,6 +43,7 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   options_.lookup_table = lookup_.address();
   options_.lookup_index_bits = lookup_.index_bits();
   used_words_ = count_ = sources_used_ = app_words_used_ = 0;
+  jump_tables_.Clear();
   delivery_exit_count_ = delivery_loop_count_ = 0;
   for (uint32_t& s : slots_) s = kNone;
   for (uint32_t& w : line_filter_) w = 0;
@@ -65,6 +67,7 @@ void FragmentCache::Flush(FlushCause cause) {
   }
   for (uint32_t& w : line_filter_) w = 0;
   used_words_ = count_ = sources_used_ = app_words_used_ = 0;
+  jump_tables_.Clear();
   linker_.Clear();
   ++counters_->cache_flushes;
   ++(cause == FlushCause::kFull ? counters_->flushes_full : counters_->flushes_rate_spike);
@@ -133,6 +136,9 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   slots_[slot] = index;
   f.slot = slot;
   lookup_.Insert(f.head, f.entry);
+  jump_tables_.FragmentAdded(f.head, f.entry);
+  for (uint32_t k = 0; k < built_.jump_table_count; ++k)
+    jump_tables_.Add(built_.jump_tables[k], reinterpret_cast<uint32_t*>(f.entry.addr()), f.entry, *this);
   // Links both ways: its exits to fragments that exist, and exits waiting for its head.
   for (uint32_t k = 0; k < f.exit_count; ++k) {
     const uint32_t x = f.first_exit + k;
@@ -148,6 +154,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   counters_->fragment_exits += built_.exit_count;
   counters_->indirect_folded += built_.folded;
   counters_->indirect_inline_lookups += built_.inline_lookups;
+  counters_->jump_tables += built_.jump_table_count;
   counters_->fragment_loops += built_.loops;
   if (built_.insns < trace.length) ++counters_->traces_cut;
   return &f;
@@ -181,6 +188,7 @@ void FragmentCache::Delete(Fragment& f) {
   linker_.UnlinkIncoming(f.head);
   linker_.Retire(f.first_exit, f.exit_count);
   lookup_.Remove(f.head, f.entry);
+  jump_tables_.FragmentDeleted(f.entry, f.words);
   for (uint32_t i = Hash(f.head.addr());; i = (i + 1) & (kSlots - 1)) {
     if (slots_[i] == kNone) break;
     if (slots_[i] != kDeleted && &fragments_[slots_[i]] == &f) {

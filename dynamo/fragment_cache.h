@@ -18,6 +18,7 @@
 #include "dynamo/flush_policy.h"
 #include "dynamo/fragment.h"
 #include "dynamo/fragment_builder.h"
+#include "dynamo/jump_tables.h"
 #include "dynamo/linker.h"
 #include "dynamo/lookup.h"
 #include "dynamo/trace.h"
@@ -62,6 +63,9 @@ class FragmentCache {
   // The application flushed the instruction cache line at `addr` (FIC): deletes every
   // fragment made from code on that line.
   void InvalidateLine(uint32_t addr);
+  // The application may be about to change its mappings: translated jump tables stop
+  // trusting the application's tables (jump_tables.h).
+  void ForgetJumpTables() { jump_tables_.Forget(); }
 
   uint32_t fragments() const { return count_; }
 
@@ -123,6 +127,7 @@ class FragmentCache {
   uint64_t delivery_flushes_;
   Linker linker_;
   LookupTable lookup_;
+  JumpTables jump_tables_;
   FlushPolicy flush_policy_;
   BuiltFragment built_;
 };

@@ -16,7 +16,7 @@ constexpr uint32_t kUserPrivilege = 3;
 
 }  // namespace
 
-bool PerformGateway(AppContext* ctx, Counters* counters) {
+bool PerformGateway(AppContext* ctx, Counters* counters, FragmentCache* cache) {
   uint32_t entry = ctx->iaoq_front & ~3u;
   if (entry != kGatewaySyscall && entry != kGatewayLightweight && entry != kGatewaySetThreadPointer) return false;
   ++counters->gateway_calls;
@@ -26,7 +26,7 @@ bool PerformGateway(AppContext* ctx, Counters* counters) {
     if (nr == __NR_exit || nr == __NR_exit_group) {
       counters->Report();
     } else {
-      writable_pages().BeforeSyscall(nr);
+      if (writable_pages().BeforeSyscall(nr)) cache->ForgetJumpTables();
       switch (PerformSignalCall(ctx)) {
         case SignalCall::kReturned: return true;  // the context is the frame's
         case SignalCall::kDone: entry = 0; break;  // done: no gateway call

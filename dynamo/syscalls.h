@@ -13,13 +13,15 @@
 
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
+#include "dynamo/fragment_cache.h"
 
 namespace dynamo {
 
 // Performs the gateway call at the context's IAOQ front (the branch and its delay slot
 // have run) and advances the context past it. False if the front is not one of the
-// gateway's entries (the caller lets the fetch fault natively); never returns for exit.
-bool PerformGateway(AppContext* ctx, Counters* counters);
+// gateway's entries (the caller lets the fetch fault natively); never returns for exit. A
+// call that may change the application's mappings makes `cache` forget its jump tables.
+bool PerformGateway(AppContext* ctx, Counters* counters, FragmentCache* cache);
 
 }  // namespace dynamo
 

@@ -15,12 +15,12 @@ bool WritablePages::Check(uint32_t addr) {
   return true;
 }
 
-void WritablePages::BeforeSyscall(uint32_t nr) {
+bool WritablePages::BeforeSyscall(uint32_t nr) {
   switch (nr) {
     case 45: case 89: case 90: case 91: case 119: case 125: case 163: case 192: case 193: case 227:
       for (uint32_t& p : pages_) p = 0;
-      break;
-    default: break;
+      return true;
+    default: return false;
   }
 }
 

@@ -19,8 +19,8 @@ class WritablePages {
     return pages_[page & (kEntries - 1)] == page + 1 || Check(addr);
   }
   // The application's system call `nr` is about to run: forget every page if it may
-  // change a mapping.
-  void BeforeSyscall(uint32_t nr);
+  // change a mapping (and say so).
+  bool BeforeSyscall(uint32_t nr);
 
  private:
   static constexpr uint32_t kPageBits = 12, kEntries = 64;
