@@ -371,8 +371,9 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
         stop = InterpStop::kTraceHead;
         break;
       }
-      if (action == HeadAction::kEnter) {
-        enter_at = s.iaoq_back();  // after the delay slot
+      if (action == HeadAction::kEnter || action == HeadAction::kEnterNext) {
+        // After the delay slot; with kEnterNext, after the target too, run or nullified.
+        enter_at = s.iaoq_back() + (action == HeadAction::kEnterNext ? 4 : 0);
       } else if (__builtin_expect(dynamo_signal_arrived != 0, 0)) {
         stop = InterpStop::kSignal;  // deliver it now: a loop interpreted may run long
         break;
@@ -460,10 +461,18 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       continue;
     }
     if (trace->length == 0 && event == Event::kNullified) {
-      // The instruction before nullified the head this time: no fragment can start in that
-      // state. Give up; the head's counter starts again.
-      stop = InterpStop::kTraceHead;
-      break;
+      // The instruction before nullified the head (a backward branch whose delay slot may
+      // nullify its target, as in $$divI: `b,l` back with `add,>=` in its delay slot). No
+      // fragment can start in that state, but the queue is now plain at the next
+      // instruction: the trace starts there, and the monitor sends such branches to it
+      // (HeadAction::kEnterNext). Else give up; the head's counter starts again.
+      const AppPc next = AppPcOfIaoq(s.iaoq_front());
+      if (next != pc.plus_words(1) || s.psw_n() || s.iaoq_back() != s.iaoq_front() + 4 || fragments.Contains(next)) {
+        stop = InterpStop::kTraceHead;
+        break;
+      }
+      trace->head = next;
+      continue;
     }
     trace->insns[trace->length++] = TraceInsn{pc, word, event == Event::kNullified};
     if (event == Event::kGateway) {

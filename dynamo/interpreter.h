@@ -103,7 +103,8 @@ class Interpreter {
 
   // Called after Run stopped with kTraceHead (the backward branch's delay slot at the
   // front, `head` at the back): interprets exactly as Run does, and records every
-  // instruction from `head` on into `trace` until the trace ends (Trace::end): after the
+  // instruction from `head` on (from the one after it if the delay slot nullifies `head`:
+  // trace->head says which) into `trace` until the trace ends (Trace::end): after the
   // delay slot of a backward taken branch, of a taken branch to a fragment's head in
   // `cache`, or of the branch that ends the `max_blocks`th block; at a system call
   // (returns kGateway); or at kMaxTraceInsns instructions. A trap or fetch fault returns

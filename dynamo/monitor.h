@@ -5,7 +5,8 @@
 // freed) and the dispatcher records the next executing tail from the candidate
 // (Interpreter::Record) and adds it to the fragment cache. A backward branch to a
 // fragment's head is not counted: the interpreter stops there and the dispatcher enters
-// the fragment.
+// the fragment; nor is one to a target whose next instruction heads a fragment (the
+// target was nullified when its trace was recorded): the interpreter enters there.
 #ifndef DYNSIM_DYNAMO_MONITOR_H
 #define DYNSIM_DYNAMO_MONITOR_H
 
@@ -22,6 +23,8 @@ enum class HeadAction : uint8_t {
   kInterpret,  // go on interpreting
   kRecord,     // the target just became hot: record the trace that starts there
   kEnter,      // the target heads a fragment: enter the fragment cache there
+  kEnterNext,  // the instruction after the target heads one (the target may be nullified
+               // on the way, Interpreter::Record): enter there once the queue is plain
 };
 
 class Monitor {
@@ -42,6 +45,10 @@ class Monitor {
     if (cache_->Contains(target)) {
       ++counters_->fragment_head_reached;
       return HeadAction::kEnter;
+    }
+    if (cache_->Contains(target.plus_words(1))) {
+      ++counters_->fragment_head_reached;
+      return HeadAction::kEnterNext;
     }
     return Count(target) ? HeadAction::kRecord : HeadAction::kInterpret;
   }
