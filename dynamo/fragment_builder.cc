@@ -408,14 +408,15 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
   const bool runs_taken = !isa::cond_branch_nullifies(n, true, in.im);
   const bool runs_fall = !isa::cond_branch_nullifies(n, false, in.im);
   const bool on_runs = taken ? runs_taken : runs_fall, off_runs = taken ? runs_fall : runs_taken;
-  if (d.nullified == on_runs) return false;   // the recording disagrees: leave it alone
-  if (off_runs && d_nullifies) return false;  // it would nullify the exit stub
+  if (d.nullified == on_runs) return false;  // the recording disagrees: leave it alone
   isa::Insn b = in;
   if (taken && !NegatedCond(in, &b.cond)) return false;
   // A delay slot that runs on both sides stays in place, under a branch without ,n (so in
   // either direction), and the exit block is the bare stub; otherwise ,n and a forward
-  // exit block keep the delay slot to the side that runs it.
-  const bool both_run = on_runs && off_runs;
+  // exit block keep the delay slot to the side that runs it. A delay slot that may nullify
+  // the next instruction never stays in place (it would nullify the exit stub): the exit
+  // block runs its own copy and then guards against it (Pending::kCondExit).
+  const bool both_run = on_runs && off_runs && !d_nullifies;
   if (!both_run) b.flags |= isa::kFlagN;
   b.im = 0;
   if (!Encodable(b)) return false;
@@ -705,6 +706,9 @@ BuildStatus Builder::Run() {
         if (p.delay >= 0) {
           NoteApp(static_cast<uint32_t>(p.delay), AppNext::kFixed, p.target);
           Emit(t_.insns[p.delay].word);
+          // It may nullify the target: then the application goes on after it.
+          if (isa::operands(decoded_[p.delay]).may_nullify_next && !GuardAgainstNullification(p.target))
+            return BuildStatus::kEmpty;
         }
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
         if (p.delay < 0) MarkStubBranch(StubBranch::kCond, p.pos);

@@ -703,6 +703,30 @@ TEST(FragmentBuilder, NullifyingDelaySlotAtTraceEnd) {
   ExpectStubsAndBounds(b);
 }
 
+// A delay slot that may nullify the next instruction, on the off-trace side only: libgcc's
+// $$divI, 0x1863c `cmpib,>>=,n 15,r25,0x18764` taken (forward with ,n: the delay slot
+// 0x18640 `add,>= r0,r26,ret1` is nullified on the trace and runs on the fall-through
+// side), then 0x18764 ldi. The branch is negated (`cmpib,<<,n`) to the exit block at word
+// 6 (disp = 24 - 8 = 16, 0xc0100018), which runs the delay slot's copy and then guards
+// against it as a nullifier before code: `b,n` at word 7 over a stub to 0x18648 (where the
+// application goes when the add nullifies 0x18644) to word 12, a stub to 0x18644.
+TEST(FragmentBuilder, NullifyingDelaySlotOffTraceRunsInItsExitBlock) {
+  auto t = MakeTrace({{AppPc(0x1863c), 0x8f3e8242, false},   // cmpib,>>=,n 15,%r25,.+0x128
+                      {AppPc(0x18640), 0x0b40561d, true},    // add,>= %r0,%r26,%r29
+                      {AppPc(0x18764), kLdi, false}},
+                     TraceEnd::kLength, 0x18768);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpib,<<,n f,r25,c0100018", "ldi 1,r20"}), kStub,
+                                  L({"add,>= r0,r26,ret1", "b,l,n c0100030,r0"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 3u);
+  ExpectExit(*b.frag, 0, 2, 0x18768, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 8, 0x18648, ExitKind::kBranch);
+  ExpectExit(*b.frag, 2, 12, 0x18644, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
 // A branch in a delay slot is left to the interpreter: the fragment ends before the first
 // branch (0x13200), with a plain exit to it.
 TEST(FragmentBuilder, BranchInDelaySlotCuts) {
