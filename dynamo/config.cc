@@ -24,7 +24,7 @@ std::vector<DynamoParam> BuildSchema() {
        "Size of the fragment cache; when it is full, Dynamo flushes it whole. The paper's main "
        "results use 150 KB.",
        &BootConfig::fragment_cache_kb},
-      {"flush_policy", false, "", 1, 0, 1, false, "fragment cache",
+      {"flush_policy", false, "", 0, 0, 1, false, "fragment cache",
        "When the whole fragment cache is flushed. flush_on_full: only when a new fragment does "
        "not fit; preemptive: also when the fragment creation rate rises sharply over its recent "
        "level, the sign of a working-set change (paper section 2; the rule is in "
