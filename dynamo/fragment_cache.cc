@@ -138,7 +138,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   lookup_.Insert(f.head, f.entry);
   jump_tables_.FragmentAdded(f.head, f.entry);
   for (uint32_t k = 0; k < built_.jump_table_count; ++k)
-    jump_tables_.Add(built_.jump_tables[k], reinterpret_cast<uint32_t*>(f.entry.addr()), f.entry, *this);
+    jump_tables_.Add(built_.jump_tables[k], f.entry, *this);
   // Links both ways: its exits to fragments that exist, and exits waiting for its head.
   for (uint32_t k = 0; k < f.exit_count; ++k) {
     const uint32_t x = f.first_exit + k;

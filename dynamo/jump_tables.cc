@@ -7,10 +7,11 @@
 
 namespace dynamo {
 
-void JumpTables::Add(const BuiltJumpTable& built, uint32_t* code, CachePc entry, const FragmentCache& cache) {
+void JumpTables::Add(const BuiltJumpTable& built, CachePc entry, const FragmentCache& cache) {
   if (count_ == kMaxTables) return;
   Table& t = tables_[count_++];
-  t = Table{code + built.word, built.entries, built.table.addr(), entry.addr() + built.probe * 4};
+  t = Table{reinterpret_cast<uint32_t*>(entry.addr()) + built.word, built.entries, built.table.addr(),
+            entry.addr() + built.probe * 4};
   for (uint32_t k = 0; k < t.entries; ++k)
     if (const Fragment* f = cache.Find(AppPc(Target(t, k)))) t.words[k] = f->entry.addr();
 }

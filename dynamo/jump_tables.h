@@ -31,9 +31,9 @@ class JumpTables {
   static constexpr uint32_t kMaxTables = 64;
 
   void Clear() { count_ = 0; }
-  // The table `built` of a fragment just added at `entry` (its code at `code`): its words
-  // lead to the fragments `cache` has. Without room for it here, it stays all probe.
-  void Add(const BuiltJumpTable& built, uint32_t* code, CachePc entry, const FragmentCache& cache);
+  // The table `built` of a fragment just added at `entry`: its words lead to the fragments
+  // `cache` has. Without room for it here, it stays all probe.
+  void Add(const BuiltJumpTable& built, CachePc entry, const FragmentCache& cache);
   void FragmentAdded(AppPc head, CachePc entry);
   // `entry`'s fragment, whose code is the `words` words there, is being deleted.
   void FragmentDeleted(CachePc entry, uint32_t words);
