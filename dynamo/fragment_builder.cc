@@ -138,6 +138,7 @@ class Builder {
   bool LayOut(uint32_t i, uint32_t* next_i, bool* ended);
   bool LayOutVerbatim(uint32_t i, uint32_t* next_i);
   bool LayOutCond(uint32_t i, uint32_t next);
+  bool LayOutCondBeforeBranch(uint32_t i, uint32_t* next_i);
   bool CloseLoop(uint32_t i);
   bool LayOutDirect(uint32_t i, uint32_t next);
   bool LayOutIndirect(uint32_t i, uint32_t next, bool* ended);
@@ -309,7 +310,12 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
   if (nullifies && i + 1 < limit_) {
     const TraceInsn& b = t_.insns[i + 1];
     const Form next_form = FormOf(decoded_[i + 1]);
-    if (next_form != Form::kVerbatim) {
+    // Two conditions in a row before a branch ($$divI's `and,<>` then `addi,>` before
+    // `b,l,n`) split at the first, so that the second, when it runs, splits with nothing
+    // before it that may nullify it.
+    const bool next_splits = i + 2 < limit_ && isa::operands(decoded_[i + 1]).may_nullify_next &&
+                             FormOf(decoded_[i + 2]) != Form::kVerbatim;
+    if (next_form != Form::kVerbatim || next_splits) {
       // A condition that may nullify a branch or a stop: split on it. With `b,n` after
       // it, the branch runs exactly when the instruction does not nullify; so the
       // instruction keeps its condition when the trace saw the next one nullified and
@@ -428,6 +434,37 @@ bool Builder::LayOutCond(uint32_t i, uint32_t next) {
   if (both_run) delay_off_trace_ = taken ? fall : taken_target;
   if (on_runs) RunDelay(i + 1, true);
   delay_off_trace_ = 0;
+  return true;
+}
+
+// A conditional branch with a branch (or a stop) in its delay slot. Only a forward `,n`
+// branch is laid out: its delay slot runs only on the fall-through side, where the queue is
+// plain at the delay slot (PA-RISC 2.0 manual, "Conditional branches"), so that side is
+// either the trace's next unit or an exit to the delay slot's pc, exact either way. The
+// taken side (the delay slot nullified) is the trace's next or a bare exit.
+bool Builder::LayOutCondBeforeBranch(uint32_t i, uint32_t* next_i) {
+  const TraceInsn& ti = t_.insns[i];
+  const isa::Insn& in = decoded_[i];
+  const uint32_t pc = ti.pc.addr();
+  const uint32_t taken_target = pc + 8 + static_cast<uint32_t>(in.im);
+  if (!(in.flags & isa::kFlagN) || in.im < 0 || i + 1 >= limit_) return false;
+  const TraceInsn& d = t_.insns[i + 1];
+  isa::Insn b = in;
+  b.im = 0;
+  uint32_t off_target;
+  if (d.nullified) {  // taken on the trace
+    if (i + 2 >= t_.length || t_.insns[i + 2].pc.addr() != taken_target || !NegatedCond(in, &b.cond)) return false;
+    off_target = pc + 4;
+    *next_i = i + 2;
+  } else {  // fell through: the delay slot's branch is the next unit
+    off_target = taken_target;
+    *next_i = i + 1;
+  }
+  if (!Encodable(b)) return false;
+  PushUnit(i, false);
+  AddPending(Pending::kCondExit, ExitKind::kBranch, b, -1, off_target, i);
+  Emit(0);  // the branch, once its exit block's place is known
+  known_.Apply(in, true);
   return true;
 }
 
@@ -633,7 +670,10 @@ bool Builder::LayOut(uint32_t i, uint32_t* next_i, bool* ended) {
   const isa::Insn& din = decoded_[i + 1];
   // A branch (or a stop) in a delay slot that may run: left to the interpreter. An
   // unconditional branch with ,n never runs its delay slot, whatever it holds.
-  if (FormOf(din) != Form::kVerbatim && (form == Form::kCond || !(in.flags & isa::kFlagN))) return false;
+  if (FormOf(din) != Form::kVerbatim) {
+    if (form == Form::kCond) return LayOutCondBeforeBranch(i, next_i);
+    if (!(in.flags & isa::kFlagN)) return false;
+  }
   uint32_t next;
   if (i + 2 < t_.length) {
     next = t_.insns[i + 2].pc.addr();

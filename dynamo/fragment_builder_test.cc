@@ -648,6 +648,56 @@ TEST(FragmentBuilder, NullifierBeforeSystemCallThatWasNullified) {
   ExpectStubsAndBounds(b);
 }
 
+// Two conditions in a row before a branch (the shape of $$divI's power-of-two test): the
+// trace saw 0x11400 cmpclr,= r4,r5,r0 nullify 0x11404 cmpclr,<> r20,r0,r0, so the b,n at
+// 0x11408 ran. The split is at the first, which keeps its condition: it nullifies the b,n
+// to the exit to 0x11404 (the second runs there) exactly when it nullified the second; the
+// b,n is dropped with its delay slot and the trace goes on at 0x11448. b,n at word 1 to the
+// block at word 7: disp = 28 - (4 + 8) = 16, 0xc010001c.
+TEST(FragmentBuilder, ChainedNullifiersSplitAtTheFirst) {
+  auto t = MakeTrace({{AppPc(0x11400), kCmpclr45, false},
+                      {AppPc(0x11404), kCmpclrNe20, true},
+                      {AppPc(0x11408), kBN40, false},
+                      {AppPc(0x1140c), kAdd, true},
+                      {AppPc(0x11448), kLdi, false}},
+                     TraceEnd::kLength, 0x1144c);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpclr,= r4,r5,r0", "b,l,n c010001c,r0", "ldi 1,r20"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->words, 11u);
+  EXPECT_EQ(b.frag->insns, 5u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 3, 0x1144c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 7, 0x11404, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// ... and having seen both run (r4 != r5, r20 != 0: the b,n nullified). The first takes
+// the negated condition over a b,n to an exit to the b,n (0x11408, where the app goes when
+// the first nullifies the second); then the second splits as a lone nullifier, keeping
+// its condition, over a b,n to an exit to the b,n too (it runs there when the second does
+// not nullify it). Blocks at words 9 and 13: disps 36 - 12 = 24 (0xc0100024) and
+// 52 - 20 = 32 (0xc0100034).
+TEST(FragmentBuilder, ChainedNullifiersThatBothRan) {
+  auto t = MakeTrace({{AppPc(0x11400), kCmpclr45, false},
+                      {AppPc(0x11404), kCmpclrNe20, false},
+                      {AppPc(0x11408), kBN40, true},
+                      {AppPc(0x1140c), kLdi, false}},
+                     TraceEnd::kLength, 0x11410);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpclr,<> r4,r5,r0", "b,l,n c0100024,r0", "cmpclr,<> r20,r0,r0",
+                                     "b,l,n c0100034,r0", "ldi 1,r20"}),
+                                  kStub, kStub, kStub}));
+  EXPECT_EQ(b.frag->words, 17u);
+  EXPECT_EQ(b.frag->insns, 4u);
+  ASSERT_EQ(b.frag->exit_count, 3u);
+  ExpectExit(*b.frag, 0, 5, 0x11410, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 9, 0x11408, ExitKind::kBranch);
+  ExpectExit(*b.frag, 2, 13, 0x11408, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
 // An exit block out of its branch's reach: the fragment is rebuilt shorter. Trace: 512
 // pairs `cmpb,= r4,r5,.+0x20` (not taken) and `nop`, the k-th at 0x12000 + 8k, then it
 // stops (next 0x12000 + 8*512). Each pair is 2 body words (cmpb,= and the nop in its delay
@@ -739,6 +789,43 @@ TEST(FragmentBuilder, BranchInDelaySlotCuts) {
   EXPECT_EQ(b.frag->insns, 1u);
   ASSERT_EQ(b.frag->exit_count, 1u);
   ExpectExit(*b.frag, 0, 1, 0x13200, ExitKind::kBranch);
+}
+
+// A branch in the delay slot of a forward `,n` branch (the shape of $$divI_14's
+// `cmpb,<,n` over `b,l`): the delay slot runs only on the fall-through side. Seen falling
+// through: 0x13300 cmpb,=,n r4,r5,0x13320 keeps its condition to an exit block to 0x13320
+// (word 6: disp = 24 - 8 = 16, 0xc0100018); the b,n at 0x13304 is the next unit, dropped
+// with its delay slot; the trace goes on at 0x13344.
+TEST(FragmentBuilder, BranchInForwardNDelaySlotFallingThroughIsTheNextUnit) {
+  auto t = MakeTrace({{AppPc(0x13300), kCmpbEqN, false},
+                      {AppPc(0x13304), kBN40, false},
+                      {AppPc(0x13308), kAdd, true},
+                      {AppPc(0x13344), kLdi, false}},
+                     TraceEnd::kLength, 0x13348);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,=,n r4,r5,c0100018", "ldi 1,r20"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->insns, 4u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 2, 0x13348, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 6, 0x13320, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
+}
+
+// ... seen taken (the b,n nullified): the branch is negated to an exit to the delay slot's
+// own pc, 0x13304, where the fall-through side's queue is plain; the trace goes on at
+// 0x13320.
+TEST(FragmentBuilder, BranchInForwardNDelaySlotTakenExitsToTheDelaySlot) {
+  auto t = MakeTrace({{AppPc(0x13300), kCmpbEqN, false}, {AppPc(0x13304), kBN40, true}, {AppPc(0x13320), kLdi, false}},
+                     TraceEnd::kLength, 0x13324);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b), Numbered({L({"cmpb,<>,n r4,r5,c0100018", "ldi 1,r20"}), kStub, kStub}));
+  EXPECT_EQ(b.frag->insns, 3u);
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 0, 2, 0x13324, ExitKind::kBranch);
+  ExpectExit(*b.frag, 1, 6, 0x13304, ExitKind::kBranch);
+  ExpectStubsAndBounds(b);
 }
 
 // A trace that stops between a branch and its delay slot (queue not plain): the fragment
