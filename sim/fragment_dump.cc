@@ -22,6 +22,7 @@ constexpr uint32_t kTraceInsnNullified = offsetof(dynamo::TraceInsn, nullified);
 constexpr uint32_t kFragmentEntry = offsetof(dynamo::Fragment, entry);
 constexpr uint32_t kFragmentWords = offsetof(dynamo::Fragment, words);
 constexpr uint32_t kFragmentLive = offsetof(dynamo::Fragment, live);
+constexpr uint32_t kFragmentSourceCount = offsetof(dynamo::Fragment, source_count);
 
 std::string Hex(uint32_t v) {
   char buf[16];
@@ -86,6 +87,7 @@ void FragmentDumpSink::OnAddReturn() {
   pending_.record = record;
   pending_.entry = Word(record + kFragmentEntry);
   pending_.words = Word(record + kFragmentWords);
+  pending_.built_insns = Word(record + kFragmentSourceCount);
   built_.push_back(std::move(pending_));
 }
 
@@ -103,7 +105,11 @@ void FragmentDumpSink::DumpOne(const Built& f) {
   uint8_t live = 0;
   memory_->ReadBytes(f.record + kFragmentLive, &live, 1);
   *out_ << "fragment " << f.number << ": head app pc " << Hex(f.head) << ", built at cycle " << f.cycle
-        << ", cache pc " << Hex(f.entry) << ", " << f.words << " words" << (live ? "" : " (deleted: its code was flushed by the application)") << "\n";
+        << ", cache pc " << Hex(f.entry) << ", " << f.words << " words";
+  // A fragment that ends before its trace does says where (traces_cut counts them): the
+  // rest is left to the interpreter, or reached through the fragment's jump table.
+  if (f.built_insns < f.trace.size()) *out_ << ", built from " << f.built_insns << " of " << f.trace.size() << " trace instructions";
+  *out_ << (live ? "" : " (deleted: its code was flushed by the application)") << "\n";
   isa::Symbolizer sym{[](void* ctx, uint32_t addr, char* buf, size_t size) -> size_t {
                         const std::string name = static_cast<const FragmentDumpSink*>(ctx)->TargetName(addr);
                         return static_cast<size_t>(std::snprintf(buf, size, "%s", name.c_str()));

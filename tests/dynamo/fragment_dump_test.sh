@@ -3,10 +3,11 @@
 # derived by hand from its source (one fragment: the recorded trace addi, addib, nop; its
 # code the same three with the loop branch closed onto the fragment's own entry, then the
 # exit stub to Dynamo); on a larger program with a tiny fragment cache, one dump per flush
-# and every fragment Dynamo built dumped once; and the stats of a run without the dump.
-# Usage: fragment_dump_test.sh DYNSIM SIMPLE_LOOP PROGRAM OBJDUMP
+# and every fragment Dynamo built dumped once, those built from part of their trace saying
+# so; and the stats of a run without the dump.
+# Usage: fragment_dump_test.sh DYNSIM SIMPLE_LOOP PROGRAM OBJDUMP CUT_PROGRAM
 set -u
-dynsim=$1 loop=$2 prog=$3 objdump=$4
+dynsim=$1 loop=$2 prog=$3 objdump=$4 cut_prog=$5
 tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/fragment_dump.XXXXXX")
 fail=0
 bad() {
@@ -47,6 +48,13 @@ flushes=$(grep -c '^# [0-9]* fragments, flush ' "$tmp/small.txt")
 [ "$flushes" = "$(counter cache_flushes)" ] && [ "$flushes" -gt 0 ] || bad "$flushes flush dumps, $(counter cache_flushes) flushes"
 [ "$(grep -c '^fragment ' "$tmp/small.txt")" = "$(counter fragments)" ] ||
 	bad "$(grep -c '^fragment ' "$tmp/small.txt") fragments dumped, $(counter fragments) built"
+# Every fragment built from part of its trace says so, and only those (m88ksim's switch
+# ends its fragment in a jump table).
+"$dynsim" run --set core.model=functional --dynamo --stats "$tmp/s.json" --dump-fragments "$tmp/cut.txt" "$cut_prog" test \
+	>/dev/null || bad "the run of $cut_prog failed"
+cut=$(grep -cE '^fragment [0-9]+: .* words, built from [0-9]+ of [0-9]+ trace instructions$' "$tmp/cut.txt")
+[ "$cut" -gt 0 ] && [ "$cut" = "$(counter traces_cut)" ] ||
+	bad "$cut fragments say they were built from part of their trace, traces_cut is $(counter traces_cut)"
 "$dynsim" run --dump-fragments "$tmp/x.txt" "$loop" >"$tmp/out" 2>&1
 [ $? = 2 ] && grep -q "without --dynamo there are no fragments" "$tmp/out" || bad "--dump-fragments without --dynamo: $(cat "$tmp/out")"
 [ $fail = 0 ] && echo PASS
