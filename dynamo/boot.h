@@ -57,6 +57,7 @@ struct BootConfig {
   uint32_t flush_spike_factor;
   uint32_t flush_spike_fragments;
   uint32_t jump_tables;
+  uint32_t jump_table_min_change_percent;
 };
 
 // The `flush_policy` choices (flush_policy.h).

@@ -87,6 +87,13 @@ std::vector<DynamoParam> BuildSchema() {
        "instead of a compare with one recorded target and a lookup on every other. Off: the "
        "compare and the lookup.",
        &BootConfig::jump_tables},
+      {"jump_table_min_change_percent", false, "percent", 50, 0, 100, false, "fragment builder",
+       "With jump_tables, a switch gets its table only when its bv, while interpreted (at least "
+       "8 times), went somewhere else than the time before on at least this share of its runs; "
+       "a switch that kept going to one place keeps the compare with its recorded target, a "
+       "predicted branch where the table's bv is always mispredicted. 0: a table at every "
+       "switch that allows one.",
+       &BootConfig::jump_table_min_change_percent},
       {"count_lookups", true, "", 0, 0, 1, false, "lookup",
        "Count the indirect branches that consult the lookup table (three more instructions per "
        "lookup, for the counters lookup_hits and inline_misses). Off, those two counters stay 0 "

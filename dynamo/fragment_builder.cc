@@ -553,6 +553,7 @@ bool Builder::JumpTable(uint32_t i, bool* ended) {
   const isa::Insn& in = decoded_[i];
   if (!o_.jump_table_entries || !o_.lookup_table || !o_.propagate_constants) return false;
   if (in.op != isa::Op::BV || in.r1 != 0 || indexed_load_.index + 1 != i || !indexed_load_.base_known) return false;
+  if (o_.switch_varies && !o_.switch_varies(t_.insns[i].pc.addr())) return false;
   const isa::Insn& load = decoded_[i - 1];
   const unsigned reg = in.r2, index = load.r1;
   if (load.t != reg || reg <= 1 || index == 1 || index == reg) return false;

@@ -27,7 +27,8 @@
 //     probe;
 //   - `bv,n %r0(rX)` (or `bv` with a delay slot that leaves rX and rI alone) right after
 //     `ldw,s rI(rB),rX`, rB a known constant: a switch. With jump_table_entries saying
-//     the table is read-only, the fragment ends in a translated table of its own (after the
+//     the table is read-only, and switch_varies saying the bv's target kept changing while
+//     interpreted, the fragment ends in a translated table of its own (after the
 //     application's load, so rX is the application's): r1 spilled, `cmpiclr,>>` of rI
 //     against the table's length over a `b,n` to the inline probe of rX, then `addil`,
 //     `ldo`, `ldw,s rI(r1),r1`, `bv r0(r1)` with r1 reloaded in its delay slot. A word of
@@ -87,6 +88,9 @@ struct BuildOptions {
   // code addresses near `branch_pc` in memory that cannot change (read-only), at most
   // kMaxJumpTableEntries; 0 or 1: no table. Null: no jump tables.
   uint32_t (*jump_table_entries)(uint32_t table, uint32_t branch_pc);
+  // False: the switch's `bv` at branch_pc kept its target while interpreted, so it keeps
+  // the compare with its recorded target instead of a table (nullptr: always true).
+  bool (*switch_varies)(uint32_t branch_pc);
 };
 
 constexpr uint32_t kMaxJumpTableEntries = 256;

@@ -1038,6 +1038,7 @@ TEST(FragmentBuilder, FtestBeforeBranchThatRanJumpsOverTheExit) {
 // the table's 4 words hold the probe's address until the fragment cache fills them.
 uint32_t FourEntries(uint32_t, uint32_t) { return 4; }
 uint32_t NoEntries(uint32_t, uint32_t) { return 0; }
+bool SteadyAt1060c(uint32_t branch_pc) { return branch_pc != 0x1060c; }
 
 TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
   auto t = MakeTrace({{AppPc(0x10600), 0x226d3000, false},   // ldil L%0x1b800,%r19
@@ -1078,8 +1079,16 @@ TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
   EXPECT_EQ(n.frag->jump_table_count, 0u);
   EXPECT_EQ(n.frag->inline_lookups, 1u);
   EXPECT_EQ(n.frag->insns, 6u);
-  // The load into another register than the branch's: no switch.
+  // A switch whose bv kept its target while interpreted: the inline compare, asked about
+  // the bv's own pc.
   tables.jump_table_entries = &FourEntries;
+  tables.switch_varies = &SteadyAt1060c;
+  const Built steady = Build(*t, tables);
+  EXPECT_EQ(steady.frag->jump_table_count, 0u);
+  EXPECT_EQ(steady.frag->inline_lookups, 1u);
+  EXPECT_EQ(steady.frag->insns, 6u);
+  tables.switch_varies = nullptr;
+  // The load into another register than the branch's: no switch.
   auto other = MakeTrace({{AppPc(0x10600), 0x226d3000, false},
                           {AppPc(0x10604), 0x367303d0, false},
                           {AppPc(0x10608), 0x0e7f2094, false},   // ldw,s %r31(%r19),%r20

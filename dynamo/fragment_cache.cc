@@ -6,6 +6,7 @@
 
 #include "dynamo/emitter.h"
 #include "dynamo/machine.h"
+#include "dynamo/switch_profile.h"
 
 namespace dynamo {
 namespace {
@@ -30,6 +31,8 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   options_.private_stack_slots = config.optimize >= kOptimizeAggressive;
   options_.close_loops = config.close_loops != 0;
   options_.jump_table_entries = config.jump_tables ? &JumpTables::TranslatableEntries : nullptr;
+  options_.switch_varies = &SwitchProfile::SiteVaries;
+  the_switch_profile.SetMinChangePercent(config.jump_table_min_change_percent);
   const uint32_t lo = reinterpret_cast<uint32_t>(code_), hi = lo + bytes;
   // Every stub must reach the routines with b,l (22 bits).
   const uint32_t routines[] = {options_.exit_routine, options_.lookup_routine};

@@ -2,6 +2,7 @@
 
 #include "dynamo/machine.h"
 #include "dynamo/signals.h"
+#include "dynamo/switch_profile.h"
 #include "dynamo/writable_pages.h"
 #include "isa/codec.h"
 #include "isa/conditions.h"
@@ -340,9 +341,12 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
       goto stepped;
     }
     goto* e->label;
-#define FORM_STEP(ID, COND, SUFFIX)                                \
-  form_##ID##_##SUFFIX:                                            \
-    event = StepAs<isa::Op::ID, COND, false, false>(s, e->insn);   \
+// A `bv` that is not a return through rp feeds the switch profile (switch_profile.h).
+#define FORM_STEP(ID, COND, SUFFIX)                                        \
+  form_##ID##_##SUFFIX:                                                    \
+    event = StepAs<isa::Op::ID, COND, false, false>(s, e->insn);           \
+    if (isa::Op::ID == isa::Op::BV && e->insn.r2 != 2)                     \
+      the_switch_profile.Note(front & ~3u, s.iaoq_back());                 \
     goto stepped;
 #define FORM_STEP_FP(ID, COND, SUFFIX) \
   form_##ID##_##SUFFIX:                \
