@@ -9,7 +9,8 @@
 #include "dynamo/machine.h"
 #include "dynamo/signal_state.h"
 
-extern "C" volatile uint32_t dynamo_signal_arrived = 0;
+// C linkage from its declaration in signals.h (the signal arrival code sets it by name).
+volatile uint32_t dynamo_signal_arrived = 0;
 
 namespace dynamo {
 namespace {

@@ -69,7 +69,9 @@ TEST(ConfigTest, SchemaIsWellFormed) {
     if (p.type == ParamType::kEnum) {
       EXPECT_LT(p.default_value.i, static_cast<int64_t>(p.choices.size())) << p.name;
     }
-    if (p.type == ParamType::kInt) EXPECT_FALSE(p.unit.empty() && p.name != "seed") << p.name;
+    if (p.type == ParamType::kInt) {
+      EXPECT_FALSE(p.unit.empty() && p.name != "seed") << p.name;
+    }
   }
   for (const char* expected :
        {"name", "clock_mhz", "seed", "quantum_cycles", "core.model", "core.dispatch_width", "core.rob_entries",
