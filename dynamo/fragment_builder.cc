@@ -80,7 +80,7 @@ struct Unit {
 };
 // An off-trace block, placed after the body once its branch's displacement is known.
 struct Pending {
-  enum Kind : uint8_t { kCondExit, kInlineMiss, kInlineProbe, kSplitExit, kJumpTableProbe } kind;
+  enum Kind : uint8_t { kCondExit, kInlineMiss, kInlineProbe, kSplitExit, kJumpTableProbe, kBlrMiss } kind;
   ExitKind exit_kind;
   uint32_t pos;       // the word of the branch to the block
   isa::Insn branch;   // kCondExit: the branch to re-target
@@ -139,6 +139,7 @@ class Builder {
   bool LayOutVerbatim(uint32_t i, uint32_t* next_i);
   bool LayOutCond(uint32_t i, uint32_t next);
   bool LayOutCondBeforeBranch(uint32_t i, uint32_t* next_i);
+  bool BlrCompare(uint32_t i, uint32_t next);
   bool CloseLoop(uint32_t i);
   bool LayOutDirect(uint32_t i, uint32_t next);
   bool LayOutIndirect(uint32_t i, uint32_t next, bool* ended);
@@ -615,6 +616,7 @@ bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
   if (JumpTable(i, ended)) return true;
   if (ProbeIndirect(i, next, ended)) return true;
   if (link == 1) return false;  // r1 holds the target
+  if (BlrCompare(i, next)) return true;
   PushUnit(i, false);
   Emit(emit::Stw(1, App(1), 0));
   switch (in.op) {
@@ -640,6 +642,31 @@ bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
     return true;
   }
   InlineCompare(1, Pending::kInlineMiss, delay, next, i);  // cmpib,<>,n 0,%r1,miss
+  if (runs) RunDelay(i + 1, true);
+  return true;
+}
+
+// The index of `blr x,%r0` that reaches `next` (PA-RISC 2.0 manual, "BLR": the target is
+// the branch's address + 8 + 8x), when it fits cmpib's 5-bit immediate.
+bool BlrIndexTo(uint32_t pc, uint32_t next, int32_t* index) {
+  const int32_t offset = static_cast<int32_t>(next - pc - 8);
+  if (offset % 8 != 0 || offset / 8 < -16 || offset / 8 > 15) return false;
+  *index = offset / 8;
+  return true;
+}
+
+// `blr x,%r0` (libgcc's $$divI dispatching on a small divisor): the target is the recorded
+// one exactly when x is its index, so the compare is one `cmpib,<>,n` of x, with nothing
+// spilled; the miss block computes the target for the lookup (Pending::kBlrMiss).
+bool Builder::BlrCompare(uint32_t i, uint32_t next) {
+  const isa::Insn& in = decoded_[i];
+  int32_t index = 0;
+  if (in.op != isa::Op::BLR || in.t != 0 || !o_.inline_indirect) return false;
+  if (!BlrIndexTo(t_.insns[i].pc.addr(), next, &index)) return false;
+  const bool runs = !(in.flags & isa::kFlagN);
+  PushUnit(i, false);
+  AddPending(Pending::kBlrMiss, ExitKind::kLookup, in, runs ? static_cast<int32_t>(i + 1) : -1, next, i);
+  Emit(0);  // cmpib,<>,n index,x, once the block's place is known
   if (runs) RunDelay(i + 1, true);
   return true;
 }
@@ -769,6 +796,19 @@ BuildStatus Builder::Run() {
         Emit(emit::Ldo(emit::RightPart(p.target), 1, 1));
         LookupCall(p.delay);
         break;
+      case Pending::kBlrMiss: {
+        const uint32_t pc = t_.insns[p.unit_index].pc.addr();
+        int32_t index = 0;
+        BlrIndexTo(pc, p.target, &index);
+        word = emit::CmpibNotEqualN(index, p.branch.r1, disp);
+        Emit(emit::Stw(1, App(1), 0));
+        Emit(emit::ShladdL(p.branch.r1, 3, 0, 1));
+        Emit(emit::Addil(LinkOf(pc), 1));
+        Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), 1, 1));
+        Emit(emit::ClearLow2(1));
+        LookupCall(p.delay);
+        break;
+      }
       case Pending::kJumpTableProbe:
         word = emit::BranchN(disp);
         out_->jump_tables[p.target].probe = pos_;

@@ -582,25 +582,45 @@ TEST(FragmentBuilder, TakenBranchFamiliesAreNegated) {
   }
 }
 
-// A switch: 0x11100 blr r5,r0 (to 0x11108 + 8*r5), 0x11104 nop, recorded going to 0x11118.
-// r1 = r5*8 + L%/R% of (0x11100 | 3) + 8 = 0x1110b (L%0x11000 + 0x10b), privilege bits
-// cleared: 0x11108 + 8*r5. Then -0x11118 = 0xfffeeee8 = L%0xfffee800 (objdump: L%-11800) +
-// 0x6e8. Miss block at word 15 (disp = 60 - (28 + 8) = 24, 0xc010003c): + 0x11118 (L%0x11000
-// + 0x118).
-TEST(FragmentBuilder, BlrSwitchInlineIndirect) {
+// A switch: 0x11100 blr r5,r0 (to 0x11108 + 8*r5), 0x11104 nop, recorded going to 0x11118,
+// so r5 was 2: the compare is cmpib,<>,n 2,r5 to the miss block at word 7 (disp = 28 - 8 =
+// 20, 0xc010001c), the nop runs after it as the delay slot. The miss block spills r1 and
+// computes the target: r1 = r5*8 + L%/R% of (0x11100 | 3) + 8 = 0x1110b (L%0x11000 +
+// 0x10b), privilege bits cleared: 0x11108 + 8*r5; then the lookup call with its own copy
+// of the delay slot.
+TEST(FragmentBuilder, BlrSwitchComparesItsIndex) {
   auto t = MakeTrace({{AppPc(0x11100), kBlr, false}, {AppPc(0x11104), kNop, false}, {AppPc(0x11118), kLdi, false}},
                      TraceEnd::kLength, 0x1111c);
   const Built b = Build(*t, kInline);
   ASSERT_EQ(b.status, BuildStatus::kOk);
   EXPECT_EQ(Listing(b),
+            Numbered({L({"cmpib,<>,n 2,r5,c010001c", "nop", "ldi 1,r20"}), kStub,
+                      L({"stw r1,1004(r0)", "shladd,l r5,3,r0,r1", "addil L%11000,r1,r1", "ldo 10b(r1),r1",
+                         "depwi 0,31,2,r1", "stw r1,11b4(r0)", "ldw 1004(r0),r1", "nop"}),
+                      kLookupTail}));
+  EXPECT_EQ(b.frag->words, 18u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 3, 0x1111c, ExitKind::kBranch);
+}
+
+// The index out of cmpib's reach (recorded going to 0x11108 + 8*16 = 0x11188): the target
+// computed into r1 and compared, as for any other indirect branch. r1 = 0x11108 + 8*r5 as
+// above; then -0x11188 = 0xfffeee78 = L%0xfffee800 (objdump: L%-11800) + 0x678. Miss block
+// at word 15 (disp = 60 - (28 + 8) = 24, 0xc010003c): + 0x11188 (L%0x11000 + 0x188).
+TEST(FragmentBuilder, BlrSwitchFarIndexComputesItsTarget) {
+  auto t = MakeTrace({{AppPc(0x11100), kBlr, false}, {AppPc(0x11104), kNop, false}, {AppPc(0x11188), kLdi, false}},
+                     TraceEnd::kLength, 0x1118c);
+  const Built b = Build(*t, kInline);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  EXPECT_EQ(Listing(b),
             Numbered({L({"stw r1,1004(r0)", "shladd,l r5,3,r0,r1", "addil L%11000,r1,r1", "ldo 10b(r1),r1",
-                         "depwi 0,31,2,r1", "addil L%-11800,r1,r1", "ldo 6e8(r1),r1", "cmpib,<>,n 0,r1,c010003c",
+                         "depwi 0,31,2,r1", "addil L%-11800,r1,r1", "ldo 678(r1),r1", "cmpib,<>,n 0,r1,c010003c",
                          "ldw 1004(r0),r1", "nop", "ldi 1,r20"}),
-                      kStub, L({"addil L%11000,r1,r1", "ldo 118(r1),r1", "stw r1,11b4(r0)"}),
+                      kStub, L({"addil L%11000,r1,r1", "ldo 188(r1),r1", "stw r1,11b4(r0)"}),
                       L({"ldw 1004(r0),r1", "nop"}), kLookupTail}));
   EXPECT_EQ(b.frag->words, 23u);
   ASSERT_EQ(b.frag->exit_count, 1u);
-  ExpectExit(*b.frag, 0, 11, 0x1111c, ExitKind::kBranch);
+  ExpectExit(*b.frag, 0, 11, 0x1118c, ExitKind::kBranch);
 }
 
 // A plain b,n (17-bit B,L with r0): dropped, and so is its delay slot (always nullified).
