@@ -233,13 +233,14 @@ void DecodeCache::Clear() {
 void DecodeCache::SetLabels(const void* const* labels) {
   if (labels_ == labels) return;
   labels_ = labels;
-  Clear();  // entries filled before hold no label
+  if (filled_) Clear();  // entries filled before hold another label, or none
 }
 
 __attribute__((noinline)) const DecodeCache::Entry* DecodeCache::Fill(AppPc pc) {
   // Page zero is the gateway page: it holds no application code.
   if (pc.addr() < isa::kGatewayPageEnd || !machine::Readable(pc.addr())) return nullptr;
   Entry& e = entries_[Index(pc.addr())];
+  filled_ = true;
   e.insn = isa::decode(*reinterpret_cast<const volatile uint32_t*>(pc.addr()));
   e.step = StepFor(e.insn);
   e.label = labels_ ? labels_[FormIndex(e.insn)] : nullptr;

@@ -78,7 +78,6 @@ void dynamo_main() {
   if (line < 4 || (line & (line - 1)) != 0) Fatal("dynamo: bad instruction-cache line size in the boot block\n");
   AppContext& ctx = app_context();
   LoadContext(dynamo_boot.app, &ctx);
-  decode_cache.Clear();
   const BootConfig config = const_cast<const BootConfig&>(dynamo_boot.config);
   if (!fragment_cache.Init(config, line, &ctx, &counters))
     Fatal("dynamo: cannot make the fragment cache executable, or it is out of reach of Dynamo's code\n");
