@@ -5,73 +5,46 @@
  * whose index is always k (a register the trace cannot know): with k = 2, n times case 2,
  * so it returns 100 * n. */
 	.level 2.0
-	.section .rodata
-	.align 4
-	.globl switch_table
-switch_table:
-	.word .Lcase0, .Lcase1, .Lcase2, .Lcase3
 
+/* NAME(n): the loop, switching through TABLE on the low two bits of INDEX (a register). */
+	.macro SWITCH_LOOP name, table, index
 	.text
 	.align 4
-	.globl switch_loop
-	.type switch_loop,@function
-switch_loop:
+	.globl \name
+	.type \name,@function
+\name:
 	ldi 0,%r28
 	copy %r26,%r20
-.Lhead:
-	extrw,u %r20,31,2,%r21
-	ldil L%switch_table,%r19
-	ldo R%switch_table(%r19),%r19
+.L\name\()_head:
+	extrw,u \index,31,2,%r21
+	ldil L%\table,%r19
+	ldo R%\table(%r19),%r19
 	ldw,s %r21(%r19),%r19
 	bv,n %r0(%r19)
-.Lcase0:
-	b .Lnext
+.L\name\()_case0:
+	b .L\name\()_next
 	addi 1,%r28,%r28
-.Lcase1:
-	b .Lnext
+.L\name\()_case1:
+	b .L\name\()_next
 	addi 10,%r28,%r28
-.Lcase2:
-	b .Lnext
+.L\name\()_case2:
+	b .L\name\()_next
 	addi 100,%r28,%r28
-.Lcase3:
-	b .Lnext
+.L\name\()_case3:
+	b .L\name\()_next
 	addi 1000,%r28,%r28
-.Lnext:
-	addib,<> -1,%r20,.Lhead
-	nop
-	bv %r0(%r2)
-	nop
-
-	.globl steady_switch_loop
-	.type steady_switch_loop,@function
-steady_switch_loop:
-	ldi 0,%r28
-	copy %r26,%r20
-.Lsteady_head:
-	extrw,u %r25,31,2,%r21
-	ldil L%steady_table,%r19
-	ldo R%steady_table(%r19),%r19
-	ldw,s %r21(%r19),%r19
-	bv,n %r0(%r19)
-.Lsteady_case0:
-	b .Lsteady_next
-	addi 1,%r28,%r28
-.Lsteady_case1:
-	b .Lsteady_next
-	addi 10,%r28,%r28
-.Lsteady_case2:
-	b .Lsteady_next
-	addi 100,%r28,%r28
-.Lsteady_case3:
-	b .Lsteady_next
-	addi 1000,%r28,%r28
-.Lsteady_next:
-	addib,<> -1,%r20,.Lsteady_head
+.L\name\()_next:
+	addib,<> -1,%r20,.L\name\()_head
 	nop
 	bv %r0(%r2)
 	nop
 
 	.section .rodata
 	.align 4
-steady_table:
-	.word .Lsteady_case0, .Lsteady_case1, .Lsteady_case2, .Lsteady_case3
+	.globl \table
+\table:
+	.word .L\name\()_case0, .L\name\()_case1, .L\name\()_case2, .L\name\()_case3
+	.endm
+
+	SWITCH_LOOP switch_loop, switch_table, %r20
+	SWITCH_LOOP steady_switch_loop, steady_table, %r25
