@@ -83,7 +83,7 @@ struct Pending {
   enum Kind : uint8_t { kCondExit, kInlineMiss, kInlineProbe, kSplitExit, kJumpTableProbe, kBlrMiss } kind;
   ExitKind exit_kind;
   uint32_t pos;       // the word of the branch to the block
-  isa::Insn branch;   // kCondExit: the branch to re-target
+  isa::Insn branch;   // kCondExit: the branch to re-target; kBlrMiss: the blr, im its index
   int32_t delay;      // trace index of a delay slot the block runs first, or -1;
                       // kInlineProbe, kJumpTableProbe: the register holding the target
   uint32_t target;    // app pc (kInlineProbe: the compared value; kJumpTableProbe: the
@@ -140,6 +140,7 @@ class Builder {
   bool LayOutCond(uint32_t i, uint32_t next);
   bool LayOutCondBeforeBranch(uint32_t i, uint32_t* next_i);
   bool BlrCompare(uint32_t i, uint32_t next);
+  void BlrTargetToR1(unsigned x, uint32_t pc);
   bool CloseLoop(uint32_t i);
   bool LayOutDirect(uint32_t i, uint32_t next);
   bool LayOutIndirect(uint32_t i, uint32_t next, bool* ended);
@@ -624,9 +625,7 @@ bool Builder::LayOutIndirect(uint32_t i, uint32_t next, bool* ended) {
       Emit(in.r1 == 0 ? emit::Ldo(0, in.r2, 1) : emit::ShladdL(in.r1, 3, in.r2, 1));
       break;
     case isa::Op::BLR:
-      Emit(emit::ShladdL(in.r1, 3, 0, 1));
-      Emit(emit::Addil(LinkOf(pc), 1));
-      Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), 1, 1));
+      BlrTargetToR1(in.r1, pc);
       break;
     default:  // BVE, BVE,L
       Emit(emit::Ldo(0, in.r2, 1));
@@ -655,17 +654,24 @@ bool BlrIndexTo(uint32_t pc, uint32_t next, int32_t* index) {
   return true;
 }
 
+// r1 = the target of `blr x` at `pc`, privilege bits still set: x*8 + (pc | 3) + 8.
+void Builder::BlrTargetToR1(unsigned x, uint32_t pc) {
+  Emit(emit::ShladdL(x, 3, 0, 1));
+  Emit(emit::Addil(LinkOf(pc), 1));
+  Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), 1, 1));
+}
+
 // `blr x,%r0` (libgcc's $$divI dispatching on a small divisor): the target is the recorded
 // one exactly when x is its index, so the compare is one `cmpib,<>,n` of x, with nothing
 // spilled; the miss block computes the target for the lookup (Pending::kBlrMiss).
 bool Builder::BlrCompare(uint32_t i, uint32_t next) {
   const isa::Insn& in = decoded_[i];
-  int32_t index = 0;
+  isa::Insn compare = in;  // im: the recorded index, for the miss block's cmpib
   if (in.op != isa::Op::BLR || in.t != 0 || !o_.inline_indirect) return false;
-  if (!BlrIndexTo(t_.insns[i].pc.addr(), next, &index)) return false;
+  if (!BlrIndexTo(t_.insns[i].pc.addr(), next, &compare.im)) return false;
   const bool runs = !(in.flags & isa::kFlagN);
   PushUnit(i, false);
-  AddPending(Pending::kBlrMiss, ExitKind::kLookup, in, runs ? static_cast<int32_t>(i + 1) : -1, next, i);
+  AddPending(Pending::kBlrMiss, ExitKind::kLookup, compare, runs ? static_cast<int32_t>(i + 1) : -1, next, i);
   Emit(0);  // cmpib,<>,n index,x, once the block's place is known
   if (runs) RunDelay(i + 1, true);
   return true;
@@ -797,14 +803,9 @@ BuildStatus Builder::Run() {
         LookupCall(p.delay);
         break;
       case Pending::kBlrMiss: {
-        const uint32_t pc = t_.insns[p.unit_index].pc.addr();
-        int32_t index = 0;
-        BlrIndexTo(pc, p.target, &index);
-        word = emit::CmpibNotEqualN(index, p.branch.r1, disp);
+        word = emit::CmpibNotEqualN(p.branch.im, p.branch.r1, disp);  // im: the index
         Emit(emit::Stw(1, App(1), 0));
-        Emit(emit::ShladdL(p.branch.r1, 3, 0, 1));
-        Emit(emit::Addil(LinkOf(pc), 1));
-        Emit(emit::Ldo(emit::RightPart(LinkOf(pc)), 1, 1));
+        BlrTargetToR1(p.branch.r1, t_.insns[p.unit_index].pc.addr());
         Emit(emit::ClearLow2(1));
         LookupCall(p.delay);
         break;
