@@ -79,10 +79,12 @@ struct Unit {
   bool nullifies_next;  // its last instruction may nullify the next one
 };
 // An off-trace block, placed after the body once its branch's displacement is known.
+// A jump table's probe may have no branch to it: only the table's words lead there.
+constexpr uint32_t kNoBranch = ~0u;
 struct Pending {
   enum Kind : uint8_t { kCondExit, kInlineMiss, kInlineProbe, kSplitExit, kJumpTableProbe, kBlrMiss } kind;
   ExitKind exit_kind;
-  uint32_t pos;       // the word of the branch to the block
+  uint32_t pos;       // the word of the branch to the block, or kNoBranch
   isa::Insn branch;   // kCondExit: the branch to re-target; kBlrMiss: the blr, im its index
   int32_t delay;      // trace index of a delay slot the block runs first, or -1;
                       // kInlineProbe, kJumpTableProbe: the register holding the target
@@ -169,12 +171,13 @@ class Builder {
   int32_t delay_register_ = -1;  // RunDelay: the queue goes on to this register's value
   uint32_t delay_off_trace_ = 0;  // RunDelay: or here if the branch before left the trace
   // The last `ldw,s rI(rB),rX` laid out that surely runs, with rB's value before it when
-  // known (JumpTable).
+  // known, and rI's largest (JumpTable).
   struct IndexedLoad {
     uint32_t index;
     bool base_known;
     uint32_t base;
-  } indexed_load_{~0u, false, 0};
+    uint32_t index_max;
+  } indexed_load_{~0u, false, 0, ~0u};
 };
 
 // Records that the next word emitted is trace instruction `index` (the rectification map,
@@ -356,7 +359,9 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
   if (in.op == isa::Op::LDW_X && (in.flags & (isa::kFlagU | isa::kFlagM)) == isa::kFlagU && surely) {
     uint32_t base = 0;
     const bool known = known_.Known(in.r2, &base);
-    indexed_load_ = IndexedLoad{i, known, base};
+    uint32_t index_max = ~0u;
+    if (!known_.UpperBound(in.r1, &index_max)) index_max = ~0u;
+    indexed_load_ = IndexedLoad{i, known, base, index_max};
   }
   known_.Apply(in, surely);
   PushUnit(i, nullifies);
@@ -566,16 +571,22 @@ bool Builder::JumpTable(uint32_t i, bool* ended) {
   uint32_t entries = o_.jump_table_entries(indexed_load_.base, t_.insns[i].pc.addr());
   if (entries > kMaxJumpTableEntries) entries = kMaxJumpTableEntries;
   if (entries < 2) return false;
+  // An index that cannot pass the table's end (an unsigned extract's all-ones, the words
+  // past `entries` the probe) needs no bounds check.
+  const uint32_t max = indexed_load_.index_max;
+  const bool bounded = max < kMaxJumpTableEntries;
+  const uint32_t words = bounded && max >= entries ? max + 1 : entries;
   PushUnit(i, false);
   delay_register_ = static_cast<int32_t>(reg);
   if (runs) RunDelay(i + 1, true);
   delay_register_ = -1;
   Emit(emit::Stw(1, App(1), 0));
-  Emit(emit::CmpiclrGreaterUnsigned(static_cast<int32_t>(entries), index));
+  if (!bounded) Emit(emit::CmpiclrGreaterUnsigned(static_cast<int32_t>(entries), index));
   AddPending(Pending::kJumpTableProbe, ExitKind::kLookup, isa::Insn{}, static_cast<int32_t>(reg),
              out_->jump_table_count, i);
-  Emit(0);  // b,n to the probe: rI is past the table's end
-  out_->jump_tables[out_->jump_table_count++] = BuiltJumpTable{pos_, entries, AppPc(indexed_load_.base), 0};
+  if (bounded) pending_[pending_n_ - 1].pos = kNoBranch;
+  else Emit(0);  // b,n to the probe: rI is past the table's end
+  out_->jump_tables[out_->jump_table_count++] = BuiltJumpTable{pos_, entries, AppPc(indexed_load_.base), 0, words};
   Emit(0);  // addil L'table
   Emit(0);  // ldo R'table(r1),r1
   Emit(emit::LdwIndexScaled(index, 1, 1));
@@ -599,7 +610,7 @@ void Builder::PlaceJumpTables() {
       s_.code[jt.word + 1] = emit::Ldo(emit::RightPart(table), 1, 1);
     }
     jt.word = pos_;
-    for (uint32_t e = 0; e < jt.entries; ++e) Emit(s_.addr + jt.probe * 4);
+    for (uint32_t e = 0; e < jt.words; ++e) Emit(s_.addr + jt.probe * 4);
   }
 }
 
@@ -766,7 +777,7 @@ BuildStatus Builder::Run() {
   // The off-trace blocks, after the body.
   for (uint32_t k = 0; k < pending_n_; ++k) {
     const Pending& p = pending_[k];
-    const int32_t disp = DispTo(p.pos, s_.addr + pos_ * 4);
+    const int32_t disp = p.pos == kNoBranch ? 0 : DispTo(p.pos, s_.addr + pos_ * 4);
     const bool cond = p.kind != Pending::kSplitExit && p.kind != Pending::kJumpTableProbe;
     if (cond ? !emit::FitsCondBranch(disp) : !emit::FitsBranch17(disp)) {
       retry_ = true;

@@ -30,7 +30,9 @@
 //     the table is read-only, and switch_varies saying the bv's target kept changing while
 //     interpreted, the fragment ends in a translated table of its own (after the
 //     application's load, so rX is the application's): r1 spilled, `cmpiclr,>>` of rI
-//     against the table's length over a `b,n` to the inline probe of rX, then `addil`,
+//     against the table's length over a `b,n` to the inline probe of rX (left out where
+//     rI is an unsigned extract no longer than the table: its words past the translated
+//     ones stay the probe), then `addil`,
 //     `ldo`, `ldw,s rI(r1),r1`, `bv r0(r1)` with r1 reloaded in its delay slot. A word of
 //     the table is the probe until the fragment cache knows the fragment it leads to
 //     (BuiltJumpTable);
@@ -143,15 +145,16 @@ struct BuiltAppWord {
   uint32_t other;  // kBranchOutcome: the app pc off the trace
 };
 
-// A switch's jump table translated into the fragment: `entries` words at word `word`, word
-// k the cache address the index k goes to (the fragment whose head is the application
-// table's word k, once the fragment cache knows one), initially word `probe`, the inline
-// probe of the branch's register.
+// A switch's jump table translated into the fragment: `words` words at word `word`, word
+// k the cache address the index k goes to (for the first `entries`, the fragment whose
+// head is the application table's word k, once the fragment cache knows one), initially
+// word `probe`, the inline probe of the branch's register.
 struct BuiltJumpTable {
   uint32_t word;
   uint32_t entries;
   AppPc table;  // the application's table
   uint32_t probe;
+  uint32_t words;  // entries, or more when the index, bounded, reaches past them
 };
 
 struct BuiltFragment {

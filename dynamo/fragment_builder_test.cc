@@ -1091,6 +1091,7 @@ TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
   ASSERT_EQ(b.frag->jump_table_count, 1u);
   EXPECT_EQ(b.frag->jump_tables[0].word, 27u);
   EXPECT_EQ(b.frag->jump_tables[0].entries, 4u);
+  EXPECT_EQ(b.frag->jump_tables[0].words, 4u);
   EXPECT_EQ(b.frag->jump_tables[0].table.addr(), 0x1b9e8u);
   EXPECT_EQ(b.frag->jump_tables[0].probe, 11u);
   // No table (not read-only, or no code addresses in it): the inline compare, as before.
@@ -1117,6 +1118,54 @@ TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
                           {AppPc(0x10700), kLdi, false}},
                          TraceEnd::kLength, 0x10704);
   EXPECT_EQ(Build(*other, tables).frag->jump_table_count, 0u);
+}
+
+// The index an unsigned extract of 3 bits (at most 7): no bounds check, and the table
+// grows to 8 words, the 4 past the translated ones the probe for good. The probe and the
+// lookup stub move up a word (probe at word 10 = 0xc0100028, its miss at 0xc010004c, the
+// stub at 22), the table is at word 26 (0xc0100068). A 2-bit index (at most 3) keeps the
+// 4 words.
+TEST(FragmentBuilder, SwitchOnAnExtractedIndexNeedsNoBoundsCheck) {
+  auto trace = [](uint32_t extract) {
+    return MakeTrace({{AppPc(0x105fc), extract, false},
+                      {AppPc(0x10600), 0x226d3000, false},   // ldil L%0x1b800,%r19
+                      {AppPc(0x10604), 0x367303d0, false},   // ldo 0x1e8(%r19),%r19
+                      {AppPc(0x10608), 0x0e7f2093, false},   // ldw,s %r31(%r19),%r19
+                      {AppPc(0x1060c), 0xea60c002, false},   // bv,n %r0(%r19)
+                      {AppPc(0x10610), kNop, true},
+                      {AppPc(0x10700), kLdi, false}},
+                     TraceEnd::kLength, 0x10704);
+  };
+  BuildOptions tables = kProbe;
+  tables.jump_table_entries = &FourEntries;
+  const Built b = Build(*trace(0xd29f1bfd), tables);  // extrw,u r20,31,3,r31
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z r19,28,12,r1", "addil L%200000,r1,r1",
+                                          "ldw 0(r1),r31",    "cmpb,<>,n r19,r31,c010004c", "ldw 4(r1),r1",
+                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
+                                          "ldw 107c(r0),r31", "stw r19,11b4(r0)", "ldw 1004(r0),r1"};
+  std::vector<std::string> listing = Listing(b);
+  ASSERT_EQ(listing.size(), 34u);
+  for (uint32_t k = 26; k < 34; ++k) EXPECT_EQ(b.code[k], 0xc0100028u) << k;
+  listing.resize(26);
+  EXPECT_EQ(listing, Numbered({L({"extrw,u r20,31,3,r31", "ldil L%1b800,r19", "ldo 1e8(r19),r19",
+                                  "ldw,s r31(r19),r19", "stw r1,1004(r0)", "addil L%-3ff00000,r0,r1",
+                                  "ldo 68(r1),r1", "ldw,s r31(r1),r1", "bv r0(r1)", "ldw 1004(r0),r1"}),
+                               probe, kStub}));
+  EXPECT_EQ(b.frag->insns, 6u);
+  ASSERT_EQ(b.frag->exit_count, 1u);
+  ExpectExit(*b.frag, 0, 22, 0, ExitKind::kLookup);
+  ASSERT_EQ(b.frag->jump_table_count, 1u);
+  EXPECT_EQ(b.frag->jump_tables[0].word, 26u);
+  EXPECT_EQ(b.frag->jump_tables[0].entries, 4u);
+  EXPECT_EQ(b.frag->jump_tables[0].words, 8u);
+  EXPECT_EQ(b.frag->jump_tables[0].probe, 10u);
+  const Built two = Build(*trace(0xd29f1bfe), tables);  // extrw,u r20,31,2,r31
+  ASSERT_EQ(two.status, BuildStatus::kOk);
+  EXPECT_EQ(two.frag->words, 30u);
+  EXPECT_EQ(two.frag->jump_tables[0].words, 4u);
+  EXPECT_EQ(Listing(two)[4], "+0x10: stw r1,1004(r0)");
+  EXPECT_EQ(Listing(two)[5], "+0x14: addil L%-3ff00000,r0,r1");
 }
 
 }  // namespace

@@ -101,6 +101,13 @@ void KnownValues::Apply(const isa::Insn& in, bool surely_runs) {
       if (base_known) Set(in.t, base + im);
       if (base_on_stack) SetStackOffset(in.t, base_offset + static_cast<int32_t>(im));
       break;
+    case isa::Op::EXTRW_U:
+    case isa::Op::EXTRW_U_SAR:
+      if (in.len < 32 && in.t != 0) {
+        bounded_ |= 1u << in.t;
+        value_[in.t] = (1u << in.len) - 1;
+      }
+      break;
     default: break;
   }
 }

@@ -35,6 +35,7 @@ class KnownValues {
   // pointer is the entry stack pointer.
   void Clear() {
     known_ = 0;
+    bounded_ = 0;
     stack_ = 1u << kStackPointer;
     value_[kStackPointer] = 0;
     slots_.Clear();
@@ -52,7 +53,16 @@ class KnownValues {
     if (r == 0) return;
     known_ |= 1u << r;
     stack_ &= ~(1u << r);
+    bounded_ &= ~(1u << r);
     value_[r] = value;
+  }
+  // gr r holds at most *max (unsigned): a known value, or an unsigned field extract's
+  // all-ones (a switch's index needs no bounds check against a table that long).
+  bool UpperBound(unsigned r, uint32_t* max) const {
+    if (Known(r, max)) return true;
+    if (!((bounded_ >> r) & 1)) return false;
+    *max = value_[r];
+    return true;
   }
   // gr r holds the entry stack pointer plus *offset.
   bool StackOffset(unsigned r, int32_t* offset) const {
@@ -64,11 +74,13 @@ class KnownValues {
     if (r == 0) return;
     stack_ |= 1u << r;
     known_ &= ~(1u << r);
+    bounded_ &= ~(1u << r);
     value_[r] = static_cast<uint32_t>(offset);
   }
   void Forget(uint32_t registers) {
     known_ &= ~registers;
     stack_ &= ~registers;
+    bounded_ &= ~registers;
   }
   // A register known to hold a value within LDO's reach of `value` (`preferred` first, then
   // the lowest): *reg and value - *reg's value in *disp. Strength reduction of a
@@ -96,6 +108,7 @@ class KnownValues {
 
   uint32_t known_ = 0;  // bit r: value_[r] holds gr r
   uint32_t stack_ = 0;  // bit r: gr r holds the entry stack pointer + value_[r]
+  uint32_t bounded_ = 0;  // bit r: gr r holds at most value_[r], unsigned
   uint32_t value_[32];
   StackSlots slots_;
   bool follow_slots_ = true, private_slots_ = false;

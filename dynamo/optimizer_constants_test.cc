@@ -147,5 +147,35 @@ TEST(KnownValues, SlotsHoldTheLastKnownStore) {
   EXPECT_EQ(Value(k, 8), 77u);
 }
 
+// An unsigned extract of len bits holds at most 2^len - 1 (PA-RISC 2.0 manual, "EXTRW":
+// the field is zero-extended), fixed or SAR-positioned; a signed one, a full-word one, one
+// that may be nullified or a later write bound nothing. A known value bounds itself.
+TEST(KnownValues, UnsignedExtractsBoundTheirTarget) {
+  KnownValues k;
+  k.Clear();
+  uint32_t max = 0;
+  Execute(&k, 0xd27f18ba);  // extrw,u r19,5,6,r31
+  ASSERT_TRUE(k.UpperBound(31, &max));
+  EXPECT_EQ(max, 63u);
+  EXPECT_FALSE(k.Known(31, &max));
+  Execute(&k, 0xd274101d);  // extrw,u r19,sar,3,r20
+  ASSERT_TRUE(k.UpperBound(20, &max));
+  EXPECT_EQ(max, 7u);
+  Execute(&k, 0xd2751be0);  // extrw,u r19,31,32,r21
+  EXPECT_FALSE(k.UpperBound(21, &max));
+  Execute(&k, 0x37ff0002);  // ldo 1(r31),r31
+  EXPECT_FALSE(k.UpperBound(31, &max));
+  Execute(&k, 0xd27f1cba);  // extrw,s r19,5,6,r31
+  EXPECT_FALSE(k.UpperBound(31, &max));
+  Execute(&k, 0xd27f18ba, /*surely=*/false);
+  EXPECT_FALSE(k.UpperBound(31, &max));
+  k.Set(31, 9);
+  ASSERT_TRUE(k.UpperBound(31, &max));
+  EXPECT_EQ(max, 9u);
+  Execute(&k, 0xd274101d);
+  k.Clear();
+  EXPECT_FALSE(k.UpperBound(20, &max));
+}
+
 }  // namespace
 }  // namespace dynamo
