@@ -3,7 +3,12 @@
  * to one of four cases, which add 1, 10, 100 and 1000 to the sum returned.
  * unsigned steady_switch_loop(unsigned n, unsigned k): the same switch at a second site,
  * whose index is always k (a register the trace cannot know): with k = 2, n times case 2,
- * so it returns 100 * n. */
+ * so it returns 100 * n.
+ * unsigned far_switch_loop(unsigned n): the switch on the low three bits, through an
+ * 8-word table whose last four words lead to a case more than 64 KiB away, which adds
+ * 10000; the builder translates the first four (jump_tables.h), and since the index is an
+ * unsigned 3-bit extract its table has 8 words and no bounds check, the last four the
+ * probe of the branch's register for good. n = 2000 returns 250 * 1111 + 1000 * 10000. */
 	.level 2.0
 
 /* NAME(n): the loop, switching through TABLE on the low two bits of INDEX (a register). */
@@ -48,3 +53,46 @@
 
 	SWITCH_LOOP switch_loop, switch_table, %r20
 	SWITCH_LOOP steady_switch_loop, steady_table, %r25
+
+	.text
+	.align 4
+	.globl far_switch_loop
+	.type far_switch_loop,@function
+far_switch_loop:
+	ldi 0,%r28
+	copy %r26,%r20
+.Lfar_head:
+	extrw,u %r20,31,3,%r21
+	ldil L%far_table,%r19
+	ldo R%far_table(%r19),%r19
+	ldw,s %r21(%r19),%r19
+	bv,n %r0(%r19)
+.Lfar_case0:
+	b .Lfar_next
+	addi 1,%r28,%r28
+.Lfar_case1:
+	b .Lfar_next
+	addi 10,%r28,%r28
+.Lfar_case2:
+	b .Lfar_next
+	addi 100,%r28,%r28
+.Lfar_case3:
+	b .Lfar_next
+	addi 1000,%r28,%r28
+.Lfar_next:
+	addib,<> -1,%r20,.Lfar_head
+	nop
+	bv %r0(%r2)
+	nop
+	.skip 0x10100
+.Lfar_case_far:
+	ldil L%10000,%r1
+	ldo R%10000(%r1),%r1
+	b .Lfar_next
+	add %r1,%r28,%r28
+
+	.section .rodata
+	.align 4
+far_table:
+	.word .Lfar_case0, .Lfar_case1, .Lfar_case2, .Lfar_case3
+	.word .Lfar_case_far, .Lfar_case_far, .Lfar_case_far, .Lfar_case_far
