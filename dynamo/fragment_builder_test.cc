@@ -1057,25 +1057,49 @@ TEST(FragmentBuilder, FtestBeforeBranchThatRanJumpsOverTheExit) {
 // ReturnProbesTheTableInline's with r19 for rp (12 words, its lookup stub at word 23);
 // the table's 4 words hold the probe's address until the fragment cache fills them.
 uint32_t FourEntries(uint32_t, uint32_t) { return 4; }
-uint32_t NoEntries(uint32_t, uint32_t) { return 0; }
-bool SteadyAt1060c(uint32_t branch_pc) { return branch_pc != 0x1060c; }
-
-TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
-  auto t = MakeTrace({{AppPc(0x10600), 0x226d3000, false},   // ldil L%0x1b800,%r19
+// m88ksim's switch from 0x10600, after `lead` at 0x105fc unless it is kNop.
+std::unique_ptr<Trace> SwitchTrace(uint32_t lead = kNop) {
+  auto t = MakeTrace({{AppPc(0x105fc), lead, false},
+                      {AppPc(0x10600), 0x226d3000, false},   // ldil L%0x1b800,%r19
                       {AppPc(0x10604), 0x367303d0, false},   // ldo 0x1e8(%r19),%r19
                       {AppPc(0x10608), 0x0e7f2093, false},   // ldw,s %r31(%r19),%r19
                       {AppPc(0x1060c), 0xea60c002, false},   // bv,n %r0(%r19)
                       {AppPc(0x10610), kNop, true},
                       {AppPc(0x10700), kLdi, false}},
                      TraceEnd::kLength, 0x10704);
+  if (lead == kNop) {
+    for (uint32_t k = 1; k < t->length; ++k) t->insns[k - 1] = t->insns[k];
+    --t->length;
+    t->head = t->insns[0].pc;
+  }
+  return t;
+}
+// One translated table of the application's table at 0x1b9e8: where it is, how many of its
+// words are translated and how many it has, and where its probe starts.
+void ExpectOneTable(const BuiltFragment& f, uint32_t word, uint32_t entries, uint32_t words, uint32_t probe) {
+  ASSERT_EQ(f.jump_table_count, 1u);
+  EXPECT_EQ(f.jump_tables[0].word, word);
+  EXPECT_EQ(f.jump_tables[0].entries, entries);
+  EXPECT_EQ(f.jump_tables[0].words, words);
+  EXPECT_EQ(f.jump_tables[0].table.addr(), 0x1b9e8u);
+  EXPECT_EQ(f.jump_tables[0].probe, probe);
+}
+// The inline probe of r19, its miss going to `miss`.
+std::vector<std::string> ProbeOfR19(const std::string& miss) {
+  return {"stw r31,107c(r0)", "depw,z r19,28,12,r1", "addil L%200000,r1,r1", "ldw 0(r1),r31",
+          "cmpb,<>,n r19,r31," + miss, "ldw 4(r1),r1", "ldw 107c(r0),r31", "bv r0(r1)",
+          "ldw 1004(r0),r1", "ldw 107c(r0),r31", "stw r19,11b4(r0)", "ldw 1004(r0),r1"};
+}
+uint32_t NoEntries(uint32_t, uint32_t) { return 0; }
+bool SteadyAt1060c(uint32_t branch_pc) { return branch_pc != 0x1060c; }
+
+TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
+  auto t = SwitchTrace();
   BuildOptions tables = kProbe;
   tables.jump_table_entries = &FourEntries;
   const Built b = Build(*t, tables);
   ASSERT_EQ(b.status, BuildStatus::kOk);
-  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z r19,28,12,r1", "addil L%200000,r1,r1",
-                                          "ldw 0(r1),r31",    "cmpb,<>,n r19,r31,c0100050", "ldw 4(r1),r1",
-                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
-                                          "ldw 107c(r0),r31", "stw r19,11b4(r0)", "ldw 1004(r0),r1"};
+  const std::vector<std::string> probe = ProbeOfR19("c0100050");
   std::vector<std::string> listing = Listing(b);
   ASSERT_EQ(listing.size(), 31u);
   for (uint32_t k = 27; k < 31; ++k) EXPECT_EQ(b.code[k], 0xc010002cu) << k;
@@ -1088,12 +1112,7 @@ TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
   EXPECT_EQ(b.frag->words, 31u);
   ASSERT_EQ(b.frag->exit_count, 1u);
   ExpectExit(*b.frag, 0, 23, 0, ExitKind::kLookup);
-  ASSERT_EQ(b.frag->jump_table_count, 1u);
-  EXPECT_EQ(b.frag->jump_tables[0].word, 27u);
-  EXPECT_EQ(b.frag->jump_tables[0].entries, 4u);
-  EXPECT_EQ(b.frag->jump_tables[0].words, 4u);
-  EXPECT_EQ(b.frag->jump_tables[0].table.addr(), 0x1b9e8u);
-  EXPECT_EQ(b.frag->jump_tables[0].probe, 11u);
+  ExpectOneTable(*b.frag, 27, 4, 4, 11);
   // No table (not read-only, or no code addresses in it): the inline compare, as before.
   tables.jump_table_entries = &NoEntries;
   const Built n = Build(*t, tables);
@@ -1123,27 +1142,14 @@ TEST(FragmentBuilder, SwitchEndsInATranslatedJumpTable) {
 // The index an unsigned extract of 3 bits (at most 7): no bounds check, and the table
 // grows to 8 words, the 4 past the translated ones the probe for good. The probe and the
 // lookup stub move up a word (probe at word 10 = 0xc0100028, its miss at 0xc010004c, the
-// stub at 22), the table is at word 26 (0xc0100068). A 2-bit index (at most 3) keeps the
-// 4 words.
+// stub at 22), the table is at word 26 (0xc0100068). A 2-bit index (at most 3) keeps 4
+// words at the same place.
 TEST(FragmentBuilder, SwitchOnAnExtractedIndexNeedsNoBoundsCheck) {
-  auto trace = [](uint32_t extract) {
-    return MakeTrace({{AppPc(0x105fc), extract, false},
-                      {AppPc(0x10600), 0x226d3000, false},   // ldil L%0x1b800,%r19
-                      {AppPc(0x10604), 0x367303d0, false},   // ldo 0x1e8(%r19),%r19
-                      {AppPc(0x10608), 0x0e7f2093, false},   // ldw,s %r31(%r19),%r19
-                      {AppPc(0x1060c), 0xea60c002, false},   // bv,n %r0(%r19)
-                      {AppPc(0x10610), kNop, true},
-                      {AppPc(0x10700), kLdi, false}},
-                     TraceEnd::kLength, 0x10704);
-  };
   BuildOptions tables = kProbe;
   tables.jump_table_entries = &FourEntries;
-  const Built b = Build(*trace(0xd29f1bfd), tables);  // extrw,u r20,31,3,r31
+  const Built b = Build(*SwitchTrace(0xd29f1bfd), tables);  // extrw,u r20,31,3,r31
   ASSERT_EQ(b.status, BuildStatus::kOk);
-  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z r19,28,12,r1", "addil L%200000,r1,r1",
-                                          "ldw 0(r1),r31",    "cmpb,<>,n r19,r31,c010004c", "ldw 4(r1),r1",
-                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
-                                          "ldw 107c(r0),r31", "stw r19,11b4(r0)", "ldw 1004(r0),r1"};
+  const std::vector<std::string> probe = ProbeOfR19("c010004c");
   std::vector<std::string> listing = Listing(b);
   ASSERT_EQ(listing.size(), 34u);
   for (uint32_t k = 26; k < 34; ++k) EXPECT_EQ(b.code[k], 0xc0100028u) << k;
@@ -1155,15 +1161,11 @@ TEST(FragmentBuilder, SwitchOnAnExtractedIndexNeedsNoBoundsCheck) {
   EXPECT_EQ(b.frag->insns, 6u);
   ASSERT_EQ(b.frag->exit_count, 1u);
   ExpectExit(*b.frag, 0, 22, 0, ExitKind::kLookup);
-  ASSERT_EQ(b.frag->jump_table_count, 1u);
-  EXPECT_EQ(b.frag->jump_tables[0].word, 26u);
-  EXPECT_EQ(b.frag->jump_tables[0].entries, 4u);
-  EXPECT_EQ(b.frag->jump_tables[0].words, 8u);
-  EXPECT_EQ(b.frag->jump_tables[0].probe, 10u);
-  const Built two = Build(*trace(0xd29f1bfe), tables);  // extrw,u r20,31,2,r31
+  ExpectOneTable(*b.frag, 26, 4, 8, 10);
+  const Built two = Build(*SwitchTrace(0xd29f1bfe), tables);  // extrw,u r20,31,2,r31
   ASSERT_EQ(two.status, BuildStatus::kOk);
   EXPECT_EQ(two.frag->words, 30u);
-  EXPECT_EQ(two.frag->jump_tables[0].words, 4u);
+  ExpectOneTable(*two.frag, 26, 4, 4, 10);
   EXPECT_EQ(Listing(two)[4], "+0x10: stw r1,1004(r0)");
   EXPECT_EQ(Listing(two)[5], "+0x14: addil L%-3ff00000,r0,r1");
 }

@@ -11,8 +11,9 @@
  * probe of the branch's register for good. n = 2000 returns 250 * 1111 + 1000 * 10000. */
 	.level 2.0
 
-/* NAME(n): the loop, switching through TABLE on the low two bits of INDEX (a register). */
-	.macro SWITCH_LOOP name, table, index
+/* NAME(n): the loop, switching through TABLE on the low BITS bits of INDEX (a register);
+ * with BITS 3, table words 4 to 7 lead to a case more than 64 KiB away that adds 10000. */
+	.macro SWITCH_LOOP name, table, index, bits=2
 	.text
 	.align 4
 	.globl \name
@@ -21,7 +22,7 @@
 	ldi 0,%r28
 	copy %r26,%r20
 .L\name\()_head:
-	extrw,u \index,31,2,%r21
+	extrw,u \index,31,\bits,%r21
 	ldil L%\table,%r19
 	ldo R%\table(%r19),%r19
 	ldw,s %r21(%r19),%r19
@@ -43,56 +44,26 @@
 	nop
 	bv %r0(%r2)
 	nop
+	.if \bits == 3
+	.skip 0x10100
+.L\name\()_far:
+	ldil L%10000,%r1
+	ldo R%10000(%r1),%r1
+	b .L\name\()_next
+	add %r1,%r28,%r28
+	.endif
 
 	.section .rodata
 	.align 4
 	.globl \table
 \table:
 	.word .L\name\()_case0, .L\name\()_case1, .L\name\()_case2, .L\name\()_case3
+	.if \bits == 3
+	.word .L\name\()_far, .L\name\()_far, .L\name\()_far, .L\name\()_far
+	.endif
 	.endm
 
 	SWITCH_LOOP switch_loop, switch_table, %r20
 	SWITCH_LOOP steady_switch_loop, steady_table, %r25
+	SWITCH_LOOP far_switch_loop, far_table, %r20, 3
 
-	.text
-	.align 4
-	.globl far_switch_loop
-	.type far_switch_loop,@function
-far_switch_loop:
-	ldi 0,%r28
-	copy %r26,%r20
-.Lfar_head:
-	extrw,u %r20,31,3,%r21
-	ldil L%far_table,%r19
-	ldo R%far_table(%r19),%r19
-	ldw,s %r21(%r19),%r19
-	bv,n %r0(%r19)
-.Lfar_case0:
-	b .Lfar_next
-	addi 1,%r28,%r28
-.Lfar_case1:
-	b .Lfar_next
-	addi 10,%r28,%r28
-.Lfar_case2:
-	b .Lfar_next
-	addi 100,%r28,%r28
-.Lfar_case3:
-	b .Lfar_next
-	addi 1000,%r28,%r28
-.Lfar_next:
-	addib,<> -1,%r20,.Lfar_head
-	nop
-	bv %r0(%r2)
-	nop
-	.skip 0x10100
-.Lfar_case_far:
-	ldil L%10000,%r1
-	ldo R%10000(%r1),%r1
-	b .Lfar_next
-	add %r1,%r28,%r28
-
-	.section .rodata
-	.align 4
-far_table:
-	.word .Lfar_case0, .Lfar_case1, .Lfar_case2, .Lfar_case3
-	.word .Lfar_case_far, .Lfar_case_far, .Lfar_case_far, .Lfar_case_far
