@@ -23,6 +23,8 @@ struct Fragment {
   uint32_t app_word_count;
   uint32_t loop_branch;     // the word of its branch back to word 0, or kNoLoop
   uint32_t loop_stub;       // the word of the stub that branch can be sent to, or kNoLoop
+  uint32_t table_word;      // where its translated jump tables start (jump_tables.h)
+  uint32_t table_words;     // and their words together, data not code (0: none)
   bool live;              // false once deleted
 };
 

@@ -130,6 +130,9 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
     app_words_[app_words_used_++] = AppWordRecord{w.pc, w.next, w.spilled, w.other, static_cast<uint16_t>(w.word),
                                                   w.next_kind};
   }
+  f.table_word = built_.jump_table_count ? built_.jump_tables[0].word : 0;
+  f.table_words = 0;
+  for (uint32_t k = 0; k < built_.jump_table_count; ++k) f.table_words += built_.jump_tables[k].words;
   AddLoopStub(f, index);
   used_words_ += f.words;
   if (used_words_ * 4 > counters_->cache_peak_bytes) counters_->cache_peak_bytes = used_words_ * 4;

@@ -23,6 +23,8 @@ constexpr uint32_t kFragmentEntry = offsetof(dynamo::Fragment, entry);
 constexpr uint32_t kFragmentWords = offsetof(dynamo::Fragment, words);
 constexpr uint32_t kFragmentLive = offsetof(dynamo::Fragment, live);
 constexpr uint32_t kFragmentSourceCount = offsetof(dynamo::Fragment, source_count);
+constexpr uint32_t kFragmentTableWord = offsetof(dynamo::Fragment, table_word);
+constexpr uint32_t kFragmentTableWords = offsetof(dynamo::Fragment, table_words);
 
 std::string Hex(uint32_t v) {
   char buf[16];
@@ -88,6 +90,8 @@ void FragmentDumpSink::OnAddReturn() {
   pending_.entry = Word(record + kFragmentEntry);
   pending_.words = Word(record + kFragmentWords);
   pending_.built_insns = Word(record + kFragmentSourceCount);
+  pending_.table_word = Word(record + kFragmentTableWord);
+  pending_.table_words = Word(record + kFragmentTableWords);
   built_.push_back(std::move(pending_));
 }
 
@@ -125,8 +129,17 @@ void FragmentDumpSink::DumpOne(const Built& f) {
   *out_ << "  fragment code (as it stands in the cache, links included):\n";
   for (uint32_t i = 0; i < f.words; ++i) {
     const uint32_t pc = f.entry + 4 * i, word = Word(pc);
-    isa::disassemble_word(word, pc, text, sizeof text, &sym);
-    std::snprintf(line, sizeof line, "    0x%08x: %08x  %s\n", pc, word, text);
+    if (i - f.table_word < f.table_words) {
+      // A translated jump table's word: where its index goes, a fragment or, inside this
+      // one, the probe of the switch's register.
+      const std::string name = TargetName(word);
+      const bool probe = word - f.entry < 4 * f.words;
+      std::snprintf(line, sizeof line, "    0x%08x: %08x  jump table: %s\n", pc, word,
+                    probe ? "the probe" : name.empty() ? Hex(word).c_str() : name.c_str());
+    } else {
+      isa::disassemble_word(word, pc, text, sizeof text, &sym);
+      std::snprintf(line, sizeof line, "    0x%08x: %08x  %s\n", pc, word, text);
+    }
     *out_ << line;
   }
 }

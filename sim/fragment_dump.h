@@ -2,7 +2,8 @@
 // fragment cache is flushed (the fragments that flush drops) and at the end of the run
 // (the fragments still there):
 //   fragment 1: head app pc 0x10008, built at cycle 4711, cache pc 0xc0089000, 9 words
-// (then ", built from N of M trace instructions" when the fragment ends before its trace)
+// (then ", built from N of M trace instructions" when the fragment ends before its trace;
+// a translated jump table's words show as "jump table: <fragment N: ...>" or "the probe")
 //     trace (the application's code, as recorded):
 //       0x00010008: 34840002  ldo 1(r4),r4
 //     fragment code (as it stands in the cache, links included):
@@ -48,6 +49,7 @@ class FragmentDumpSink final : public RetireSink {
     uint32_t record;    // the address of Dynamo's Fragment record
     uint32_t head, entry, words;
     uint32_t built_insns;  // the trace instructions the fragment was built from
+    uint32_t table_word, table_words;  // its translated jump tables' words (data)
     uint64_t cycle;
     std::vector<TraceInsn> trace;
   };

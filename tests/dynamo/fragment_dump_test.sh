@@ -4,7 +4,7 @@
 # code the same three with the loop branch closed onto the fragment's own entry, then the
 # exit stub to Dynamo); on a larger program with a tiny fragment cache, one dump per flush
 # and every fragment Dynamo built dumped once, those built from part of their trace saying
-# so; and the stats of a run without the dump.
+# so, translated jump tables' words as data; and the stats of a run without the dump.
 # Usage: fragment_dump_test.sh DYNSIM SIMPLE_LOOP PROGRAM OBJDUMP CUT_PROGRAM
 set -u
 dynsim=$1 loop=$2 prog=$3 objdump=$4 cut_prog=$5
@@ -55,6 +55,12 @@ flushes=$(grep -c '^# [0-9]* fragments, flush ' "$tmp/small.txt")
 cut=$(grep -cE '^fragment [0-9]+: .* words, built from [0-9]+ of [0-9]+ trace instructions$' "$tmp/cut.txt")
 [ "$cut" -gt 0 ] && [ "$cut" = "$(counter traces_cut)" ] ||
 	bad "$cut fragments say they were built from part of their trace, traces_cut is $(counter traces_cut)"
+# Its translated jump tables' words show as data, where each index goes: the opcode
+# switch's table alone has 64 words (a 6-bit index), some leading to fragments.
+tables=$(counter jump_tables)
+words=$(grep -c '^    0x[0-9a-f]*: [0-9a-f]*  jump table: \(the probe\|<fragment [0-9]*: app 0x[0-9a-f]*>\)$' "$tmp/cut.txt")
+[ "${tables:-0}" -gt 0 ] && [ "$words" -ge 64 ] && grep -q 'jump table: <fragment' "$tmp/cut.txt" ||
+	bad "$tables jump tables, $words table words dumped as such"
 "$dynsim" run --dump-fragments "$tmp/x.txt" "$loop" >"$tmp/out" 2>&1
 [ $? = 2 ] && grep -q "without --dynamo there are no fragments" "$tmp/out" || bad "--dump-fragments without --dynamo: $(cat "$tmp/out")"
 [ $fail = 0 ] && echo PASS
