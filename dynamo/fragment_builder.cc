@@ -359,8 +359,8 @@ bool Builder::LayOutVerbatim(uint32_t i, uint32_t* next_i) {
   if (in.op == isa::Op::LDW_X && (in.flags & (isa::kFlagU | isa::kFlagM)) == isa::kFlagU && surely) {
     uint32_t base = 0;
     const bool known = known_.Known(in.r2, &base);
-    uint32_t index_max = ~0u;
-    if (!known_.UpperBound(in.r1, &index_max)) index_max = ~0u;
+    uint32_t index_max = ~0u;  // stays so unless rI has a bound
+    known_.UpperBound(in.r1, &index_max);
     indexed_load_ = IndexedLoad{i, known, base, index_max};
   }
   known_.Apply(in, surely);

@@ -57,7 +57,8 @@ class KnownValues {
     value_[r] = value;
   }
   // gr r holds at most *max (unsigned): a known value, or an unsigned field extract's
-  // all-ones (a switch's index needs no bounds check against a table that long).
+  // all-ones (a switch's index needs no bounds check against a table that long). False
+  // leaves *max alone.
   bool UpperBound(unsigned r, uint32_t* max) const {
     if (Known(r, max)) return true;
     if (!((bounded_ >> r) & 1)) return false;

@@ -163,6 +163,7 @@ TEST(KnownValues, UnsignedExtractsBoundTheirTarget) {
   EXPECT_EQ(max, 7u);
   Execute(&k, 0xd2751be0);  // extrw,u r19,31,32,r21
   EXPECT_FALSE(k.UpperBound(21, &max));
+  EXPECT_EQ(max, 7u);  // left alone
   Execute(&k, 0x37ff0002);  // ldo 1(r31),r31
   EXPECT_FALSE(k.UpperBound(31, &max));
   Execute(&k, 0xd27f1cba);  // extrw,s r19,5,6,r31
