@@ -124,12 +124,18 @@ def draw(plot, rows, out_dir):
     ax.grid(True, alpha=0.3)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize="small")
+    return [os.path.relpath(path, out_dir) for path in save_figure(fig, os.path.join(out_dir, "plots"), plot.name)]
+
+
+def save_figure(fig, directory, name):
+    """Writes directory/NAME.png and NAME.svg without dates or versions in their metadata
+    (the same figure, the same bytes) and closes the figure; returns the two paths."""
     fig.tight_layout()
-    os.makedirs(os.path.join(out_dir, "plots"), exist_ok=True)
+    os.makedirs(directory, exist_ok=True)
     paths = []
     for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-        rel = os.path.join("plots", f"{plot.name}.{ext}")
-        fig.savefig(os.path.join(out_dir, rel), metadata=meta, dpi=100)
-        paths.append(rel)
+        path = os.path.join(directory, f"{name}.{ext}")
+        fig.savefig(path, metadata=meta, dpi=100)
+        paths.append(path)
     plt.close(fig)
     return paths
