@@ -54,6 +54,15 @@ def overhead(directory, programs, names, table):
     save_figure(fig, directory, "overhead")
 
 
+def nominal_interval(rows):
+    """The timeline's interval (`--interval`): a row ends at the first slice boundary at or
+    after its nominal end, so lengths run a few cycles over; the median, to 3 significant
+    digits."""
+    lengths = sorted(r["end_cycle"] - r["start_cycle"] for r in rows)
+    median = lengths[len(lengths) // 2]
+    return int(float(f"{median:.3g}"))
+
+
 def selection_rate(directory, program, rows):
     fig, ax = plt.subplots(figsize=(8, 4.0))
     xs = [r["start_cycle"] / 1e6 for r in rows]
@@ -61,7 +70,7 @@ def selection_rate(directory, program, rows):
     for r in rows:
         if r.get("dynamo", {}).get("cache_flushes"):
             ax.axvline(r["start_cycle"] / 1e6, color="red", linestyle="--", linewidth=0.8)
-    interval = rows[0]["end_cycle"] - rows[0]["start_cycle"]
+    interval = nominal_interval(rows)
     ax.set_title(f"{program}: trace selection rate under Dynamo")
     ax.set_xlabel("simulated time (millions of cycles)")
     ax.set_ylabel(f"fragments per {interval / 1e6:g} M cycles")

@@ -189,7 +189,7 @@ class Report:
         rows = timeline(self.runs, p)
         if not rows:
             return
-        interval = rows[0]["end_cycle"] - rows[0]["start_cycle"]
+        interval = figures.nominal_interval(rows)
         figures.selection_rate(self.figures_dir, p, rows)
         created = [r.get("dynamo", {}).get("fragments", 0) for r in rows]
         busiest = sorted(range(len(rows)), key=lambda k: (-created[k], k))[:3]
