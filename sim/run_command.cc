@@ -83,6 +83,9 @@ po::options_description RunOptionsDescription(RunCommand* c) {
        "let the guest open files under DIR, read-only (repeatable; relative guest paths resolve in the first)")
       ("fs-writable", po::value<std::vector<std::string>>(&c->fs_writable)->composing(),
        "like --fs-root, but the guest may also create and write files there")
+      ("argv0", po::value<std::string>(&c->opts.argv0),
+       "the guest's argv[0] (default: PROGRAM as given), as qemu-user's -0; its length moves the stack, "
+       "so the same value keeps a run's cycles when PROGRAM's path differs")
       ("env", po::value<std::vector<std::string>>(&c->opts.env)->composing(),
        "NAME=VALUE for the guest's environment (repeatable; the default environment is empty)")
       ("log", po::value<std::string>(&c->log_path), "write the simulator's diagnostics to FILE (default: stderr)")

@@ -66,7 +66,7 @@ bool Simulation::Load(std::string* error) {
   os_->set_simulator_calls(this);
   if (!os_->Start(image_, error)) return false;
   ProcessSpec spec;
-  spec.argv.push_back(options_.program);
+  spec.argv.push_back(options_.argv0.empty() ? options_.program : options_.argv0);
   spec.argv.insert(spec.argv.end(), options_.args.begin(), options_.args.end());
   spec.envp = options_.env;
   os_->RandomBytes(spec.random_bytes, sizeof spec.random_bytes);

@@ -32,6 +32,9 @@ class FunctionalCore;
 struct RunOptions {
   std::string program;
   std::vector<std::string> args;  // after the program name
+  // The guest's argv[0] (empty: `program`). Its length moves the initial stack, and so
+  // alignments and cycles: a run from another directory can keep the same figures.
+  std::string argv0;
   std::vector<std::string> env;   // NAME=VALUE; empty by default (deterministic)
   uint64_t max_insts = 0;         // 0: no limit
   std::vector<FsGrant> fs_roots;
