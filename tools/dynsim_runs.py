@@ -12,9 +12,10 @@ class RunFailed(Exception):
 
 def run_command(dynsim, program, program_args=(), *, machine=None, overrides=(), dynamo=False,
                 dynamo_config=None, dynamo_elf=None, regions=None, stats=None, timeline=None,
-                interval=None, extra=()):
+                interval=None, argv0=None, extra=()):
     """The argument vector of one `dynsim run`. Options come first and `--` ends them, so a
-    program argument can never be read as an option. `overrides` are "key=value" strings."""
+    program argument can never be read as an option. `overrides` are "key=value" strings;
+    `argv0` is the guest's argv[0] if not `program`."""
     cmd = [dynsim, "run"]
     if machine:
         cmd += ["--config", machine]
@@ -32,6 +33,8 @@ def run_command(dynsim, program, program_args=(), *, machine=None, overrides=(),
         cmd += ["--stats", stats]
     if timeline:
         cmd += ["--interval", str(interval), "--timeline", timeline]
+    if argv0:
+        cmd += ["--argv0", argv0]
     cmd += list(extra)
     return cmd + ["--", program] + list(program_args)
 

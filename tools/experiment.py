@@ -54,7 +54,7 @@ class Point:
         overrides = exp.fixed_overrides + [f"{k}={v}" for k, v in grid_values]
         self.options = dict(machine=exp.machine, overrides=overrides, dynamo=mode.dynamo,
                             dynamo_config=mode.dynamo_config, dynamo_elf=exp.dynamo_elf if mode.dynamo else None,
-                            regions=exp.regions)
+                            regions=exp.regions, argv0=program.argv0)
         files = {"dynsim": dynsim, "program": program.binary}
         for k in ("machine", "dynamo_config", "dynamo_elf", "regions"):
             if self.options[k]:
@@ -67,6 +67,7 @@ class Point:
         inputs = {"format": CACHE_FORMAT, "version": version,
                   "files": {k: sha256_file(p) for k, p in sorted(files.items())},
                   "overrides": overrides, "dynamo": mode.dynamo, "arguments": [size],
+                  "argv0": program.argv0 or program.binary,
                   "repetitions": exp.repetitions, "timeline_interval": exp.timeline_interval}
         self.key = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
         self.inputs = inputs
@@ -86,6 +87,7 @@ def remap_bin_dir(exp, bin_dir):
     def remap(path):
         return os.path.join(bin_dir, path[len("bazel-bin/"):]) if path and path.startswith("bazel-bin/") else path
     for p in exp.programs:
+        p.argv0 = p.argv0 or p.binary
         p.binary = remap(p.binary)
     exp.dynamo_elf = remap(exp.dynamo_elf)
 

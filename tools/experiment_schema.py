@@ -24,6 +24,9 @@ class SchemaError(Exception):
 class Program:
     name: str
     binary: str
+    # The guest's argv[0] when `binary` is read from elsewhere (experiment.remap_bin_dir):
+    # the path the file gives, so that the stack, and so the cycles, are the same.
+    argv0: str = None
 
 
 @dataclasses.dataclass
