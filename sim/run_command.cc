@@ -12,6 +12,7 @@
 
 #include "sim/cli_checks.h"
 #include "sim/debug_flags.h"
+#include "sim/gdb_stub.h"
 #include "sim/progress.h"
 #include "sim/run_record.h"
 #include "sim/simulation.h"
@@ -40,6 +41,8 @@ struct RunCommand {
   std::string stats_path, stats_text_path, log_path, timeline_path;
   std::string max_insts_text = "0", interval_text;
   std::string dynamo_config_path;
+  std::string gdb_port_text;
+  int gdb_port = 0;  // 0: no --gdb
   std::string debug_flags, debug_path, debug_start_text, debug_end_text, trace_events_path, fragment_dump_path;
   std::vector<std::string> fs_roots, fs_writable;
   bool summary = false, quiet = false;
@@ -61,6 +64,9 @@ po::options_description RunOptionsDescription(RunCommand* c) {
        "machine configuration YAML (default: the PA-8000; see configs/machines/ and dynsim config --doc)")
       ("set", po::value<std::vector<std::string>>(&c->sets)->composing(),
        "KEY=VALUE: override one machine parameter, e.g. --set icache.size_kb=64 (repeatable)")
+      ("gdb", po::value<std::string>(&c->gdb_port_text),
+       "serve gdb's remote protocol on 127.0.0.1:PORT, waiting for it before the first instruction "
+       "(gdb-multiarch -ex 'target remote :PORT' PROGRAM; see docs/simulator.md)")
       ("max-insts", po::value<std::string>(&c->max_insts_text),
        "stop cleanly after N guest instructions (0: no limit); exit status 124")
       ("stats", po::value<std::string>(&c->stats_path),
@@ -177,6 +183,7 @@ bool CheckDebugValues(const po::variables_map& vm, RunCommand* c, std::string* e
 bool CheckRunValues(const po::variables_map& vm, RunCommand* c, std::string* error) {
   RunOptions& o = c->opts;
   if (!ParseCount("--max-insts", c->max_insts_text, &o.max_insts, error)) return false;
+  if (vm.count("gdb") && !GdbStub::ParsePort("--gdb", c->gdb_port_text, &c->gdb_port, error)) return false;
   for (const auto& dir : c->fs_roots) {
     if (!CheckDirectory("--fs-root", dir, error)) return false;
     o.fs_roots.push_back({dir, false});
@@ -360,6 +367,14 @@ int RunCommandMain(int argc, char** argv) {
     std::cerr << "dynsim: " << error << "\n";
     return 1;
   }
+  std::unique_ptr<GdbStub> gdb;
+  if (c.gdb_port) {
+    gdb = GdbStub::Listen(c.gdb_port, &error);
+    if (!gdb) {
+      std::cerr << "dynsim run: " << error << "\n";
+      return kUsageError;
+    }
+  }
   std::unique_ptr<Timeline> timeline;
   if (out.timeline.is_open()) {
     uint64_t interval = 0;
@@ -373,6 +388,14 @@ int RunCommandMain(int argc, char** argv) {
     sim.set_progress(progress.get());
   }
   CatchStopSignals();
+  if (gdb) {
+    *log << "dynsim: waiting for gdb on 127.0.0.1:" << c.gdb_port << "\n" << std::flush;
+    if (!gdb->Accept(&stop_signal, &error)) {
+      std::cerr << "dynsim: " << error << "\n";
+      return 128 + stop_signal;
+    }
+    sim.set_gdb(gdb.get());
+  }
   auto start = std::chrono::steady_clock::now();
   const RunEnd end = sim.Run();
   const double host_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -384,7 +407,8 @@ int RunCommandMain(int argc, char** argv) {
     case RunEnd::kExited:
     case RunEnd::kKilled: c.record.exit_status = sim.status(); break;
     case RunEnd::kInstLimit: c.record.exit_status = kLimitStatus; break;
-    case RunEnd::kInterrupted: c.record.exit_status = 128 + stop_signal; break;
+    // Interrupted by a signal, or killed from gdb (`kill`): 128 + SIGKILL.
+    case RunEnd::kInterrupted: c.record.exit_status = 128 + (stop_signal ? stop_signal : SIGKILL); break;
   }
   if (end != RunEnd::kExited) *log << "dynsim: " << c.record.end_message << "\n";
   if (!Report(sim, c, out, host_seconds, log)) return 1;

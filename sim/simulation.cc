@@ -1,5 +1,6 @@
 #include "sim/simulation.h"
 
+#include <csignal>
 #include <cstdio>
 #include <type_traits>
 
@@ -10,6 +11,7 @@
 #include "sim/core.h"
 #include "sim/debug_trace.h"
 #include "sim/fragment_dump.h"
+#include "sim/gdb_stub.h"
 #include "sim/inorder_model.h"
 #include "sim/ooo_model.h"
 #include "sim/system.h"
@@ -217,23 +219,29 @@ void Simulation::DeclareStats() {
 namespace {
 
 // Between slices: a pending stop request ends the run; the timeline samples at its
-// boundaries; the progress line refreshes.
+// boundaries; the progress line refreshes; an attached gdb looks at every instruction
+// boundary (slices of one instruction).
 class RunObserver final : public SliceObserver {
  public:
   // How often a stop request is looked at, at the latest: about 6 ms of simulated time.
   static constexpr uint64_t kStopCheckCycles = uint64_t{1} << 20;
 
   RunObserver(const volatile std::sig_atomic_t* stop_request, Timeline* timeline, Progress* progress,
-              const SimClock* clock)
-      : stop_request_(stop_request), timeline_(timeline), progress_(progress), clock_(clock) {}
+              const SimClock* clock, GdbStub* gdb, const FunctionalCore* core)
+      : stop_request_(stop_request), timeline_(timeline), progress_(progress), clock_(clock), gdb_(gdb), core_(core) {}
   uint64_t NextStop() const override {
+    if (gdb_ && gdb_->attached()) return clock_->cycles + 1;
     uint64_t next = stop_request_ || progress_ ? clock_->cycles + kStopCheckCycles : UINT64_MAX;
     if (timeline_) next = std::min(next, timeline_->next_boundary());
     return next;
   }
+  uint64_t NextInstStop() const override {
+    return gdb_ && gdb_->attached() ? core_->instructions() + 1 : UINT64_MAX;
+  }
   bool AtSliceEnd(uint64_t cycles) override {
     if (timeline_ && cycles >= timeline_->next_boundary()) timeline_->Sample();
     if (progress_) progress_->Tick();
+    if (gdb_ && gdb_->attached() && !gdb_->AtBoundary()) return false;  // gdb killed it
     return !(stop_request_ && *stop_request_);
   }
 
@@ -242,6 +250,8 @@ class RunObserver final : public SliceObserver {
   Timeline* timeline_;
   Progress* progress_;
   const SimClock* clock_;
+  GdbStub* gdb_;
+  const FunctionalCore* core_;
 };
 
 }  // namespace
@@ -250,10 +260,24 @@ RunEnd Simulation::Run() {
   // The machine runs as a SystemC model (sim/system.h), in a kernel of its own; the core
   // does the work in slices between quantum boundaries and timer events.
   SystemParts parts{&memory_, os_.get(), core_.get(), &state_, &clock_};
-  RunObserver observer(options_.stop_request, timeline_, progress_, &clock_);
-  const bool observed = options_.stop_request || timeline_ || progress_;
-  SystemRun run =
-      RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_, observed ? &observer : nullptr);
+  RunObserver observer(options_.stop_request, timeline_, progress_, &clock_, gdb_, core_.get());
+  const bool observed = options_.stop_request || timeline_ || progress_ || gdb_;
+  SystemRun run;
+  if (gdb_) gdb_->Attach(&state_, &memory_);
+  if (gdb_ && !gdb_->Start())
+    run.interrupted = true;  // gdb killed the guest before its first instruction
+  else
+    run = RunSystem(parts, options_.machine.quantum_cycles, options_.max_insts, log_, observed ? &observer : nullptr);
+  if (gdb_) {  // how the run ended, for gdb
+    if (run.interrupted)
+      gdb_->ReportEnd(0, SIGKILL);
+    else if (run.stop == CoreStop::kKilled)
+      gdb_->ReportEnd(os_->exit_status(), os_->killed_by());
+    else if (run.stop == CoreStop::kInstLimit)
+      gdb_->ReportEnd(124, 0);  // dynsim's status for --max-insts
+    else
+      gdb_->ReportEnd(os_->exit_status(), 0);
+  }
   systemc_seconds_ = run.systemc_seconds;
   systemc_timer_interrupts_ += run.timer_interrupts;
   CoreStop stop = run.stop;

@@ -28,6 +28,7 @@
 namespace dynsim {
 
 class FunctionalCore;
+class GdbStub;
 
 struct RunOptions {
   std::string program;
@@ -94,6 +95,9 @@ class Simulation : private SimulatorCalls {
   void set_timeline(Timeline* timeline) { timeline_ = timeline; }
   // Refreshes a progress line between slices (after Load, before Run).
   void set_progress(Progress* progress) { progress_ = progress; }
+  // Serves a connected gdb (sim/gdb_stub.h) from the first instruction on (after Load,
+  // before Run): while it is attached the run stops at every instruction boundary.
+  void set_gdb(GdbStub* gdb) { gdb_ = gdb; }
   // Replaces the timing model with another sink for retire records (after Load, before
   // Run); tests use it to see every record.
   void set_retire_sink(RetireSink* sink);
@@ -133,6 +137,7 @@ class Simulation : private SimulatorCalls {
   DynamoCounterBlock dynamo_counters_;
   Timeline* timeline_ = nullptr;
   Progress* progress_ = nullptr;
+  GdbStub* gdb_ = nullptr;
   std::unique_ptr<GuestOs> os_;
   std::unique_ptr<FunctionalCore> core_;
   std::unique_ptr<TimingModel> model_;

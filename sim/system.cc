@@ -236,8 +236,15 @@ void CpuRunner::Main() {
     // stops). If it is already due, the core acts on it first thing; then run a cycle.
     const uint64_t now = clock.cycles, due = params_.timers->next_due();
     uint64_t limit = std::min(CycleAtOrAfter(keeper_.next_sync_point(), clock.hz), due > now ? due : now + 1);
-    if (params_.observer) limit = std::min(limit, std::max(params_.observer->NextStop(), now + 1));
-    stop_ = params_.core->Run(params_.max_insts, limit);
+    uint64_t max_insts = params_.max_insts;
+    if (params_.observer) {
+      limit = std::min(limit, std::max(params_.observer->NextStop(), now + 1));
+      const uint64_t inst_stop = params_.observer->NextInstStop();
+      if (inst_stop != UINT64_MAX && (max_insts == 0 || inst_stop < max_insts)) max_insts = inst_stop;
+    }
+    stop_ = params_.core->Run(max_insts, limit);
+    // The observer's instruction bound ends only the slice; --max-insts ends the run.
+    if (stop_ == CoreStop::kInstLimit && max_insts != params_.max_insts) stop_ = CoreStop::kCycleLimit;
     keeper_.set(TimeOfCycle(clock.cycles, clock.hz) - sc_core::sc_time_stamp());
     if (stop_ != CoreStop::kCycleLimit) break;
     if (params_.observer && !params_.observer->AtSliceEnd(clock.cycles)) {

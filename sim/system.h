@@ -157,6 +157,9 @@ class SliceObserver {
   virtual ~SliceObserver() = default;
   // The cycle the next slice should end at, at the latest (UINT64_MAX: no need).
   virtual uint64_t NextStop() const = 0;
+  // The instruction count the next slice should end at, at the latest (UINT64_MAX: no
+  // need); a debugger stepping one instruction at a time asks for instructions() + 1.
+  virtual uint64_t NextInstStop() const { return UINT64_MAX; }
   // Called at the end of every slice; false ends the run there (it was interrupted).
   virtual bool AtSliceEnd(uint64_t cycles) = 0;
 };

@@ -16,6 +16,7 @@ DYNSIM_PACKAGES=(
 	g++-hppa-linux-gnu           # guest C++ compiler (Dynamo, deltablue)
 	libc6-dev-hppa-cross         # glibc static libraries and headers for glibc_binary programs
 	qemu-user                    # qemu-hppa, the behaviour oracle
+	gdb-multiarch                # the client of run --gdb (tests/gdb)
 	clang                        # builds the libFuzzer harnesses (tests/fuzz)
 	libclang-rt-14-dev           # libFuzzer, AddressSanitizer and UBSan runtimes for clang 14
 	python3-yaml                 # experiment files (tools/experiment.py)
