@@ -137,8 +137,8 @@ struct CacheParams {
   uint32_t line_bytes = 32;        // bytes, power of two (our assumption)
   ReplacementPolicy replacement = ReplacementPolicy::kLru;
   uint64_t seed = 1;               // random replacement's seed
-  uint32_t hit_latency = 2;        // cycles (our assumption, as config.cc's icache)
-  uint32_t miss_penalty = 50;      // cycles to memory at the last level (our assumption, as config.cc)
+  uint32_t hit_latency = 2;        // cycles (our assumption, as config_schema.cc's icache)
+  uint32_t miss_penalty = 50;      // cycles to memory at the last level (our assumption, as config_schema.cc)
 };
 
 // "" when `params` describe a buildable cache, else what is wrong: line_bytes not a power

@@ -1,6 +1,6 @@
 // Machine configuration: the parameter schema and validated YAML loading.
 //
-// Every parameter is declared exactly once, in ConfigSchema() (config.cc), with its type,
+// Every parameter is declared exactly once, in ConfigSchema() (config_schema.cc), with its type,
 // unit, default, valid range or choices and documentation, in the spirit of gem5's
 // `Param.Unsigned(8, "Number of write buffers")`. The schema binds each dotted name
 // ("icache.size_kb") to a field of MachineConfig, so the timing models read typed fields and

@@ -28,7 +28,7 @@ struct TlbParams {
   ReplacementPolicy replacement = ReplacementPolicy::kLru;  // our assumption
   uint64_t seed = 1;            // random replacement's seed
   uint32_t hit_latency = 0;     // cycles (our assumption: translation overlaps the access)
-  uint32_t miss_penalty = 40;   // cycles (our assumption, as config.cc's tlb.miss_penalty)
+  uint32_t miss_penalty = 40;   // cycles (our assumption, as config_schema.cc's tlb.miss_penalty)
   uint32_t micro_entries = 0;   // instruction micro-TLB entries; 0 = none; pa8000.md: 4
   uint32_t micro_hit_latency = 0;   // cycles (our assumption)
   uint32_t micro_miss_penalty = 1;  // cycles added to the main-TLB access (our assumption)

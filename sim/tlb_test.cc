@@ -212,7 +212,7 @@ TEST(Tlb, MatchesAReferenceTagStoreOnRandomTraffic) {
 
 TEST(Tlb, TheSchemasLargestTlbWorks) {
   TlbParams p;
-  p.entries = 65536;  // config.cc's tlb.entries maximum
+  p.entries = 65536;  // config_schema.cc's tlb.entries maximum
   Tlb t(p);
   CyclePages(t, 65536, 2);
   EXPECT_EQ(t.counters().misses, 65536u);

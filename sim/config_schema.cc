@@ -1,25 +1,17 @@
-// The parameter schema (every parameter's single declaration) and its YAML loader, override
-// parser, Markdown reference and YAML dump. Facts: ../shared/reference/pa8000.md (Kumar,
-// "The HP PA-8000 RISC CPU", IEEE Micro 17(2), 1997; the Dynamo paper).
-#include "sim/config.h"
-
-#include <sys/stat.h>
-#include <yaml-cpp/yaml.h>
-
+// The machine configuration's schema: every parameter's single declaration, with its
+// type, unit, default, range and reason, bound to one MachineConfig field; and the checks
+// that span parameters. Facts: ../shared/reference/pa8000.md (Kumar, "The HP PA-8000 RISC
+// CPU", IEEE Micro 17(2), 1997; the Dynamo paper). The YAML loader and the override parser
+// are config_loader.cc; the Markdown reference and the YAML dump config_doc.cc.
 #include <algorithm>
-#include <cctype>
-#include <cerrno>
-#include <climits>
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <map>
-#include <set>
-#include <sstream>
+#include <cstdint>
+#include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
-#include "util/config_text.h"
+#include "sim/config.h"
+#include "sim/config_internal.h"
 
 namespace dynsim {
 namespace {
@@ -281,6 +273,10 @@ std::vector<ParamDef> BuildSchema() {
 
 #undef DYNSIM_FIELD
 
+}  // namespace
+
+namespace config_internal {
+
 const char* TypeName(ParamType t) {
   switch (t) {
     case ParamType::kBool:
@@ -321,53 +317,6 @@ std::string Expected(const ParamDef& def) {
   return "?";
 }
 
-// Validates `text` against `def`. `plain` is false for a quoted YAML scalar, which is a
-// string and so the wrong type for a bool or an integer. Returns "" or the message.
-std::string ParseValue(const ParamDef& def, const std::string& text, bool plain, ParamValue* out) {
-  switch (def.type) {
-    case ParamType::kBool:
-      if (plain && (text == "true" || text == "True" || text == "TRUE")) {
-        out->b = true;
-        return "";
-      }
-      if (plain && (text == "false" || text == "False" || text == "FALSE")) {
-        out->b = false;
-        return "";
-      }
-      return "expected true or false, got " + std::string(plain ? "'" : "string '") + text + "'";
-    case ParamType::kInt: {
-      int64_t v = 0;
-      if (!plain || !ParseConfigInt(text, &v)) {
-        return "expected " + Expected(def) + ", got " + (plain ? "'" : "string '") + text + "'";
-      }
-      if (v < def.min || v > def.max) {
-        return std::to_string(v) + " is out of range [" + std::to_string(def.min) + ", " +
-               std::to_string(def.max) + "]" + UnitSuffix(def);
-      }
-      if (def.constraint == IntConstraint::kPowerOfTwo && (v & (v - 1)) != 0) {
-        return std::to_string(v) + " is not a power of two";
-      }
-      if (def.constraint == IntConstraint::kOdd && v % 2 == 0) {
-        return std::to_string(v) + " is not odd";
-      }
-      out->i = v;
-      return "";
-    }
-    case ParamType::kEnum: {
-      auto it = std::find(def.choices.begin(), def.choices.end(), text);
-      if (it == def.choices.end()) {
-        return "'" + text + "' is not one of " + JoinChoices(def.choices, ", ");
-      }
-      out->i = it - def.choices.begin();
-      return "";
-    }
-    case ParamType::kString:
-      out->s = text;
-      return "";
-  }
-  return "unknown parameter type";
-}
-
 // Dotted names of every group ("icache", "l2", ...), in schema order.
 const std::vector<std::string>& GroupNames() {
   static const std::vector<std::string> groups = [] {
@@ -389,24 +338,6 @@ bool IsGroup(const std::string& name) {
   return std::find(g.begin(), g.end(), name) != g.end();
 }
 
-// " (did you mean X?)" for the likeliest intended key, else "". When the key's group
-// exists, only that group's parameters are candidates (a misspelled leaf, such as
-// core.rob_entry for core.rob_entries); otherwise every parameter and group is (a
-// misspelled group, such as icahce.size_kb). A candidate is close when it is within edit
-// distance 3, or when one name is a prefix of the other.
-std::string Suggestion(const std::string& name) {
-  const size_t dot = name.rfind('.');
-  const std::string group = dot == std::string::npos ? "" : name.substr(0, dot);
-  const bool group_known = !group.empty() && IsGroup(group);
-  std::vector<std::string> candidates;
-  for (const ParamDef& p : ConfigSchema())
-    if (!group_known || p.name.compare(0, group.size() + 1, group + ".") == 0) candidates.push_back(p.name);
-  if (!group_known) candidates.insert(candidates.end(), GroupNames().begin(), GroupNames().end());
-  return DidYouMean(name, candidates);
-}
-
-// Cross-parameter checks. On failure returns the message (without key) and the keys that
-// could be blamed, most specific first.
 std::string CheckGeometry(const MachineConfig& c, std::vector<std::string>* keys) {
   struct Named {
     const char* prefix;
@@ -442,142 +373,10 @@ void ApplyDefaults(MachineConfig* c) {
   for (const ParamDef& p : ConfigSchema()) p.set(c, p.default_value);
 }
 
-// Walks the YAML maps, validating and setting each parameter.
-class YamlLoader {
- public:
-  explicit YamlLoader(std::string file) : file_(std::move(file)) { ApplyDefaults(&config_); }
+}  // namespace config_internal
 
-  bool Load(const std::string& text) {
-    YAML::Node root;
-    try {
-      root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-      error_ = file_ + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
-      return false;
-    } catch (const std::exception& e) {
-      error_ = file_ + ": malformed YAML: " + e.what();
-      return false;
-    }
-    try {
-      if (root.IsNull()) return Check();  // empty file: the defaults
-      if (!root.IsMap()) {
-        error_ = file_ + ":" + std::to_string(root.Mark().line + 1) +
-                 ": expected a map of parameters at the top level";
-        return false;
-      }
-      return Walk(root, "") && Check();
-    } catch (const std::exception& e) {
-      error_ = file_ + ": " + e.what();
-      return false;
-    }
-  }
-
-  const MachineConfig& config() const { return config_; }
-  const std::string& error() const { return error_; }
-
- private:
-  bool Fail(int line, const std::string& key, const std::string& message) {
-    error_ = file_ + ":" + std::to_string(line) + ": " + key + ": " + message;
-    return false;
-  }
-
-  bool Walk(const YAML::Node& map, const std::string& prefix) {
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node key = it->first;  // copies: the iterator yields a temporary pair
-      const YAML::Node value = it->second;
-      int line = key.Mark().line + 1;
-      if (!key.IsScalar()) {
-        return Fail(line, prefix.empty() ? "(top level)" : prefix.substr(0, prefix.size() - 1),
-                    "keys must be plain names");
-      }
-      std::string name = prefix + key.Scalar();
-      auto seen = lines_.find(name);
-      if (seen != lines_.end()) {
-        return Fail(line, name, "duplicate key (first on line " + std::to_string(seen->second) + ")");
-      }
-      lines_[name] = line;
-      if (const ParamDef* def = FindParam(name)) {
-        if (value.IsNull()) return Fail(line, name, "expected " + Expected(*def) + ", got nothing");
-        if (value.IsMap()) return Fail(line, name, "expected " + Expected(*def) + ", got a map");
-        if (value.IsSequence()) {
-          return Fail(line, name, "expected " + Expected(*def) + ", got a sequence");
-        }
-        ParamValue v;
-        std::string message = ParseValue(*def, value.Scalar(), value.Tag() == "?", &v);
-        if (!message.empty()) return Fail(line, name, message);
-        def->set(&config_, v);
-      } else if (IsGroup(name)) {
-        if (value.IsNull()) continue;  // "icache:" with nothing under it
-        if (!value.IsMap()) return Fail(line, name, "expected a map of " + name + ".* parameters");
-        if (!Walk(value, name + ".")) return false;
-      } else {
-        return Fail(line, name, "unknown key" + Suggestion(name));
-      }
-    }
-    return true;
-  }
-
-  // Cross-parameter checks, blaming the first involved key this file set.
-  bool Check() {
-    std::vector<std::string> keys;
-    std::string message = CheckGeometry(config_, &keys);
-    if (message.empty()) return true;
-    for (const std::string& k : keys) {
-      auto it = lines_.find(k);
-      if (it != lines_.end()) return Fail(it->second, k, message);
-    }
-    error_ = file_ + ": " + keys[0] + ": " + message;
-    return false;
-  }
-
-  std::string file_;
-  MachineConfig config_;
-  std::map<std::string, int> lines_;  // dotted key -> line it was set on
-  std::string error_;
-};
-
-// "  " per level of nesting.
-std::string Indent(size_t depth) { return std::string(2 * depth, ' '); }
-
-std::vector<std::string> SplitDots(const std::string& name) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', start)) {
-    parts.push_back(name.substr(start, dot - start));
-    start = dot + 1;
-  }
-  parts.push_back(name.substr(start));
-  return parts;
-}
-
-std::string QuoteYaml(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += static_cast<char>(ch);
-    } else if (ch < 0x20 || ch == 0x7f) {
-      static const char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[ch >> 4];
-      out += kHex[ch & 15];
-    } else {
-      out += static_cast<char>(ch);
-    }
-  }
-  return out + "\"";
-}
-
-std::string EscapeMarkdownCell(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '|') out += '\\';
-    out += ch;
-  }
-  return out;
-}
-
-}  // namespace
+using config_internal::ApplyDefaults;
+using config_internal::CheckGeometry;
 
 const std::vector<ParamDef>& ConfigSchema() {
   static const std::vector<ParamDef> schema = BuildSchema();
@@ -597,79 +396,6 @@ MachineConfig DefaultConfig() {
   return c;
 }
 
-bool LoadConfigString(const std::string& yaml, const std::string& filename, MachineConfig* out,
-                      std::string* error) {
-  YamlLoader loader(filename);
-  if (!loader.Load(yaml)) {
-    *error = OneLine(loader.error());
-    return false;
-  }
-  *out = loader.config();
-  return true;
-}
-
-bool LoadConfigFile(const std::string& path, MachineConfig* out, std::string* error) {
-  std::string text, why;
-  if (!ReadTextFile(path, &text, &why)) {
-    *error = path + ": " + why;
-    return false;
-  }
-  return LoadConfigString(text, path, out, error);
-}
-
-bool ApplyOverride(const std::string& assignment, MachineConfig* config, std::string* error) {
-  std::string where = "--set " + assignment + ": ";
-  size_t eq = assignment.find('=');
-  if (eq == std::string::npos) {
-    *error = where + "expected KEY=VALUE";
-    return false;
-  }
-  std::string name = assignment.substr(0, eq);
-  std::string text = assignment.substr(eq + 1);
-  const ParamDef* def = FindParam(name);
-  if (!def) {
-    *error = where + name + ": " + (IsGroup(name) ? "is a group, not a parameter" :
-                                                    "unknown key" + Suggestion(name));
-    return false;
-  }
-  ParamValue v;
-  std::string message = ParseValue(*def, text, /*plain=*/true, &v);
-  if (!message.empty()) {
-    *error = where + name + ": " + message;
-    return false;
-  }
-  def->set(config, v);
-  return true;
-}
-
-bool ApplyOverrides(const std::vector<std::string>& assignments, MachineConfig* config,
-                    std::string* error) {
-  MachineConfig c = *config;
-  for (const std::string& a : assignments) {
-    if (!ApplyOverride(a, &c, error)) {
-      *error = OneLine(*error);
-      return false;
-    }
-  }
-  std::vector<std::string> keys;
-  std::string message = CheckGeometry(c, &keys);
-  if (!message.empty()) {
-    // Blame the key the user set among those that could be (a cache's size, ways or line):
-    // --set icache.size_kb=48 is about size_kb, even though assoc comes first.
-    for (const std::string& key : keys) {
-      for (const std::string& a : assignments) {
-        if (a.compare(0, key.size() + 1, key + "=") != 0) continue;
-        *error = OneLine("--set " + a + ": " + key + ": " + message);
-        return false;
-      }
-    }
-    *error = "--set: " + keys[0] + ": " + message;
-    return false;
-  }
-  *config = c;
-  return true;
-}
-
 bool CheckConfig(const MachineConfig& config, std::string* error, std::string* key) {
   std::vector<std::string> keys;
   std::string message = CheckGeometry(config, &keys);
@@ -677,83 +403,6 @@ bool CheckConfig(const MachineConfig& config, std::string* error, std::string* k
   *error = keys[0] + ": " + message;
   if (key) *key = keys[0];
   return false;
-}
-
-std::string FormatParamValue(const ParamDef& def, const ParamValue& value) {
-  switch (def.type) {
-    case ParamType::kBool:
-      return value.b ? "true" : "false";
-    case ParamType::kInt:
-      return std::to_string(value.i);
-    case ParamType::kEnum:
-      return value.i >= 0 && static_cast<size_t>(value.i) < def.choices.size()
-                 ? def.choices[value.i]
-                 : "?" + std::to_string(value.i);
-    case ParamType::kString:
-      return QuoteYaml(value.s);
-  }
-  return "?";
-}
-
-std::string DumpConfigYaml(const MachineConfig& config) {
-  std::string out = "# dynsim machine configuration: every parameter (see docs/config.md)\n";
-  std::vector<std::string> open;  // groups currently open, outermost first
-  for (const ParamDef& p : ConfigSchema()) {
-    std::vector<std::string> parts = SplitDots(p.name);
-    std::vector<std::string> groups(parts.begin(), parts.end() - 1);
-    size_t common = 0;
-    while (common < open.size() && common < groups.size() && open[common] == groups[common]) {
-      ++common;
-    }
-    open.resize(common);
-    for (size_t i = common; i < groups.size(); ++i) {
-      out += Indent(i) + groups[i] + ":\n";
-      open.push_back(groups[i]);
-    }
-    out += Indent(groups.size()) + parts.back() + ": " + FormatParamValue(p, p.get(config));
-    if (!p.unit.empty()) out += "  # " + p.unit;
-    out += "\n";
-  }
-  return out;
-}
-
-std::string ConfigDocMarkdown() {
-  std::string out =
-      "# Configuration parameters\n\n"
-      "Generated from the schema in `sim/config.cc` (`ConfigSchema()`), where each parameter "
-      "is declared once; do not edit by hand.\n\n"
-      "A machine file is YAML whose nested maps mirror the dotted names: `icache.size_kb` is "
-      "`size_kb` inside the `icache` map. Keys left out keep their defaults; unknown keys, "
-      "wrong types and out-of-range values are errors naming file, line and key. One value "
-      "can be overridden with `--set icache.size_kb=64`. Besides each range, a cache's "
-      "`size_kb * 1024 / (assoc * line_bytes)` must be a power of two (its number of sets). "
-      "Defaults come from `reference/pa8000.md`; \"Our assumption\" marks values it does not "
-      "give.\n\n"
-      "| Parameter | Type | Unit | Default | Valid values | Description |\n"
-      "|---|---|---|---|---|---|\n";
-  for (const ParamDef& p : ConfigSchema()) {
-    std::string valid;
-    switch (p.type) {
-      case ParamType::kBool:
-        valid = "true, false";
-        break;
-      case ParamType::kInt:
-        valid = std::to_string(p.min) + " .. " + std::to_string(p.max);
-        if (p.constraint == IntConstraint::kPowerOfTwo) valid += ", power of two";
-        if (p.constraint == IntConstraint::kOdd) valid += ", odd";
-        break;
-      case ParamType::kEnum:
-        valid = JoinChoices(p.choices, ", ");
-        break;
-      case ParamType::kString:
-        valid = "any";
-        break;
-    }
-    out += "| `" + p.name + "` | " + TypeName(p.type) + " | " + p.unit + " | `" +
-           EscapeMarkdownCell(FormatParamValue(p, p.default_value)) + "` | " +
-           EscapeMarkdownCell(valid) + " | " + EscapeMarkdownCell(p.doc) + " |\n";
-  }
-  return out;
 }
 
 }  // namespace dynsim
