@@ -58,10 +58,13 @@ struct BootConfig {
   uint32_t flush_spike_fragments;
   uint32_t jump_tables;
   uint32_t jump_table_min_change_percent;
+  uint32_t fifo_max_kb;
+  uint32_t fifo_window;
+  uint32_t fifo_regen_percent;
 };
 
-// The `flush_policy` choices (flush_policy.h).
-enum FlushPolicyKind : uint32_t { kFlushOnFull = 0, kFlushPreemptive = 1 };
+// The `flush_policy` choices (flush_policy.h, fifo_cache.h).
+enum FlushPolicyKind : uint32_t { kFlushOnFull = 0, kFlushPreemptive = 1, kFlushFifo = 2 };
 
 // The `optimize` levels (the paper's classes, section 4).
 enum OptimizeLevel : uint32_t { kOptimizeNone = 0, kOptimizeConservative = 1, kOptimizeAggressive = 2 };

@@ -21,15 +21,30 @@ std::vector<DynamoParam> BuildSchema() {
        "paper does not state Dynamo's value; 50 is DynamoRIO's default.",
        &BootConfig::hot_threshold},
       {"fragment_cache_kb", false, "KiB", 150, 1, 1024, false, "fragment cache",
-       "Size of the fragment cache; when it is full, Dynamo flushes it whole. The paper's main "
-       "results use 150 KB.",
+       "Size of the fragment cache; when it is full, Dynamo flushes it whole (with flush_policy: "
+       "fifo, deletes its oldest fragments). The paper's main results use 150 KB.",
        &BootConfig::fragment_cache_kb},
-      {"flush_policy", false, "", 0, 0, 1, false, "fragment cache",
-       "When the whole fragment cache is flushed. flush_on_full: only when a new fragment does "
-       "not fit; preemptive: also when the fragment creation rate rises sharply over its recent "
-       "level, the sign of a working-set change (paper section 2; the rule is in "
-       "dynamo/flush_policy.h and the four flush_ parameters below).",
-       &BootConfig::flush_policy, "flush_on_full|preemptive"},
+      {"flush_policy", false, "", 0, 0, 2, false, "fragment cache",
+       "How the fragment cache makes room. flush_on_full: the whole cache is flushed when a new "
+       "fragment does not fit; preemptive: also when the fragment creation rate rises sharply "
+       "over its recent level, the sign of a working-set change (paper section 2; the rule is in "
+       "dynamo/flush_policy.h and the four flush_ parameters below); fifo: the oldest fragments "
+       "are deleted one at a time until the new one fits, and the cache doubles when too many "
+       "new fragments are ones evicted before (DynamoRIO's policy; dynamo/fifo_cache.h and the "
+       "three fifo_ parameters below).",
+       &BootConfig::flush_policy, "flush_on_full|preemptive|fifo"},
+      {"fifo_max_kb", false, "KiB", 1024, 1, 1024, false, "fragment cache",
+       "With fifo, the most the cache may grow to (from fragment_cache_kb, doubling); at or "
+       "below fragment_cache_kb it never grows.",
+       &BootConfig::fifo_max_kb},
+      {"fifo_window", false, "fragments", 50, 1, 100000, false, "fragment cache",
+       "With fifo, how many fragments created while the cache is full make one decision to grow "
+       "or not (50: DynamoRIO's cache_trace_replace).",
+       &BootConfig::fifo_window},
+      {"fifo_regen_percent", false, "%", 20, 1, 100, false, "fragment cache",
+       "With fifo, the cache doubles when at least this share of those fragments regenerate "
+       "evicted ones (20: DynamoRIO's cache_trace_regen of 10 per 50).",
+       &BootConfig::fifo_regen_percent},
       {"flush_interval_kcycles", false, "1000 cycles", 10000, 1, 1000000, false, "fragment cache",
        "Length of one interval of the pre-emptive flush rule, in thousands of cr16 cycles "
        "(10,000: as the bail-out's).",

@@ -39,12 +39,12 @@ namespace dynamo {
   X(fragment_exits, "exit stubs of the fragments built")                                          \
   X(traces_cut, "traces built only in part (the fragment ends before an instruction Dynamo must interpret)") \
   X(traces_unbuildable, "traces of which nothing could be built (their head is then never recorded again)") \
-  X(cache_flushes, "times the fragment cache was flushed whole, for either cause below")          \
+  X(cache_flushes, "times the fragment cache was flushed whole, for any cause (full, rate spike, FIFO growth)")          \
   X(flushes_full, "whole-cache flushes because a new fragment did not fit")                       \
   X(cache_peak_bytes, "the most fragment-cache bytes in use at once (bodies, exit blocks and stubs)") \
   X(flushes_rate_spike, "pre-emptive whole-cache flushes on a sharp rise of the fragment creation rate (flush_policy: preemptive)") \
   X(traces_too_big, "traces whose fragment is larger than the whole fragment cache (dropped)")   \
-  X(fragments_deleted, "fragments deleted because the application flushed (FIC) code they were made from") \
+  X(fragments_deleted, "fragments deleted because the application flushed (FIC) code they were made from (evictions are fragments_evicted)") \
   X(cache_entries, "times Dynamo entered the fragment cache (a context switch into fragment code)") \
   X(exits_branch, "fragment exits to Dynamo through a direct exit stub (unlinked exits)")        \
   X(exits_stop, "fragment exits before an instruction Dynamo interprets (system calls, FIC, ...)") \
@@ -67,7 +67,11 @@ namespace dynamo {
   X(trace_ends_fragment, "traces that ended at a taken branch to an existing fragment's head")   \
   X(trace_ends_syscall, "traces that ended at a system call (gateway)")                           \
   X(trace_ends_length, "traces that ended at max_trace_blocks blocks (or 1024 instructions)")     \
-  X(traces_abandoned, "trace recordings given up (a trap, a fetch fault, or no start at the head)")
+  X(traces_abandoned, "trace recordings given up (a trap, a fetch fault, or no start at the head)") \
+  X(fragments_evicted, "fragments deleted to make room for a new one, oldest first (flush_policy: fifo)") \
+  X(fifo_regenerated, "fragments created while the cache was full whose head had been evicted before (flush_policy: fifo)") \
+  X(fifo_resizes, "times the fragment cache doubled because too many new fragments regenerated evicted ones (flush_policy: fifo; each empties it)") \
+  X(cache_capacity_bytes, "the fragment cache's capacity at the end (fragment_cache_kb, or more after fifo_resizes)")
 
 struct Counters {
 #define DYNAMO_COUNTER_FIELD(name, doc) uint64_t name = 0;

@@ -22,6 +22,10 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   uint32_t bytes = config.fragment_cache_kb * 1024u;
   if (bytes > kMaxBytes) bytes = kMaxBytes;
   capacity_words_ = bytes / 4;
+  fifo_ = config.flush_policy == kFlushFifo;
+  // fifo may grow the cache: the whole area it may grow to is executable from the start.
+  if (fifo_ && config.fifo_max_kb * 1024u > bytes) bytes = config.fifo_max_kb * 1024u > kMaxBytes ? kMaxBytes : config.fifo_max_kb * 1024u;
+  max_capacity_words_ = bytes / 4;
   options_.inline_indirect = config.inline_indirect != 0;
   options_.exit_routine = reinterpret_cast<uint32_t>(&dynamo_fragment_exit);
   options_.lookup_routine = reinterpret_cast<uint32_t>(config.count_lookups ? &dynamo_lookup_counting : &dynamo_lookup);
@@ -46,6 +50,9 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   options_.lookup_table = lookup_.address();
   options_.lookup_index_bits = lookup_.index_bits();
   used_words_ = count_ = sources_used_ = app_words_used_ = 0;
+  oldest_ = live_words_ = tombstones_ = 0;
+  counters_->cache_capacity_bytes = capacity_words_ * 4;
+  if (fifo_) InitFifo(config);
   jump_tables_.Clear();
   delivery_exit_count_ = delivery_loop_count_ = 0;
   for (uint32_t& s : slots_) s = kNone;
@@ -64,21 +71,31 @@ const Fragment* FragmentCache::Find(AppPc pc) const {
 
 void FragmentCache::Flush(FlushCause cause) {
   // What the fragments used, not whole tables: a small cache flushes often.
-  for (uint32_t i = 0; i < count_; ++i) {
-    slots_[fragments_[i].slot] = kNone;
-    lookup_.Remove(fragments_[i].head, fragments_[i].entry);
+  for (uint32_t k = 0; k < count_; ++k) {
+    slots_[Nth(k).slot] = kNone;
+    lookup_.Remove(Nth(k).head, Nth(k).entry);
   }
+  if (tombstones_)
+    for (uint32_t& slot : slots_) slot = kNone;
   for (uint32_t& w : line_filter_) w = 0;
   used_words_ = count_ = sources_used_ = app_words_used_ = 0;
+  oldest_ = live_words_ = tombstones_ = 0;
+  code_space_.Reset();
+  source_space_.Reset();
+  app_word_space_.Reset();
+  exit_space_.Reset();
   jump_tables_.Clear();
   linker_.Clear();
   ++counters_->cache_flushes;
-  ++(cause == FlushCause::kFull ? counters_->flushes_full : counters_->flushes_rate_spike);
+  if (cause == FlushCause::kFull) ++counters_->flushes_full;
+  if (cause == FlushCause::kRateSpike) ++counters_->flushes_rate_spike;
+  if (cause == FlushCause::kGrow) ++counters_->fifo_resizes;
   flush_policy_.Flushed(machine::ReadControl(16));
 }
 
 const Fragment* FragmentCache::Add(const Trace& trace) {
   if (Contains(trace.head)) return nullptr;  // cannot happen: the monitor checks first
+  if (fifo_) return AddFifo(trace);
   if (flush_policy_.FlushBeforeCreating(machine::ReadControl(16)) && count_ > 0) Flush(FlushCause::kRateSpike);
   BuildStatus status = BuildStatus::kEmpty;
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -98,47 +115,59 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
     ++counters_->traces_too_big;
     return nullptr;
   }
-  const uint32_t index = count_++;
+  code_at_ = used_words_;
+  sources_at_ = sources_used_;
+  app_words_at_ = app_words_used_;
+  room_ = capacity_words_ - used_words_;
+  Fragment& f = Install(trace, count_++);
+  used_words_ += f.words;
+  sources_used_ += f.source_count;
+  app_words_used_ += f.app_word_count;
+  if (used_words_ * 4 > counters_->cache_peak_bytes) counters_->cache_peak_bytes = used_words_ * 4;
+  return &f;
+}
+
+Fragment& FragmentCache::Install(const Trace& trace, uint32_t index) {
   Fragment& f = fragments_[index];
   f.head = trace.head;
-  f.entry = CachePc(reinterpret_cast<uint32_t>(code_ + used_words_));
+  f.entry = CachePc(reinterpret_cast<uint32_t>(code_ + code_at_));
   f.words = built_.words;
   f.live = true;
   // Exit records, and their addresses in the stubs' record words.
-  f.first_exit = Linker::kMaxExits - linker_.free_exits();
+  f.first_exit = linker_.next_index();
   f.exit_count = built_.exit_count;
   for (uint32_t k = 0; k < built_.exit_count; ++k) {
     const BuiltExit& b = built_.exits[k];
     Exit* e = linker_.Allocate();
     *e = Exit{b.target, f.entry.plus_words(static_cast<int32_t>(b.stub)), Linker::kNone,
               static_cast<uint16_t>(index), b.kind, 0, b.branch_words, b.branch, 0};
-    code_[used_words_ + b.stub + 3] = reinterpret_cast<uint32_t>(e);
+    code_[code_at_ + b.stub + 3] = reinterpret_cast<uint32_t>(e);
   }
   // What it was made from, for the application's FICs.
-  f.first_source = sources_used_;
+  f.first_source = sources_at_;
   f.source_count = built_.insns;
   for (uint32_t k = 0; k < built_.insns; ++k) {
     const uint32_t pc = trace.insns[k].pc.addr();
-    sources_[sources_used_++] = pc;
+    sources_[sources_at_ + k] = pc;
     line_filter_[LineKey(pc) / 32] |= 1u << (LineKey(pc) % 32);
   }
   // Where its application instructions are, for rectifying a signal's context.
-  f.first_app_word = app_words_used_;
+  f.first_app_word = app_words_at_;
   f.app_word_count = built_.app_word_count;
   for (uint32_t k = 0; k < built_.app_word_count; ++k) {
     const BuiltAppWord& w = built_.app_words[k];
-    app_words_[app_words_used_++] = AppWordRecord{w.pc, w.next, w.spilled, w.other, static_cast<uint16_t>(w.word),
+    app_words_[app_words_at_ + k] = AppWordRecord{w.pc, w.next, w.spilled, w.other, static_cast<uint16_t>(w.word),
                                                   w.next_kind};
   }
   f.table_word = built_.jump_table_count ? built_.jump_tables[0].word : 0;
   f.table_words = 0;
   for (uint32_t k = 0; k < built_.jump_table_count; ++k) f.table_words += built_.jump_tables[k].words;
   AddLoopStub(f, index);
-  used_words_ += f.words;
-  if (used_words_ * 4 > counters_->cache_peak_bytes) counters_->cache_peak_bytes = used_words_ * 4;
+  live_words_ += f.words;
   emit::PublishCode(f.entry.addr(), f.words * 4, line_bytes_);
   uint32_t slot = Hash(f.head.addr());
   while (slots_[slot] != kNone && slots_[slot] != kDeleted) slot = (slot + 1) & (kSlots - 1);
+  if (slots_[slot] == kDeleted) --tombstones_;
   slots_[slot] = index;
   f.slot = slot;
   lookup_.Insert(f.head, f.entry);
@@ -163,7 +192,7 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
   counters_->jump_tables += built_.jump_table_count;
   counters_->fragment_loops += built_.loops;
   if (built_.insns < trace.length) ++counters_->traces_cut;
-  return &f;
+  return f;
 }
 
 // A fragment whose last branch loops to its own first word never reaches an exit stub
@@ -173,10 +202,10 @@ const Fragment* FragmentCache::Add(const Trace& trace) {
 // and the signal waits for the loop's exit.
 void FragmentCache::AddLoopStub(Fragment& f, uint32_t index) {
   f.loop_branch = f.loop_stub = kNoLoop;
-  if (!built_.loops || used_words_ + f.words + 4 > capacity_words_ || !linker_.free_exits()) return;
+  if (!built_.loops || f.words + 4 > room_ || !linker_.free_exits()) return;
   const int32_t disp = static_cast<int32_t>((f.words - built_.loop_branch) * 4) - 8;
   if (!emit::FitsCondBranch(disp)) return;
-  uint32_t* stub = code_ + used_words_ + f.words;
+  uint32_t* stub = code_ + code_at_ + f.words;
   const uint32_t stub_addr = reinterpret_cast<uint32_t>(stub);
   Exit* e = linker_.Allocate();
   *e = Exit{f.head, CachePc(stub_addr), Linker::kNone, static_cast<uint16_t>(index), ExitKind::kStop, 0};
@@ -199,11 +228,12 @@ void FragmentCache::Delete(Fragment& f) {
     if (slots_[i] == kNone) break;
     if (slots_[i] != kDeleted && &fragments_[slots_[i]] == &f) {
       slots_[i] = kDeleted;
+      ++tombstones_;
       break;
     }
   }
   f.live = false;
-  ++counters_->fragments_deleted;
+  live_words_ -= f.words;
 }
 
 void FragmentCache::InvalidateLine(uint32_t addr) {
@@ -211,11 +241,12 @@ void FragmentCache::InvalidateLine(uint32_t addr) {
   if (!(line_filter_[key / 32] & (1u << (key % 32)))) return;
   const uint32_t line = addr & ~(line_bytes_ - 1);
   for (uint32_t i = 0; i < count_; ++i) {
-    Fragment& f = fragments_[i];
+    Fragment& f = Nth(i);
     if (!f.live) continue;
     for (uint32_t k = 0; k < f.source_count; ++k) {
       if ((sources_[f.first_source + k] & ~(line_bytes_ - 1)) == line) {
         Delete(f);
+        ++counters_->fragments_deleted;
         break;
       }
     }

@@ -3,7 +3,9 @@
 // fragments need around them: the exit records and links (linker.h) and the indirect-
 // branch lookup table (lookup.h). When a new fragment does not fit, the whole cache is
 // flushed; with `flush_policy: preemptive` also when the fragment creation rate rises
-// sharply (flush_policy.h). An application FIC of code that
+// sharply (flush_policy.h); with `flush_policy: fifo` the oldest fragments are deleted
+// instead, one at a time (fifo_cache.h, fragment_cache_fifo.cc). Fragments are kept in
+// creation order, a ring from `oldest_` that only fifo ever advances. An application FIC of code that
 // a fragment was made from deletes that fragment (unlinked first), so the application runs
 // its new code.
 #ifndef DYNSIM_DYNAMO_FRAGMENT_CACHE_H
@@ -15,6 +17,7 @@
 #include "dynamo/boot.h"
 #include "dynamo/context.h"
 #include "dynamo/counters.h"
+#include "dynamo/fifo_cache.h"
 #include "dynamo/flush_policy.h"
 #include "dynamo/fragment.h"
 #include "dynamo/fragment_builder.h"
@@ -71,7 +74,7 @@ class FragmentCache {
 
   // Signals (signals.h). True if `pc` is in the code area.
   bool InCode(uint32_t pc) const {
-    return pc - reinterpret_cast<uint32_t>(code_) < used_words_ * 4;
+    return pc - reinterpret_cast<uint32_t>(code_) < (fifo_ ? capacity_words_ : used_words_) * 4;
   }
   // The fragment whose code holds `pc`, or nullptr.
   const Fragment* FragmentAt(uint32_t pc) const;
@@ -94,10 +97,27 @@ class FragmentCache {
   // integer multiply in the general registers: a constant multiply is a dozen shifts and
   // adds, and Dispatch looks up twice per fragment exit).
   static uint32_t Hash(uint32_t pc) { return ((pc >> 2) ^ (pc >> 16)) & (kSlots - 1); }
-  enum class FlushCause : uint8_t { kFull, kRateSpike };
+  enum class FlushCause : uint8_t { kFull, kRateSpike, kGrow };
   void Flush(FlushCause cause);
   void Delete(Fragment& f);
   void AddLoopStub(Fragment& f, uint32_t index);
+  // The k-th fragment in creation order (0: the oldest).
+  Fragment& Nth(uint32_t k) { return fragments_[(oldest_ + k) & (kMaxFragments - 1)]; }
+  const Fragment& Nth(uint32_t k) const { return fragments_[(oldest_ + k) & (kMaxFragments - 1)]; }
+  // Fills in the fragment just built (built_) at code word code_at_, its source pcs at
+  // sources_at_ and its app words at app_words_at_, its exits where the linker allocates
+  // next; links it both ways. room_: the code words it may use (its loop stub included).
+  Fragment& Install(const Trace& trace, uint32_t index);
+  // flush_policy: fifo (fragment_cache_fifo.cc).
+  void InitFifo(const BootConfig& config);
+  const Fragment* AddFifo(const Trace& trace);
+  // Code room for `trace`, evicting the oldest fragments (or growing the cache) as needed;
+  // false if it cannot be built (nothing left to evict).
+  bool BuildFifo(const Trace& trace, uint32_t* code_start);
+  void EvictOldest();
+  // Takes `n` entries of `space`, evicting the oldest fragments until they fit.
+  uint32_t PlaceEvicting(FifoSpace* space, uint32_t n);
+  void RebuildHeadTable();
   uint32_t LineKey(uint32_t addr) const { return (addr / line_bytes_) & (kLineFilterBits - 1); }
 
   // The code area first, page-aligned (mprotect), and within a 22-bit branch of Dynamo's
@@ -111,6 +131,19 @@ class FragmentCache {
   uint32_t used_words_;
   uint32_t count_;
   uint32_t sources_used_;
+  uint32_t oldest_;         // the ring's first fragment (0 unless fifo evicted)
+  uint32_t live_words_;     // code words of live fragments
+  uint32_t tombstones_;     // kDeleted entries in slots_
+  uint32_t code_at_, sources_at_, app_words_at_, room_;  // Install's positions
+  bool fifo_;
+  uint32_t max_capacity_words_;
+  // What each fragment took of each circular array (fifo), given back when it is evicted.
+  struct FifoCharges {
+    uint32_t code, sources, app_words, exits;
+  };
+  FifoSpace code_space_, source_space_, app_word_space_, exit_space_;
+  FifoSizing sizing_;
+  FifoCharges charges_[kMaxFragments];
   uint32_t slots_[kSlots];  // open addressing: fragment index, kNone or kDeleted
   Fragment fragments_[kMaxFragments];
   uint32_t sources_[kMaxSources];
@@ -124,7 +157,7 @@ class FragmentCache {
   uint32_t delivery_exit_count_;
   uint32_t delivery_loops_[kMaxDeliveryLoops];
   uint32_t delivery_loop_count_;
-  uint64_t delivery_flushes_;
+  uint64_t delivery_flushes_;  // cache_flushes + fragments_evicted when they were taken
   Linker linker_;
   LookupTable lookup_;
   JumpTables jump_tables_;

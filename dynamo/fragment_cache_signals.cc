@@ -10,6 +10,12 @@ namespace dynamo {
 
 const Fragment* FragmentCache::FragmentAt(uint32_t pc) const {
   if (!InCode(pc) || count_ == 0) return nullptr;
+  auto holds = [pc](const Fragment& f) { return pc >= f.entry.addr() && pc < f.entry.addr() + 4 * f.words; };
+  if (fifo_) {  // the code area is circular: no order to search by
+    for (uint32_t k = 0; k < count_; ++k)
+      if (Nth(k).live && holds(Nth(k))) return &Nth(k);
+    return nullptr;
+  }
   // Fragments are laid out one after the other from the start of the code area (a flush
   // starts again at its start), so their entries increase with their index.
   uint32_t lo = 0, hi = count_;
@@ -19,8 +25,7 @@ const Fragment* FragmentCache::FragmentAt(uint32_t pc) const {
     else hi = mid;
   }
   const Fragment& f = fragments_[lo];
-  if (pc < f.entry.addr() || pc >= f.entry.addr() + 4 * f.words) return nullptr;
-  return &f;
+  return holds(f) ? &f : nullptr;
 }
 
 const AppWordRecord* FragmentCache::AppWordAt(const Fragment& f, uint32_t pc) const {
@@ -34,7 +39,8 @@ const AppWordRecord* FragmentCache::AppWordAt(const Fragment& f, uint32_t pc) co
 
 void FragmentCache::UnlinkForDelivery(const Fragment& f) {
   if (!f.live) return;
-  if (delivery_exit_count_ == 0 && delivery_loop_count_ == 0) delivery_flushes_ = counters_->cache_flushes;
+  if (delivery_exit_count_ == 0 && delivery_loop_count_ == 0)
+    delivery_flushes_ = counters_->cache_flushes + counters_->fragments_evicted;
   for (uint32_t k = 0; k < f.exit_count; ++k) {
     Exit& e = linker_.at(f.first_exit + k);
     if (!e.linked || delivery_exit_count_ == kMaxDeliveryUnlinks) continue;
@@ -55,8 +61,9 @@ void FragmentCache::UnlinkForDelivery(const Fragment& f) {
 
 void FragmentCache::RelinkAfterDelivery() {
   if (delivery_exit_count_ == 0 && delivery_loop_count_ == 0) return;
-  // A flush since has dropped those fragments and exits: nothing to restore.
-  if (delivery_flushes_ == counters_->cache_flushes) {
+  // A flush or an eviction since has dropped those fragments and exits, or given their
+  // records to others: nothing to restore.
+  if (delivery_flushes_ == counters_->cache_flushes + counters_->fragments_evicted) {
     for (uint32_t k = 0; k < delivery_exit_count_; ++k) {
       Exit& e = linker_.at(delivery_exits_[k]);
       const Fragment* to = e.kind == ExitKind::kBranch ? Find(e.target) : nullptr;

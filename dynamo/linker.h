@@ -50,6 +50,13 @@ class Linker {
   uint32_t free_exits() const { return kMaxExits - count_; }
   // A new exit record (free_exits() must be non-zero); index via IndexOf.
   Exit* Allocate() { return &exits_[count_++]; }
+  // Where Allocate takes the next record: records are a circular array under
+  // flush_policy: fifo, which moves it (fragment_cache_fifo.cc).
+  uint32_t next_index() const { return count_; }
+  void AllocateFrom(uint32_t index) { count_ = index; }
+  // True if `more` new targets might not fit the incoming lists (only fifo, which never
+  // clears them, can get there): flush first.
+  bool TargetsNearlyFull(uint32_t more) const { return used_count_ + more > kMaxExits; }
   uint32_t IndexOf(const Exit* e) const { return static_cast<uint32_t>(e - exits_); }
   Exit& at(uint32_t index) { return exits_[index]; }
 
