@@ -9,6 +9,7 @@
 #include <map>
 
 #include "util/config_text.h"
+#include "util/yaml_map.h"
 
 namespace dynamo {
 namespace {
@@ -221,15 +222,7 @@ class Loader {
 
   bool Load(const std::string& text) {
     YAML::Node root;
-    try {
-      root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-      error_ = file_ + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
-      return false;
-    } catch (const std::exception& e) {
-      error_ = file_ + ": malformed YAML: " + e.what();
-      return false;
-    }
+    if (!dynsim::ParseYamlFile(text, file_, &root, &error_)) return false;
     try {
       if (root.IsNull()) return true;  // an empty file: the defaults
       if (!root.IsMap()) {
@@ -261,17 +254,14 @@ class Loader {
       const int line = key.Mark().line + 1;
       if (!key.IsScalar()) return Fail(line, "(top level)", "keys must be plain names");
       const std::string name = key.Scalar();
-      auto seen = lines.find(name);
-      if (seen != lines.end()) return Fail(line, name, "duplicate key (first on line " + std::to_string(seen->second) + ")");
-      lines[name] = line;
+      if (!dynsim::FirstOccurrence(file_, key, name, &lines, &error_)) return false;
       const DynamoParam* p = FindParam(name);
       if (!p) return Fail(line, name, "unknown key" + Suggestion(name));
       const std::string expected = p->is_bool  ? "true or false"
                                    : p->choices ? "one of " + std::string(p->choices)
                                                 : "an integer (" + std::string(p->unit) + ")";
-      if (value.IsNull()) return Fail(line, name, "expected " + expected + ", got nothing");
-      if (value.IsMap()) return Fail(line, name, "expected " + expected + ", got a map");
-      if (value.IsSequence()) return Fail(line, name, "expected " + expected + ", got a sequence");
+      const std::string not_scalar = dynsim::NotAScalar(value, expected);
+      if (!not_scalar.empty()) return Fail(line, name, not_scalar);
       uint32_t v = 0;
       const std::string message = ParseValue(*p, value.Scalar(), value.Tag() == "?", &v);
       if (!message.empty()) return Fail(line, name, message);

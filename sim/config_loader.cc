@@ -13,6 +13,7 @@
 #include "sim/config.h"
 #include "sim/config_internal.h"
 #include "util/config_text.h"
+#include "util/yaml_map.h"
 
 namespace dynsim {
 namespace {
@@ -95,15 +96,7 @@ class YamlLoader {
 
   bool Load(const std::string& text) {
     YAML::Node root;
-    try {
-      root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-      error_ = file_ + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
-      return false;
-    } catch (const std::exception& e) {
-      error_ = file_ + ": malformed YAML: " + e.what();
-      return false;
-    }
+    if (!ParseYamlFile(text, file_, &root, &error_)) return false;
     try {
       if (root.IsNull()) return Check();  // empty file: the defaults
       if (!root.IsMap()) {
@@ -137,17 +130,10 @@ class YamlLoader {
                     "keys must be plain names");
       }
       std::string name = prefix + key.Scalar();
-      auto seen = lines_.find(name);
-      if (seen != lines_.end()) {
-        return Fail(line, name, "duplicate key (first on line " + std::to_string(seen->second) + ")");
-      }
-      lines_[name] = line;
+      if (!FirstOccurrence(file_, key, name, &lines_, &error_)) return false;
       if (const ParamDef* def = FindParam(name)) {
-        if (value.IsNull()) return Fail(line, name, "expected " + Expected(*def) + ", got nothing");
-        if (value.IsMap()) return Fail(line, name, "expected " + Expected(*def) + ", got a map");
-        if (value.IsSequence()) {
-          return Fail(line, name, "expected " + Expected(*def) + ", got a sequence");
-        }
+        const std::string not_scalar = NotAScalar(value, Expected(*def));
+        if (!not_scalar.empty()) return Fail(line, name, not_scalar);
         ParamValue v;
         std::string message = ParseValue(*def, value.Scalar(), value.Tag() == "?", &v);
         if (!message.empty()) return Fail(line, name, message);

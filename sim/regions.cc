@@ -9,31 +9,9 @@
 #include <map>
 
 #include "util/config_text.h"
+#include "util/yaml_map.h"
 
 namespace dynsim {
-namespace {
-
-std::string Where(const std::string& path, const YAML::Node& node) {
-  return path + ":" + std::to_string(node.Mark().line + 1) + ": ";
-}
-
-// yaml-cpp keeps both of two equal keys; like the configurations' loaders, the table
-// refuses the second, which would otherwise silently add to or shadow the first.
-bool FirstOccurrence(const std::string& path, const YAML::Node& key, const std::string& name,
-                     std::map<std::string, int>* lines, std::string* error) {
-  const int line = key.Mark().line + 1;
-  const auto seen = lines->find(name);
-  if (seen != lines->end()) {
-    *error = path + ":" + std::to_string(line) + ": " + name + ": duplicate key (first on line " +
-             std::to_string(seen->second) + ")";
-    return false;
-  }
-  (*lines)[name] = line;
-  return true;
-}
-
-}  // namespace
-
 bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rules, std::string* error) {
   std::string text;
   if (!ReadTextFile(path, &text)) {
@@ -41,12 +19,7 @@ bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rule
     return false;
   }
   YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    *error = path + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg;
-    return false;
-  }
+  if (!ParseYamlFile(text, path, &root, error)) return false;
   std::vector<RegionGroupRule> out;
   if (!root.IsMap()) {
     *error = path + ":1: expected a map with the key `groups`";
@@ -57,11 +30,11 @@ bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rule
     const std::string key = top.first.as<std::string>();
     if (!FirstOccurrence(path, top.first, key, &top_lines, error)) return false;
     if (key != "groups") {
-      *error = Where(path, top.first) + key + ": unknown key (the table has only `groups`)";
+      *error = YamlWhere(path, top.first) + key + ": unknown key (the table has only `groups`)";
       return false;
     }
     if (!top.second.IsMap()) {
-      *error = Where(path, top.second) + "groups: expected a map of group name -> list of patterns";
+      *error = YamlWhere(path, top.second) + "groups: expected a map of group name -> list of patterns";
       return false;
     }
     std::map<std::string, int> group_lines;
@@ -70,12 +43,12 @@ bool LoadRegionRules(const std::string& path, std::vector<RegionGroupRule>* rule
       if (!FirstOccurrence(path, group.first, "groups." + name, &group_lines, error)) return false;
       const YAML::Node& patterns = group.second;
       if (!patterns.IsSequence()) {
-        *error = Where(path, patterns) + "groups." + name + ": expected a list of function-name patterns";
+        *error = YamlWhere(path, patterns) + "groups." + name + ": expected a list of function-name patterns";
         return false;
       }
       for (const auto& p : patterns) {
         if (!p.IsScalar()) {
-          *error = Where(path, p) + "groups." + name + ": a pattern must be a string";
+          *error = YamlWhere(path, p) + "groups." + name + ": a pattern must be a string";
           return false;
         }
         out.push_back({p.as<std::string>(), name});
