@@ -10,6 +10,8 @@ Conventions of a tutorial (docs/tutorials/README.md, "Keeping the tutorials true
   order), where `bazel-bin`, `configs` and `tools` are links into --root (the repository
   root, or Bazel's runfiles root, which has the same layout with bazel-bin's files at the
   top). A command that exits non-zero fails the file.
+- A command may not pipe into `head` (under pipefail the writer may die of SIGPIPE, so the
+  command would fail only sometimes): `sed -n 1,Np` reads everything.
 - A `sh notest` block is shown but not run; it may hold only `bazel build` lines (a test
   cannot run Bazel).
 - A `text` block that follows a command, with nothing but blank lines between, is that
@@ -87,6 +89,10 @@ def pair_commands(path, blocks, lines):
             continue
         if b["info"]:
             errors.append(f"{path}:{b['line']}: unknown info string 'sh {b['info']}' (sh or sh notest)")
+        if re.search(r"\|\s*head\b", b["text"]):
+            # Under pipefail a writer that head stops reading gets SIGPIPE, sometimes.
+            errors.append(f"{path}:{b['line']}: '| head' can kill the command before it with SIGPIPE under "
+                          "pipefail; use '| sed -n 1,Np'")
         expected = None
         if k + 1 < len(blocks) and blocks[k + 1]["kind"] == "text":
             gap = lines[b["end"]:blocks[k + 1]["line"] - 1]

@@ -29,6 +29,7 @@ wrong_check.md|check '^sim identical: True$' does not match the output of comman
 failing_command.md|command 1 exited 1
 no_commands.md|no commands
 out_of_order.md|line 'three' not found after 'one'
+head_pipe.md|'| head' can kill the command before it with SIGPIPE
 LIST
 # ... and on a real tutorial with one figure changed.
 sed 's/^\(sim\.cycles  *\)2938358 /\12938359 /' \
