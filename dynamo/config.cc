@@ -9,6 +9,7 @@
 #include <map>
 
 #include "util/config_text.h"
+#include "util/param_spec.h"
 #include "util/yaml_map.h"
 
 namespace dynamo {
@@ -178,42 +179,16 @@ std::string Suggestion(const std::string& name) {
   return dynsim::DidYouMean(name, names);
 }
 
-// Validates a scalar against `p`. `plain` is false for a quoted scalar (a string, so the
-// wrong type). Returns "" or the message.
-std::string ParseValue(const DynamoParam& p, const std::string& text, bool plain, uint32_t* out) {
-  const std::string got = std::string(plain ? "'" : "string '") + text + "'";
-  if (p.choices) {
-    const std::vector<std::string> names = ChoiceNames(p);
-    for (uint32_t i = 0; i < names.size(); ++i) {
-      if (plain && text == names[i]) {
-        *out = i;
-        return "";
-      }
-    }
-    std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
-    return "expected one of " + list + ", got " + got;
-  }
-  if (p.is_bool) {
-    if (plain && (text == "true" || text == "True" || text == "TRUE")) {
-      *out = 1;
-      return "";
-    }
-    if (plain && (text == "false" || text == "False" || text == "FALSE")) {
-      *out = 0;
-      return "";
-    }
-    return "expected true or false, got " + got;
-  }
-  int64_t v = 0;
-  if (!plain || !dynsim::ParseConfigInt(text, &v)) return "expected an integer (" + std::string(p.unit) + "), got " + got;
-  if (v < p.min || v > p.max) {
-    return std::to_string(v) + " is out of range [" + std::to_string(p.min) + ", " + std::to_string(p.max) +
-           "] (" + p.unit + ")";
-  }
-  if (p.power_of_two && (v & (v - 1)) != 0) return std::to_string(v) + " is not a power of two";
-  *out = static_cast<uint32_t>(v);
-  return "";
+// The value part of `p` in the type both schemas share.
+dynsim::ParamSpec SpecOf(const DynamoParam& p) {
+  dynsim::ParamSpec spec;
+  spec.type = p.choices ? dynsim::ParamType::kEnum : p.is_bool ? dynsim::ParamType::kBool : dynsim::ParamType::kInt;
+  spec.unit = p.unit;
+  spec.min = p.min;
+  spec.max = p.max;
+  spec.constraint = p.power_of_two ? dynsim::IntConstraint::kPowerOfTwo : dynsim::IntConstraint::kNone;
+  if (p.choices) spec.choices = ChoiceNames(p);
+  return spec;
 }
 
 class Loader {
@@ -257,15 +232,13 @@ class Loader {
       if (!dynsim::FirstOccurrence(file_, key, name, &lines, &error_)) return false;
       const DynamoParam* p = FindParam(name);
       if (!p) return Fail(line, name, "unknown key" + Suggestion(name));
-      const std::string expected = p->is_bool  ? "true or false"
-                                   : p->choices ? "one of " + std::string(p->choices)
-                                                : "an integer (" + std::string(p->unit) + ")";
-      const std::string not_scalar = dynsim::NotAScalar(value, expected);
+      const dynsim::ParamSpec spec = SpecOf(*p);
+      const std::string not_scalar = dynsim::NotAScalar(value, dynsim::ExpectedValue(spec));
       if (!not_scalar.empty()) return Fail(line, name, not_scalar);
-      uint32_t v = 0;
-      const std::string message = ParseValue(*p, value.Scalar(), value.Tag() == "?", &v);
+      dynsim::ParamValue v;
+      const std::string message = dynsim::ParseParamValue(spec, value.Scalar(), value.Tag() == "?", &v);
       if (!message.empty()) return Fail(line, name, message);
-      config_.*(p->field) = v;
+      config_.*(p->field) = static_cast<uint32_t>(spec.type == dynsim::ParamType::kBool ? v.b : v.i);
     }
     return true;
   }

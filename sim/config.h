@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "util/param_spec.h"
+
 namespace dynsim {
 
 // Enumerations: the order of the enumerators is the order of the choices declared in the
@@ -92,29 +94,14 @@ struct MachineConfig {
   MemoryConfig memory;
 };
 
-enum class ParamType { kBool, kInt, kEnum, kString };
-// An extra constraint on an integer parameter, besides its range.
-enum class IntConstraint { kNone, kPowerOfTwo, kOdd };
-
-// One parameter's value in neutral form: `b` for bool, `i` for integers and for the index
-// of an enum choice, `s` for strings.
-struct ParamValue {
-  bool b = false;
-  int64_t i = 0;
-  std::string s;
-};
-
 // One declared parameter. `get` and `set` are bound to one MachineConfig field; `set` is
 // only ever given values that passed validation against this declaration.
-struct ParamDef {
+// Its type, unit, range and choices are its ParamSpec (util/param_spec.h), the value type
+// the Dynamo configuration's schema shares.
+struct ParamDef : ParamSpec {
   std::string name;  // dotted: "icache.size_kb"
-  ParamType type;
-  std::string unit;  // "" when the value has no unit
   std::string doc;
   ParamValue default_value;
-  int64_t min = 0, max = 0;  // kInt, inclusive
-  IntConstraint constraint = IntConstraint::kNone;
-  std::vector<std::string> choices;  // kEnum
   std::function<ParamValue(const MachineConfig&)> get;
   std::function<void(MachineConfig*, const ParamValue&)> set;
 };

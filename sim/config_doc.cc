@@ -6,11 +6,11 @@
 
 #include "sim/config.h"
 #include "sim/config_internal.h"
+#include "util/param_spec.h"
 
 namespace dynsim {
 namespace {
 
-using config_internal::JoinChoices;
 using config_internal::TypeName;
 
 // "  " per level of nesting.

@@ -19,11 +19,6 @@ const std::vector<std::string>& GroupNames();
 bool IsGroup(const std::string& name);
 // "bool", "integer", "enum", "string".
 const char* TypeName(ParamType t);
-std::string JoinChoices(const std::vector<std::string>& choices, const char* sep);
-// " (KiB)" for a parameter with a unit, else "".
-std::string UnitSuffix(const ParamDef& def);
-// What the parameter accepts, for messages: "an integer (KiB)", "true or false", ...
-std::string Expected(const ParamDef& def);
 // Cross-parameter checks. On failure returns the message (without key) and the keys that
 // could be blamed, most specific first.
 std::string CheckGeometry(const MachineConfig& c, std::vector<std::string>* keys);

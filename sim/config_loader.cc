@@ -13,6 +13,7 @@
 #include "sim/config.h"
 #include "sim/config_internal.h"
 #include "util/config_text.h"
+#include "util/param_spec.h"
 #include "util/yaml_map.h"
 
 namespace dynsim {
@@ -20,58 +21,9 @@ namespace {
 
 using config_internal::ApplyDefaults;
 using config_internal::CheckGeometry;
-using config_internal::Expected;
 using config_internal::GroupNames;
 using config_internal::IsGroup;
-using config_internal::JoinChoices;
-using config_internal::UnitSuffix;
 
-// Validates `text` against `def`. `plain` is false for a quoted YAML scalar, which is a
-// string and so the wrong type for a bool or an integer. Returns "" or the message.
-std::string ParseValue(const ParamDef& def, const std::string& text, bool plain, ParamValue* out) {
-  switch (def.type) {
-    case ParamType::kBool:
-      if (plain && (text == "true" || text == "True" || text == "TRUE")) {
-        out->b = true;
-        return "";
-      }
-      if (plain && (text == "false" || text == "False" || text == "FALSE")) {
-        out->b = false;
-        return "";
-      }
-      return "expected true or false, got " + std::string(plain ? "'" : "string '") + text + "'";
-    case ParamType::kInt: {
-      int64_t v = 0;
-      if (!plain || !ParseConfigInt(text, &v)) {
-        return "expected " + Expected(def) + ", got " + (plain ? "'" : "string '") + text + "'";
-      }
-      if (v < def.min || v > def.max) {
-        return std::to_string(v) + " is out of range [" + std::to_string(def.min) + ", " +
-               std::to_string(def.max) + "]" + UnitSuffix(def);
-      }
-      if (def.constraint == IntConstraint::kPowerOfTwo && (v & (v - 1)) != 0) {
-        return std::to_string(v) + " is not a power of two";
-      }
-      if (def.constraint == IntConstraint::kOdd && v % 2 == 0) {
-        return std::to_string(v) + " is not odd";
-      }
-      out->i = v;
-      return "";
-    }
-    case ParamType::kEnum: {
-      auto it = std::find(def.choices.begin(), def.choices.end(), text);
-      if (it == def.choices.end()) {
-        return "'" + text + "' is not one of " + JoinChoices(def.choices, ", ");
-      }
-      out->i = it - def.choices.begin();
-      return "";
-    }
-    case ParamType::kString:
-      out->s = text;
-      return "";
-  }
-  return "unknown parameter type";
-}
 
 // " (did you mean X?)" for the likeliest intended key, else "". When the key's group
 // exists, only that group's parameters are candidates (a misspelled leaf, such as
@@ -132,10 +84,10 @@ class YamlLoader {
       std::string name = prefix + key.Scalar();
       if (!FirstOccurrence(file_, key, name, &lines_, &error_)) return false;
       if (const ParamDef* def = FindParam(name)) {
-        const std::string not_scalar = NotAScalar(value, Expected(*def));
+        const std::string not_scalar = NotAScalar(value, ExpectedValue(*def));
         if (!not_scalar.empty()) return Fail(line, name, not_scalar);
         ParamValue v;
-        std::string message = ParseValue(*def, value.Scalar(), value.Tag() == "?", &v);
+        std::string message = ParseParamValue(*def, value.Scalar(), value.Tag() == "?", &v);
         if (!message.empty()) return Fail(line, name, message);
         def->set(&config_, v);
       } else if (IsGroup(name)) {
@@ -206,7 +158,7 @@ bool ApplyOverride(const std::string& assignment, MachineConfig* config, std::st
     return false;
   }
   ParamValue v;
-  std::string message = ParseValue(*def, text, /*plain=*/true, &v);
+  std::string message = ParseParamValue(*def, text, /*plain=*/true, &v);
   if (!message.empty()) {
     *error = where + name + ": " + message;
     return false;

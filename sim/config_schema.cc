@@ -291,31 +291,8 @@ const char* TypeName(ParamType t) {
   return "?";
 }
 
-std::string JoinChoices(const std::vector<std::string>& choices, const char* sep) {
-  std::string out;
-  for (size_t i = 0; i < choices.size(); ++i) {
-    if (i) out += sep;
-    out += choices[i];
-  }
-  return out;
-}
 
-std::string UnitSuffix(const ParamDef& def) { return def.unit.empty() ? "" : " (" + def.unit + ")"; }
 
-// What the parameter accepts, for messages: "an integer (KiB)", "true or false", ...
-std::string Expected(const ParamDef& def) {
-  switch (def.type) {
-    case ParamType::kBool:
-      return "true or false";
-    case ParamType::kInt:
-      return "an integer" + UnitSuffix(def);
-    case ParamType::kEnum:
-      return "one of " + JoinChoices(def.choices, ", ");
-    case ParamType::kString:
-      return "a string";
-  }
-  return "?";
-}
 
 // Dotted names of every group ("icache", "l2", ...), in schema order.
 const std::vector<std::string>& GroupNames() {
