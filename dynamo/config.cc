@@ -197,14 +197,9 @@ class Loader {
 
   bool Load(const std::string& text) {
     YAML::Node root;
-    if (!dynsim::ParseYamlFile(text, file_, &root, &error_)) return false;
+    if (!dynsim::ParseYamlMap(text, file_, "Dynamo parameters", &root, &error_)) return false;
     try {
       if (root.IsNull()) return true;  // an empty file: the defaults
-      if (!root.IsMap()) {
-        error_ = file_ + ":" + std::to_string(root.Mark().line + 1) +
-                 ": expected a map of Dynamo parameters at the top level";
-        return false;
-      }
       return Walk(root);
     } catch (const std::exception& e) {
       error_ = file_ + ": " + e.what();

@@ -1,10 +1,7 @@
 // `flush_policy: fifo` (fifo_cache.h): the fragment cache as circular arrays, the oldest
 // fragment deleted (unlinked first, as an FIC deletion is) whenever a new one needs its
 // room, and the cache doubled, emptied, when too many new fragments regenerate evicted ones.
-#include <dynsim/simcall.h>
-
 #include "dynamo/fragment_cache.h"
-#include "dynamo/machine.h"
 
 namespace dynamo {
 namespace {

@@ -48,14 +48,9 @@ class YamlLoader {
 
   bool Load(const std::string& text) {
     YAML::Node root;
-    if (!ParseYamlFile(text, file_, &root, &error_)) return false;
+    if (!ParseYamlMap(text, file_, "parameters", &root, &error_)) return false;
     try {
       if (root.IsNull()) return Check();  // empty file: the defaults
-      if (!root.IsMap()) {
-        error_ = file_ + ":" + std::to_string(root.Mark().line + 1) +
-                 ": expected a map of parameters at the top level";
-        return false;
-      }
       return Walk(root, "") && Check();
     } catch (const std::exception& e) {
       error_ = file_ + ": " + e.what();

@@ -14,6 +14,14 @@ bool ParseYamlFile(const std::string& text, const std::string& file, YAML::Node*
   return false;
 }
 
+bool ParseYamlMap(const std::string& text, const std::string& file, const std::string& what, YAML::Node* root,
+                  std::string* error) {
+  if (!ParseYamlFile(text, file, root, error)) return false;
+  if (root->IsNull() || root->IsMap()) return true;
+  *error = YamlWhere(file, *root) + "expected a map of " + what + " at the top level";
+  return false;
+}
+
 std::string YamlWhere(const std::string& file, const YAML::Node& node) {
   return file + ":" + std::to_string(node.Mark().line + 1) + ": ";
 }

@@ -18,6 +18,11 @@ namespace dynsim {
 // `error`. An empty file gives a null root.
 bool ParseYamlFile(const std::string& text, const std::string& file, YAML::Node* root, std::string* error);
 
+// ParseYamlFile, and the top level must be a map (or nothing, an empty file): false with
+// "FILE:LINE: expected a map of WHAT at the top level" if it is anything else.
+bool ParseYamlMap(const std::string& text, const std::string& file, const std::string& what, YAML::Node* root,
+                  std::string* error);
+
 // "FILE:LINE: " for `node`.
 std::string YamlWhere(const std::string& file, const YAML::Node& node);
 

@@ -16,6 +16,17 @@ TEST(YamlMap, MalformedTextNamesFileAndLine) {
   EXPECT_TRUE(root.IsNull());
 }
 
+TEST(YamlMap, TheTopLevelIsAMapOrNothing) {
+  YAML::Node root;
+  std::string error;
+  EXPECT_TRUE(ParseYamlMap("a: 1\n", "m.yaml", "parameters", &root, &error));
+  EXPECT_TRUE(root.IsMap());
+  EXPECT_TRUE(ParseYamlMap("", "m.yaml", "parameters", &root, &error));
+  EXPECT_TRUE(root.IsNull());
+  EXPECT_FALSE(ParseYamlMap("\n- 1\n- 2\n", "m.yaml", "parameters", &root, &error));
+  EXPECT_EQ(error, "m.yaml:2: expected a map of parameters at the top level");
+}
+
 TEST(YamlMap, SecondKeyIsRefusedWithTheFirstLine) {
   YAML::Node root;
   std::string error;
