@@ -113,7 +113,11 @@ class AppState {
     back_ = back;
   }
   bool psw_n() const { return n_; }
-  void set_psw_n(bool v) { n_ = v; }
+  // Stores only a change: Run's forms start with PSW[N] known clear, so that clearing it
+  // again folds away instead of costing an instruction per interpreted instruction.
+  void set_psw_n(bool v) {
+    if (v != n_) n_ = v;
+  }
 
  private:
   AppContext& c_;
@@ -224,6 +228,21 @@ StepFn StepFor(const isa::Insn& insn) {
   return insn.cond == 0 ? Steps::kCondZero[op] : Steps::kAny[op];
 }
 
+// The instruction at the context's front, decoded afresh and stepped by its form's step
+// function, out of line on a state of its own (see StepFp): Run's way past the decode cache
+// for the one pc whose entry it keeps empty. A fetch that cannot be read is a trap.
+__attribute__((noinline)) Event StepUncached(AppContext& ctx, DecodeCache& cache, FragmentCache& fragments,
+                                             Counters& counters, uint32_t line_bytes) {
+  const uint32_t pc = ctx.iaoq_front & ~3u;
+  if (!machine::Readable(pc)) return Event::kTrap;
+  const isa::Insn insn = isa::decode(*reinterpret_cast<const volatile uint32_t*>(pc));
+  AppState s(ctx, cache, fragments, counters, line_bytes);
+  Event event = StepFor(insn)(s, insn);
+  s.Sync();
+  // Run's forms never report the gateway: its next dispatch finds the front there.
+  return event == Event::kGateway ? Event::kRetired : event;
+}
+
 }  // namespace
 
 void DecodeCache::Clear() {
@@ -246,6 +265,11 @@ __attribute__((noinline)) const DecodeCache::Entry* DecodeCache::Fill(AppPc pc) 
   e.label = labels_ ? labels_[FormIndex(e.insn)] : nullptr;
   e.iaoq = pc.addr() | kUserPrivilege;
   return &e;
+}
+
+void DecodeCache::Forget(uint32_t iaoq) {
+  Entry& e = entries_[Index(iaoq)];
+  if (e.iaoq == iaoq) e.iaoq = kEmpty;
 }
 
 void DecodeCache::FlushLine(uint32_t addr, uint32_t line_bytes) {
@@ -311,43 +335,71 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
   cache.SetLabels(kFormLabels);
   AppState s(ctx, cache, *fragments_, *counters_, line_bytes_);
   uint32_t retired = 0, nullified = 0, decoded = 0;
-  // The queue value of a fragment head a backward branch went to (kEmpty: none yet).
+  // The queue value of a fragment head a backward branch went to (kEmpty: none yet). Its
+  // decode-cache entry is kept empty while it is set, so that reaching it takes the slow
+  // path, which checks it: the dispatch of every other instruction does not.
   uint32_t enter_at = DecodeCache::kEmpty;
   InterpStop stop;
+  uint32_t front;
   const DecodeCache::Entry* e;
   Event event;
-  for (;;) {
-    const uint32_t front = s.iaoq_front();
-    if (__builtin_expect(front == enter_at, 0) && !s.psw_n() && s.iaoq_back() == front + 4) {
-      stop = InterpStop::kFragmentHead;
-      break;
-    }
-    e = &cache.Slot(front);
-    if (__builtin_expect(e->iaoq != front, 0)) {
-      if (isa::is_gateway(front) && !s.psw_n()) {
-        stop = InterpStop::kGateway;  // the branch to it and its delay slot retired
-        break;
+// The dispatch, copied to the end of every form so that each form jumps straight to the
+// next instruction's (one indirect jump per instruction, no jump back to a loop head). A
+// slot that misses the decode cache, or that PSW[N] nullifies, takes the slow path.
+#define DISPATCH()                                                     \
+  do {                                                                 \
+    front = s.iaoq_front();                                            \
+    e = &cache.Slot(front);                                            \
+    if (__builtin_expect(e->iaoq != front, 0) || __builtin_expect(s.psw_n(), 0)) goto slow; \
+    goto* e->label;                                                    \
+  } while (0)
+  DISPATCH();
+slow:
+  if (e->iaoq != front) {
+    if (front == enter_at) {
+      if (!s.psw_n() && s.iaoq_back() == front + 4) {
+        stop = InterpStop::kFragmentHead;
+        goto out;
       }
-      e = cache.Fill(AppPcOfIaoq(front));
-      ++decoded;
-      if (!e) {
+      // Not entered from here: run it without filling its entry, which must stay empty.
+      s.Sync();
+      event = StepUncached(ctx, cache, *fragments_, *counters_, line_bytes_);
+      s.Reload();
+      if (event == Event::kTrap && !machine::Readable(front & ~3u)) {
         stop = InterpStop::kFetchFault;
-        break;
+        goto out;
       }
-    }
-    // A nullified instruction takes the one generic step; the forms' steps may then assume
-    // PSW[N] clear.
-    if (__builtin_expect(s.psw_n(), 0)) {
-      event = static_cast<Event>(isa::step<AppState, false>(s, e->insn).kind);
       goto stepped;
     }
-    goto* e->label;
+    if (isa::is_gateway(front) && !s.psw_n()) {
+      stop = InterpStop::kGateway;  // the branch to it and its delay slot retired
+      goto out;
+    }
+    e = cache.Fill(AppPcOfIaoq(front));
+    ++decoded;
+    if (!e) {
+      stop = InterpStop::kFetchFault;
+      goto out;
+    }
+  }
+  // A nullified instruction takes the one generic step; the forms' steps may then assume
+  // PSW[N] clear.
+  if (__builtin_expect(s.psw_n(), 0)) {
+    event = static_cast<Event>(isa::step<AppState, false>(s, e->insn).kind);
+    goto stepped;
+  }
+  goto* e->label;
 // A `bv` that is not a return through rp feeds the switch profile (switch_profile.h).
 #define FORM_STEP(ID, COND, SUFFIX)                                        \
   form_##ID##_##SUFFIX:                                                    \
+    if (s.psw_n()) __builtin_unreachable();                                \
     event = StepAs<isa::Op::ID, COND, false, false>(s, e->insn);           \
     if (isa::Op::ID == isa::Op::BV && e->insn.r2 != 2)                     \
       the_switch_profile.Note(front & ~3u, s.iaoq_back());                 \
+    if (__builtin_expect(event == Event::kRetired, 1)) {                   \
+      ++retired;                                                           \
+      DISPATCH();                                                          \
+    }                                                                      \
     goto stepped;
 #define FORM_STEP_FP(ID, COND, SUFFIX) \
   form_##ID##_##SUFFIX:                \
@@ -358,36 +410,37 @@ __attribute__((flatten)) InterpStop Interpreter::Run() {
 #define ISA_INSN(ID, ASM, FORMAT, MATCH, MASK, SEM, CLS, ...) FORMS_##CLS(FORM_STEP, ID)
 #include "isa/insns.def"
 #undef ISA_INSN
-    FORMS_TWO(FORM_STEP, kIllegal)
-  stepped:
-    if (__builtin_expect(event == Event::kRetired, 1)) {
-      ++retired;
-      continue;
-    }
-    if (event == Event::kNullified) {
-      ++nullified;
-      continue;
-    }
-    if (event == Event::kBackwardTaken) {
-      ++retired;
-      // The branch has retired; its delay slot is at the front, the target at the back.
-      const HeadAction action = AtBackwardBranch(AppPcOfIaoq(s.iaoq_back()));
-      if (action == HeadAction::kRecord) {
-        stop = InterpStop::kTraceHead;
-        break;
-      }
-      if (action == HeadAction::kEnter || action == HeadAction::kEnterNext) {
-        // After the delay slot; with kEnterNext, after the target too, run or nullified.
-        enter_at = s.iaoq_back() + (action == HeadAction::kEnterNext ? 4 : 0);
-      } else if (__builtin_expect(dynamo_signal_arrived != 0, 0)) {
-        stop = InterpStop::kSignal;  // deliver it now: a loop interpreted may run long
-        break;
-      }
-      continue;
-    }
-    stop = InterpStop::kTrap;
-    break;
+  FORMS_TWO(FORM_STEP, kIllegal)
+stepped:
+  if (__builtin_expect(event == Event::kRetired, 1)) {
+    ++retired;
+    DISPATCH();
   }
+  if (event == Event::kNullified) {
+    ++nullified;
+    DISPATCH();
+  }
+  if (event == Event::kBackwardTaken) {
+    ++retired;
+    // The branch has retired; its delay slot is at the front, the target at the back.
+    const HeadAction action = AtBackwardBranch(AppPcOfIaoq(s.iaoq_back()));
+    if (action == HeadAction::kRecord) {
+      stop = InterpStop::kTraceHead;
+      goto out;
+    }
+    if (action == HeadAction::kEnter || action == HeadAction::kEnterNext) {
+      // After the delay slot; with kEnterNext, after the target too, run or nullified.
+      enter_at = s.iaoq_back() + (action == HeadAction::kEnterNext ? 4 : 0);
+      cache.Forget(enter_at);
+    } else if (__builtin_expect(dynamo_signal_arrived != 0, 0)) {
+      stop = InterpStop::kSignal;  // deliver it now: a loop interpreted may run long
+      goto out;
+    }
+    DISPATCH();
+  }
+  stop = InterpStop::kTrap;
+out:
+#undef DISPATCH
   s.Sync();
   counters_->interpreted_instructions += retired;
   counters_->nullified_instructions += nullified;

@@ -62,6 +62,8 @@ class DecodeCache {
   const Entry& Slot(uint32_t iaoq) const { return entries_[Index(iaoq)]; }
   // Decodes the instruction at `pc` into its entry; nullptr if it cannot be read.
   const Entry* Fill(AppPc pc);
+  // Empties the entry holding queue value `iaoq`, if it does.
+  void Forget(uint32_t iaoq);
   // Empties the entries of the `line_bytes`-byte line holding `addr`.
   void FlushLine(uint32_t addr, uint32_t line_bytes);
   // Interpreter::Run's step labels, indexed by instruction form, which Fill stores in each
