@@ -61,6 +61,9 @@ struct BootConfig {
   uint32_t fifo_max_kb;
   uint32_t fifo_window;
   uint32_t fifo_regen_percent;
+  uint32_t indirect_chain_slots;
+  uint32_t indirect_chain_samples;
+  uint32_t indirect_chain_min_percent;
 };
 
 // The `flush_policy` choices (flush_policy.h, fifo_cache.h).

@@ -111,6 +111,25 @@ std::vector<DynamoParam> BuildSchema() {
        "predicted branch where the table's bv is always mispredicted. 0: a table at every "
        "switch that allows one.",
        &BootConfig::jump_table_min_change_percent},
+      {"indirect_chain_slots", false, "compares", 1, 0, 4, false, "fragment builder",
+       "With inline_indirect, each bv rX compare on a trace gets room for this many more "
+       "compares before its table probe, filled with the targets its misses then go to "
+       "(a polymorphic inline cache, dynamo/indirect_chains.h): a hit is a compare and a "
+       "direct, predicted branch to the target's fragment instead of the probe's nine "
+       "instructions and always-mispredicted bv. 0: none (measured at ref: 1 slot 1.181x "
+       "geometric mean, 2 slots 1.176x, none 1.175x).",
+       &BootConfig::indirect_chain_slots},
+      {"indirect_chain_samples", false, "misses", 8, 0, 64, false, "fragment builder",
+       "How many of its compare's misses to targets that head fragments a site sends to "
+       "Dynamo, each with its target, before its slots are filled (each is an exit and an "
+       "entry: about a hundred instructions). 0: no slots.",
+       &BootConfig::indirect_chain_samples},
+      {"indirect_chain_min_percent", false, "percent", 75, 1, 100, false, "fragment builder",
+       "A target gets a chain slot only if it had at least this share of the site's samples "
+       "(and two of them): the slot's compare is a conditional branch, predicted from its "
+       "history, and a target that comes and goes makes it mispredict about as often as the "
+       "probe's bv would have (measured at ref: 50 and 75 within 0.1% of each other).",
+       &BootConfig::indirect_chain_min_percent},
       {"count_lookups", true, "", 0, 0, 1, false, "lookup",
        "Count the indirect branches that consult the lookup table (three more instructions per "
        "lookup, for the counters lookup_hits and inline_misses). Off, those two counters stay 0 "

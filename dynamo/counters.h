@@ -54,11 +54,14 @@ namespace dynamo {
   X(links_out_of_reach, "links not made because the target was beyond a 17-bit branch")         \
   X(unlinks, "linked exits restored to their stubs (their target fragment was deleted)")          \
   X(lookup_hits, "indirect branches whose target the lookup found in the table (counted with count_lookups)") \
-  X(inline_misses, "indirect branches whose target differed from the one inlined on the trace (counted with count_lookups)") \
+  X(inline_misses, "indirect branches whose target differed from the one inlined on the trace and from their chain's (counted with count_lookups)") \
   X(indirect_folded, "indirect branches built into fragments as nothing but their delay slot (target known: optimize)") \
   X(fragment_loops, "fragments whose last branch loops straight back to their first word (close_loops)") \
   X(indirect_inline_lookups, "indirect branches built with the table probe inline in fragment code")  \
   X(jump_tables, "switches built as translated jump tables (jump_tables)")                        \
+  X(chain_sites, "indirect branches built with chain slots before their inline probe (indirect_chain_slots)") \
+  X(chain_samples, "misses of chain sites still learning, each an exit to Dynamo with its target (indirect_chain_samples)") \
+  X(chain_slots_filled, "chain slots filled with a compare and a direct branch to a target's fragment") \
   X(bailouts, "times Dynamo bailed out to native execution (Dynamo's share of the time stayed high)") \
   X(bailout_cycle, "the cr16 cycle of the bail-out (0: none)")                                    \
   X(bailout_ratio_percent, "Dynamo's cycles per 100 fragment-cache cycles in the interval that decided the bail-out") \

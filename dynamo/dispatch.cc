@@ -94,11 +94,13 @@ bool Dispatcher::Execute(const Fragment& f) {
   Exit* e = FragmentCache::ExitOfRecord(record);
   ReadExitPsw(ctx_);
   // With count_lookups, every lookup counts itself in the context (32 bits: collected at
-  // every exit); the one that ends in a lookup exit missed, the others hit. With inline
-  // compares, every lookup follows a compare that failed.
+  // every exit); the one that ends in a lookup exit missed, the others hit, except at a
+  // chain site still learning, which leaves before its probe (indirect_chains.h). With
+  // inline compares, every lookup follows a compare that failed.
+  const bool chain_sample = e->kind == ExitKind::kLookup && cache_->ChainSiteLearning(*e);
   const uint32_t lookups = ctx_->lookups;
   ctx_->lookups = 0;
-  counters_->lookup_hits += lookups - (e->kind == ExitKind::kLookup && lookups ? 1 : 0);
+  counters_->lookup_hits += lookups - (e->kind == ExitKind::kLookup && !chain_sample && lookups ? 1 : 0);
   if (cache_->inline_indirect()) counters_->inline_misses += lookups;
   AppPc target;
   switch (e->kind) {
@@ -107,9 +109,11 @@ bool Dispatcher::Execute(const Fragment& f) {
       SetPc(ctx_, e->target);
       return false;
     case ExitKind::kLookup:
-      ++counters_->exits_lookup_miss;
       target = AppPcOfIaoq(ctx_->indirect_target);
       SetPc(ctx_, target);
+      if (chain_sample) cache_->SampleChainSite(*e, target);
+      if (chain_sample && cache_->Contains(target)) return false;
+      ++counters_->exits_lookup_miss;
       if (const Fragment* to = cache_->Find(target)) {
         cache_->InsertLookup(*to);
         ++counters_->lookup_inserts;

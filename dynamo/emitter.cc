@@ -15,12 +15,12 @@ isa::Insn Make(isa::Op op) {
 }
 
 // cmpib,COND,n imm, r, .+8+disp; `cond` is c << 1 | f (conditions.h).
-uint32_t CmpibN(uint8_t cond, int32_t imm, unsigned r, int32_t disp) {
+uint32_t CmpibN(uint8_t cond, int32_t imm, unsigned r, int32_t disp, bool nullify = true) {
   isa::Insn i = Make(isa::Op::CMPIB);
   i.im2 = static_cast<int16_t>(imm);
   i.r2 = static_cast<uint8_t>(r);
   i.cond = cond;
-  i.flags = isa::kFlagN;
+  i.flags = nullify ? isa::kFlagN : 0;
   i.im = disp;
   return isa::encode(i);
 }
@@ -108,6 +108,10 @@ uint32_t CmpibLessUnsignedN(int32_t imm, unsigned r, int32_t disp) {
   return CmpibN(4 << 1, imm, r, disp);  // c = 4 ("<<"), f = 0
 }
 
+uint32_t CmpibGreaterEqualUnsigned(int32_t imm, unsigned r, int32_t disp) {
+  return CmpibN((4 << 1) | 1, imm, r, disp, false);  // c = 4 ("<<"), f = 1: ">>="
+}
+
 uint32_t CmpbNotEqualN(unsigned a, unsigned b, int32_t disp) {
   isa::Insn i = Make(isa::Op::CMPB);
   i.r1 = static_cast<uint8_t>(a);
@@ -140,6 +144,15 @@ uint32_t BranchN(int32_t disp) {
   i.im = disp;
   return isa::encode(i);
 }
+
+uint32_t Branch(int32_t disp) {
+  isa::Insn i = Make(isa::Op::B_L);
+  i.t = 0;
+  i.im = disp;
+  return isa::encode(i);
+}
+
+uint32_t Nop() { return Ldo(0, 0, 0); }
 
 uint32_t BranchLinkR2(int32_t disp) {
   isa::Insn i = Make(isa::Op::B_L22);

@@ -32,6 +32,9 @@ uint32_t CmpiclrGreaterUnsigned(int32_t imm, unsigned r);
 uint32_t CmpibNotEqualN(int32_t imm, unsigned r, int32_t disp);
 // cmpib,<<,n imm, r, .+8+disp: taken when imm < r, unsigned
 uint32_t CmpibLessUnsignedN(int32_t imm, unsigned r, int32_t disp);
+// cmpib,>>= imm, r, .+8+disp: taken when imm >= r, unsigned; no ,n: the delay slot runs
+// either way
+uint32_t CmpibGreaterEqualUnsigned(int32_t imm, unsigned r, int32_t disp);
 // cmpb,<>,n a, b, .+8+disp
 uint32_t CmpbNotEqualN(unsigned a, unsigned b, int32_t disp);
 // depw,z source, pos, len, target: (source & (2^len - 1)) << (31 - pos)
@@ -40,6 +43,10 @@ uint32_t DepwZ(unsigned source, unsigned pos, unsigned len, unsigned target);
 uint32_t Bv(unsigned base);
 // b,n .+8+disp (17-bit displacement, no link)
 uint32_t BranchN(int32_t disp);
+// b .+8+disp (17-bit displacement, no link; the delay slot runs)
+uint32_t Branch(int32_t disp);
+// ldo 0(%r0),%r0: writes nothing
+uint32_t Nop();
 // b,l .+8+disp, %r2 (22-bit displacement)
 uint32_t BranchLinkR2(int32_t disp);
 

@@ -133,7 +133,8 @@ class Builder {
   bool Stub(ExitKind kind, uint32_t target);
   void MarkStubBranch(StubBranch branch, uint32_t pos);
   void LookupCall(int32_t delay);
-  bool InlineProbe(unsigned reg);
+  bool InlineProbe(unsigned reg, uint32_t* miss_word = nullptr);
+  bool ChainedProbe(unsigned reg, uint32_t compare, uint32_t* probe);
   bool GuardAgainstNullification(uint32_t pc);
   bool ExitTo(uint32_t pc, ExitKind kind);
   bool CutAt(uint32_t index);
@@ -225,7 +226,7 @@ void Builder::LookupCall(int32_t delay) {
 // and the application's r1 in the context: on a hit (9 instructions) it jumps to the
 // fragment with every register restored; on a miss it leaves through a lookup exit with
 // the target in ctx.indirect_target. `scratch` is spilled around it. It writes no PSW bit.
-bool Builder::InlineProbe(unsigned reg) {
+bool Builder::InlineProbe(unsigned reg, uint32_t* miss_word) {
   const unsigned scratch = reg == 31 ? 2 : 31;
   const uint32_t table = o_.lookup_table;
   if (o_.lookup_counter) {
@@ -244,9 +245,30 @@ bool Builder::InlineProbe(unsigned reg) {
   Emit(emit::Bv(1));
   Emit(emit::Ldw(App(1), 0, 1));
   Emit(emit::Ldw(App(scratch), 0, scratch));  // the miss
+  if (miss_word) *miss_word = pos_;
   Emit(emit::Stw(reg, kIndirectTarget, 0));
   Emit(emit::Ldw(App(1), 0, 1));
   return Stub(ExitKind::kLookup, 0);
+}
+
+// The miss block of `bv rX`'s inline compare at word `compare`, r1 spilled: with
+// chain_slots, that many empty slots before the inline probe, recorded for the fragment
+// cache to fill (BuiltChainSite) where the compare reaches past them to the probe's miss
+// path. *probe: where the compare goes as built.
+bool Builder::ChainedProbe(unsigned reg, uint32_t compare, uint32_t* probe) {
+  const uint32_t slots = o_.chain_slots > kMaxChainSlots ? kMaxChainSlots : o_.chain_slots;
+  const uint32_t learn_words = slots * kChainSlotWords + (o_.lookup_counter ? 3 : 0) + 10;
+  *probe = pos_;
+  if (!slots || out_->chain_site_count == BuiltFragment::kMaxChainSites ||
+      !emit::FitsCondBranch(static_cast<int32_t>((pos_ + learn_words - compare) * 4) - 8))
+    return InlineProbe(reg);
+  BuiltChainSite site{compare, pos_, slots, 0, 0, 0, reg};
+  for (uint32_t k = 0; k < slots * kChainSlotWords; ++k) Emit(emit::Nop());
+  site.probe = *probe = pos_;
+  if (!InlineProbe(reg, &site.learn)) return false;
+  site.exit = out_->exit_count - 1;
+  out_->chain_sites[out_->chain_site_count++] = site;
+  return true;
 }
 
 // Code for `pc` follows, and the instruction before may nullify the one at `pc` (then the
@@ -743,6 +765,7 @@ BuildStatus Builder::Run() {
   out_->loops = 0;
   out_->loop_branch = 0;
   out_->jump_table_count = 0;
+  out_->chain_site_count = 0;
   out_->app_word_count = 0;
   known_.Clear();
   known_.FollowStackSlots(o_.stack_slots, o_.private_stack_slots);
@@ -803,10 +826,13 @@ BuildStatus Builder::Run() {
         if (!Stub(p.exit_kind, p.target)) return BuildStatus::kEmpty;
         MarkStubBranch(StubBranch::kUncond, p.pos);
         break;
-      case Pending::kInlineProbe:
-        word = emit::CmpibLessUnsignedN(3, 1, disp);
-        if (!InlineProbe(static_cast<unsigned>(p.delay))) return BuildStatus::kEmpty;
+      case Pending::kInlineProbe: {
+        const uint32_t block = pos_;
+        uint32_t probe = block;
+        if (!ChainedProbe(static_cast<unsigned>(p.delay), p.pos, &probe)) return BuildStatus::kEmpty;
+        word = emit::CmpibLessUnsignedN(3, 1, disp + static_cast<int32_t>((probe - block) * 4));
         break;
+      }
       case Pending::kInlineMiss:
         word = emit::CmpibNotEqualN(0, 1, disp);
         Emit(emit::Addil(p.target, 1));

@@ -24,7 +24,8 @@
 //     (r1 spilled: `addil`, `ldo`, `cmpib`); equal falls through on the trace, unequal goes
 //     to a block that probes the lookup table inline and jumps to the fragment found, or
 //     leaves through a lookup exit stub. Without inline_indirect the fragment ends in that
-//     probe;
+//     probe. With chain_slots, the block starts with that many empty slots for the
+//     compares the site may grow (BuiltChainSite, indirect_chains.h);
 //   - `bv,n %r0(rX)` (or `bv` with a delay slot that leaves rX and rI alone) right after
 //     `ldw,s rI(rB),rX`, rB a known constant: a switch. With jump_table_entries saying
 //     the table is read-only, and switch_varies saying the bv's target kept changing while
@@ -93,7 +94,13 @@ struct BuildOptions {
   // False: the switch's `bv` at branch_pc kept its target while interpreted, so it keeps
   // the compare with its recorded target instead of a table (nullptr: always true).
   bool (*switch_varies)(uint32_t branch_pc);
+  // Chain slots in the miss block of each inline compare of `bv rX` (BuiltChainSite,
+  // indirect_chains.h), at most kMaxChainSlots; 0: none.
+  uint32_t chain_slots;
 };
+
+constexpr uint32_t kMaxChainSlots = 4;
+constexpr uint32_t kChainSlotWords = 5;
 
 constexpr uint32_t kMaxJumpTableEntries = 256;
 
@@ -157,6 +164,21 @@ struct BuiltJumpTable {
   uint32_t words;  // entries, or more when the index, bounded, reaches past them
 };
 
+// The miss block of an inline compare of `bv rX` with chain slots (indirect_chains.h):
+// the compare `cmpib,<<,n 3,%r1` at word `compare`, `slots` slots of kChainSlotWords
+// no-ops from word `word`, then the inline probe at word `probe`, whose miss path from
+// word `learn` on (rX stored for the lookup, r1 restored) leaves through exit `exit`. As
+// built the compare goes to the probe; it reaches `learn` too.
+struct BuiltChainSite {
+  uint32_t compare;
+  uint32_t word;
+  uint32_t slots;
+  uint32_t probe;
+  uint32_t learn;
+  uint32_t exit;  // index in BuiltFragment::exits
+  uint32_t reg;   // X
+};
+
 struct BuiltFragment {
   static constexpr uint32_t kMaxExits = 1024;
   static constexpr uint32_t kMaxAppWords = 2 * Trace::kMaxTraceInsns;
@@ -170,6 +192,9 @@ struct BuiltFragment {
   static constexpr uint32_t kMaxJumpTables = 8;
   uint32_t jump_table_count;
   BuiltJumpTable jump_tables[kMaxJumpTables];
+  static constexpr uint32_t kMaxChainSites = 64;
+  uint32_t chain_site_count;
+  BuiltChainSite chain_sites[kMaxChainSites];
   BuiltExit exits[kMaxExits];
   uint32_t app_word_count;  // in app_words[], by increasing word
   BuiltAppWord app_words[kMaxAppWords];

@@ -463,6 +463,41 @@ TEST(FragmentBuilder, ReturnProbesTheTableInline) {
   EXPECT_EQ(Build(*writes, kProbe).frag->inline_lookups, 0u);
 }
 
+// The same return with one chain slot (indirect_chains.h): the miss block starts with
+// kChainSlotWords = 5 no-ops (words 11-15) that the compare skips, to the probe at word 16
+// (0xc0100040); the probe's miss is 9 words on (cmpb at 20 to 25, 0xc0100064), its target
+// store (the learning path, word 26) then its lookup stub at 28. The site is recorded for
+// the fragment cache to fill.
+TEST(FragmentBuilder, ReturnLeavesAnEmptyChainSlotBeforeItsProbe) {
+  auto t = MakeTrace({{AppPc(0x10500), kBvR2, false}, {AppPc(0x10504), kCopy, false}, {AppPc(0x12340), kLdi, false}},
+                     TraceEnd::kLength, 0x12344);
+  constexpr BuildOptions kChain{true, kExit, kLookup, kTable, 12, 0, true, false, false, false, nullptr, nullptr, 1};
+  const Built b = Build(*t, kChain);
+  ASSERT_EQ(b.status, BuildStatus::kOk);
+  const std::vector<std::string> slot(5, "ldi 0,r0");
+  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z rp,28,12,r1", "addil L%200000,r1,r1",
+                                          "ldw 0(r1),r31",    "cmpb,<>,n rp,r31,c0100064", "ldw 4(r1),r1",
+                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
+                                          "ldw 107c(r0),r31", "stw rp,11b4(r0)", "ldw 1004(r0),r1"};
+  EXPECT_EQ(Listing(b), Numbered({L({"copy r3,ret0", "stw r1,1004(r0)", "addil L%-12800,rp,r1", "ldo 4c0(r1),r1",
+                                     "cmpib,<<,n 3,r1,c0100040", "ldw 1004(r0),r1", "ldi 1,r20"}),
+                                  kStub, slot, probe, kStub}));
+  ASSERT_EQ(b.frag->exit_count, 2u);
+  ExpectExit(*b.frag, 1, 28, 0, ExitKind::kLookup);
+  ASSERT_EQ(b.frag->chain_site_count, 1u);
+  const BuiltChainSite& site = b.frag->chain_sites[0];
+  EXPECT_EQ(site.compare, 4u);
+  EXPECT_EQ(site.word, 11u);
+  EXPECT_EQ(site.slots, 1u);
+  EXPECT_EQ(site.probe, 16u);
+  EXPECT_EQ(site.learn, 26u);
+  EXPECT_EQ(site.exit, 1u);
+  EXPECT_EQ(site.reg, 2u);
+  ExpectStubsAndBounds(b);
+  // Without chain slots nothing is recorded (and the listing is ReturnProbesTheTableInline's).
+  EXPECT_EQ(Build(*t, kProbe).frag->chain_site_count, 0u);
+}
+
 // f. $$dyncall's `extrw,u,<> r22,30,1,r0 ; bv,n r0(r22)`, the trace having seen the bv run
 // (bit 30 clear) to 0x20000 (its ,n delay slot recorded nullified). Split: the extrw takes
 // the negated condition (",="; it now nullifies exactly when the original would not), then
@@ -960,6 +995,12 @@ TEST(Emitter, MatchesGnuAs) {
       {emit::CmpibNotEqualN(0, 1, -0x48), 0x8c203f77, "cmpib,<>,n 0,%r1,.-0x40"},
       {emit::CmpibNotEqualN(-16, 7, 8188), 0x8ce13ffe, "cmpib,<>,n -16,%r7,.+8+8188"},
       {emit::CmpibLessUnsignedN(3, 1, 0x38), 0x84268072, "cmpib,<<,n 3,%r1,.+0x40"},
+      {emit::CmpibLessUnsignedN(3, 1, -0x48), 0x84269f77, "cmpib,<<,n 3,%r1,.-0x40"},
+      {emit::CmpibGreaterEqualUnsigned(3, 1, 0x38), 0x8c268070, "cmpib,>>= 3,%r1,.+0x40"},
+      {emit::CmpibGreaterEqualUnsigned(3, 1, -0x48), 0x8c269f75, "cmpib,>>= 3,%r1,.-0x40"},
+      {emit::Branch(8), 0xe8000010, "b .+0x10"},
+      {emit::Branch(-262144), 0xe8000001, "b .+8-262144"},
+      {emit::Nop(), 0x34000000, "ldo 0(%r0),%r0"},
       {emit::CmpbNotEqualN(2, 31, 12), 0x8be2201a, "cmpb,<>,n %r2,%r31,.+20"},
       {emit::DepwZ(2, 28, 12, 1), 0xd4220874, "depw,z %r2,28,12,%r1"},
       {emit::DepwZ(31, 28, 16, 1), 0xd43f0870, "depw,z %r31,28,16,%r1"},

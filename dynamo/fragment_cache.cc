@@ -36,6 +36,8 @@ bool FragmentCache::Init(const BootConfig& config, uint32_t line_bytes, AppConte
   options_.close_loops = config.close_loops != 0;
   options_.jump_table_entries = config.jump_tables ? &JumpTables::TranslatableEntries : nullptr;
   options_.switch_varies = &SwitchProfile::SiteVaries;
+  options_.chain_slots = config.indirect_chain_samples ? config.indirect_chain_slots : 0;
+  chains_.Init(config.indirect_chain_samples, config.indirect_chain_min_percent, line_bytes, counters);
   the_switch_profile.SetMinChangePercent(config.jump_table_min_change_percent);
   const uint32_t lo = reinterpret_cast<uint32_t>(code_), hi = lo + bytes;
   // Every stub must reach the routines with b,l (22 bits).
@@ -85,6 +87,7 @@ void FragmentCache::Flush(FlushCause cause) {
   app_word_space_.Reset();
   exit_space_.Reset();
   jump_tables_.Clear();
+  chains_.Clear();
   linker_.Clear();
   ++counters_->cache_flushes;
   if (cause == FlushCause::kFull) ++counters_->flushes_full;
@@ -162,6 +165,10 @@ Fragment& FragmentCache::Install(const Trace& trace, uint32_t index) {
   f.table_word = built_.jump_table_count ? built_.jump_tables[0].word : 0;
   f.table_words = 0;
   for (uint32_t k = 0; k < built_.jump_table_count; ++k) f.table_words += built_.jump_tables[k].words;
+  for (uint32_t k = 0; k < built_.chain_site_count; ++k) {
+    const BuiltChainSite& site = built_.chain_sites[k];
+    linker_.at(f.first_exit + site.exit).chain_site = static_cast<uint16_t>(chains_.Add(site, f.entry));
+  }
   AddLoopStub(f, index);
   live_words_ += f.words;
   emit::PublishCode(f.entry.addr(), f.words * 4, line_bytes_);
@@ -224,6 +231,7 @@ void FragmentCache::Delete(Fragment& f) {
   linker_.Retire(f.first_exit, f.exit_count);
   lookup_.Remove(f.head, f.entry);
   jump_tables_.FragmentDeleted(f.entry, f.words);
+  chains_.FragmentDeleted(f.entry, f.words);
   for (uint32_t i = Hash(f.head.addr());; i = (i + 1) & (kSlots - 1)) {
     if (slots_[i] == kNone) break;
     if (slots_[i] != kDeleted && &fragments_[slots_[i]] == &f) {

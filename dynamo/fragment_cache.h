@@ -21,6 +21,7 @@
 #include "dynamo/flush_policy.h"
 #include "dynamo/fragment.h"
 #include "dynamo/fragment_builder.h"
+#include "dynamo/indirect_chains.h"
 #include "dynamo/jump_tables.h"
 #include "dynamo/linker.h"
 #include "dynamo/lookup.h"
@@ -61,6 +62,10 @@ class FragmentCache {
   void Link(Exit* e, const Fragment& f) { linker_.Link(e, f.entry); }
   bool linking() const { return linker_.enabled(); }
   bool inline_indirect() const { return options_.inline_indirect; }
+  // A lookup exit from a chain site still learning its targets (indirect_chains.h), and
+  // the sample it gives.
+  bool ChainSiteLearning(const Exit& e) const { return e.chain_site && chains_.Learning(e.chain_site); }
+  void SampleChainSite(const Exit& e, AppPc target) { chains_.Sample(e.chain_site, target, *this); }
   // An indirect branch missed the lookup table for `f`'s head: put it back.
   void InsertLookup(const Fragment& f) { lookup_.Insert(f.head, f.entry); }
   // The application flushed the instruction cache line at `addr` (FIC): deletes every
@@ -161,6 +166,7 @@ class FragmentCache {
   Linker linker_;
   LookupTable lookup_;
   JumpTables jump_tables_;
+  IndirectChains chains_;
   FlushPolicy flush_policy_;
   BuiltFragment built_;
 };

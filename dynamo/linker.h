@@ -34,6 +34,7 @@ struct Exit {
   uint16_t branch_words;  // the branch into the stub is this many words before it
   StubBranch branch;      // ... and of this kind (kNone: no branch to re-target)
   uint8_t linked_branch;  // that branch goes straight to the target's fragment
+  uint16_t chain_site;    // kLookup: its site's number (indirect_chains.h), or 0
 };
 
 class Linker {

@@ -24,7 +24,7 @@ PROGRAMS = ["li", "go", "m88ksim"]
 # exactly 1.
 NATIVE = {"li": (1000, 800), "go": (1000, 900), "m88ksim": (1000, 800)}
 DYNAMO_CYCLES = {"li": 800, "go": 1250, "m88ksim": 1000}
-OTHER_MODES = ["traces_only", "conservative", "through_calls", "aggressive", "count_lookups",
+OTHER_MODES = ["traces_only", "conservative", "through_calls", "chains", "aggressive", "count_lookups",
                "cache32", "cache64", "cache1024"]
 
 

@@ -12,7 +12,7 @@ import json
 import math
 import sys
 
-ABLATION_STEPS = ["traces_only", "conservative", "through_calls", "aggressive"]
+ABLATION_STEPS = ["traces_only", "conservative", "through_calls", "chains", "aggressive"]
 
 # Dynamo's own cycles by mechanism: region groups of configs/dynamo/regions.yaml.
 MECHANISMS = [("interp", ["dynamo.interpreter", "dynamo.monitor"]),
@@ -126,7 +126,7 @@ def ablation_table(out, programs):
     print()
     table(head, rows)
     print("(ablation: speedup over native with configs/dynamo/traces_only.yaml, conservative.yaml, "
-          "through_calls.yaml, aggressive.yaml (all without bail-out), then the defaults; frag insts / "
+          "through_calls.yaml, chains.yaml, aggressive.yaml (all without bail-out), then the defaults; frag insts / "
           "native: instructions run in the fragment cache per application instruction that ran "
           "there (the native run's less those interpreted or run natively), default configuration; hits "
           "and misses /1k: indirect branches the lookup table found, and inline compares that missed, per "
