@@ -13,6 +13,8 @@ fragment the lookup table names (or out of the fragment cache, counted as "Dynam
 Input: a fragment dump (`dynsim run --dynamo --dump-fragments FILE`) and an instruction
 trace of the same run (`--debug-flags Exec --debug-start A --debug-end B --debug-file F`;
 a window of a few million cycles is plenty and the trace is about 90 bytes a slot).
+Run Dynamo with `indirect_chain_slots: 0`: a miss a chain slot catches never reaches the
+probe's `bv` this reads the outcome from.
 Usage: tools/return_sites.py DUMP EXEC [--sites N]
 """
 import argparse
