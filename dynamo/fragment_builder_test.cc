@@ -431,15 +431,19 @@ TEST(FragmentBuilder, SecondLinkIsOneLdoFromTheFirst) {
 // r1 = (rp mod 4096) * 8 + L%table, key in r31; equal: the entry, restore, bv into the
 // fragment (9 instructions); unequal (word 20 = 0x3c + 8 + 12): restore r31, rp to
 // indirect_target, restore r1, a lookup exit stub.
+// The inline probe of %rp (lookup.h) with a 4096-entry table; `miss`: where its cmpb goes.
+std::vector<std::string> ProbeOfRp(const std::string& miss) {
+  return {"stw r31,107c(r0)", "depw,z rp,28,12,r1", "addil L%200000,r1,r1", "ldw 0(r1),r31",
+          "cmpb,<>,n rp,r31," + miss, "ldw 4(r1),r1", "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
+          "ldw 107c(r0),r31", "stw rp,11b4(r0)", "ldw 1004(r0),r1"};
+}
+
 TEST(FragmentBuilder, ReturnProbesTheTableInline) {
   auto t = MakeTrace({{AppPc(0x10500), kBvR2, false}, {AppPc(0x10504), kCopy, false}, {AppPc(0x12340), kLdi, false}},
                      TraceEnd::kLength, 0x12344);
   const Built b = Build(*t, kProbe);
   ASSERT_EQ(b.status, BuildStatus::kOk);
-  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z rp,28,12,r1", "addil L%200000,r1,r1",
-                                          "ldw 0(r1),r31",    "cmpb,<>,n rp,r31,c0100050", "ldw 4(r1),r1",
-                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
-                                          "ldw 107c(r0),r31", "stw rp,11b4(r0)", "ldw 1004(r0),r1"};
+  const std::vector<std::string> probe = ProbeOfRp("c0100050");
   EXPECT_EQ(Listing(b), Numbered({L({"copy r3,ret0", "stw r1,1004(r0)", "addil L%-12800,rp,r1", "ldo 4c0(r1),r1",
                                      "cmpib,<<,n 3,r1,c010002c", "ldw 1004(r0),r1", "ldi 1,r20"}),
                                   kStub, probe, kStub}));
@@ -451,10 +455,7 @@ TEST(FragmentBuilder, ReturnProbesTheTableInline) {
   // Without inline_indirect the fragment ends in the probe.
   const Built n = Build(*t, kProbeNoInline);
   ASSERT_EQ(n.status, BuildStatus::kOk);
-  const std::vector<std::string> probe_here = {
-      "stw r31,107c(r0)", "depw,z rp,28,12,r1", "addil L%200000,r1,r1", "ldw 0(r1),r31",
-      "cmpb,<>,n rp,r31,c010002c", "ldw 4(r1),r1", "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
-      "ldw 107c(r0),r31", "stw rp,11b4(r0)", "ldw 1004(r0),r1"};
+  const std::vector<std::string> probe_here = ProbeOfRp("c010002c");
   EXPECT_EQ(Listing(n), Numbered({L({"copy r3,ret0", "stw r1,1004(r0)"}), probe_here, kStub}));
   EXPECT_EQ(n.frag->insns, 2u);
   // A delay slot that writes the branch's register keeps the computed-target form.
@@ -475,10 +476,7 @@ TEST(FragmentBuilder, ReturnLeavesAnEmptyChainSlotBeforeItsProbe) {
   const Built b = Build(*t, kChain);
   ASSERT_EQ(b.status, BuildStatus::kOk);
   const std::vector<std::string> slot(5, "ldi 0,r0");
-  const std::vector<std::string> probe = {"stw r31,107c(r0)", "depw,z rp,28,12,r1", "addil L%200000,r1,r1",
-                                          "ldw 0(r1),r31",    "cmpb,<>,n rp,r31,c0100064", "ldw 4(r1),r1",
-                                          "ldw 107c(r0),r31", "bv r0(r1)", "ldw 1004(r0),r1",
-                                          "ldw 107c(r0),r31", "stw rp,11b4(r0)", "ldw 1004(r0),r1"};
+  const std::vector<std::string> probe = ProbeOfRp("c0100064");
   EXPECT_EQ(Listing(b), Numbered({L({"copy r3,ret0", "stw r1,1004(r0)", "addil L%-12800,rp,r1", "ldo 4c0(r1),r1",
                                      "cmpib,<<,n 3,r1,c0100040", "ldw 1004(r0),r1", "ldi 1,r20"}),
                                   kStub, slot, probe, kStub}));
