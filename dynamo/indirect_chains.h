@@ -5,32 +5,31 @@
 // the table probe. A direct branch is predicted; the probe's `bv` to a changing target is
 // mispredicted, and costs nine instructions besides.
 //
-// The builder leaves `chain_slots` empty slots at the head of each such compare's miss
-// block (BuiltChainSite), which the compare skips. Each site then learns from the program
-// as it runs, not from the interpreted trace: its compare first leads straight to its
-// lookup exit, so its misses each come back to Dynamo with their target (Sample) until
-// `chain_samples` of them went to targets that head fragments (a miss to a target without
-// one is a lookup miss anyway, and makes it a trace-head candidate). Dynamo then fills the
-// slots with the targets seen at least twice and in at least `chain_min_percent` of the
-// samples, most frequent first (first seen first among equals), that still head
-// fragments in a branch's reach, and points the compare at the
-// first slot filled (none: at the probe), for good. A slot, with r1 spilled and X
-// unchanged, is one of
+// The builder leaves `indirect_chain_slots` empty slots at the head of each such
+// compare's miss block (BuiltChainSite), which the compare skips. Each site then learns
+// from the program as it runs, not from the interpreted trace: its compare first leads
+// straight to its lookup exit, so its misses each come back to Dynamo with their target
+// (Sample) until `indirect_chain_samples` of them went to targets that head fragments (a
+// miss to a target without one is a lookup miss anyway, and makes it a trace-head
+// candidate). Dynamo then fills the slots with the targets seen at least twice and in at
+// least `indirect_chain_min_percent` of the samples, most frequent first (first seen
+// first among equals), that still head fragments in a branch's reach, and points the
+// compare at the first slot filled (none: at the probe), for good. A slot, with r1
+// spilled and X unchanged, is one of
 //
 //   addil   L%-T,rX            ; r1 = rX - T          addil, ldo as on the left
 //   ldo     R%-T(%r1),%r1                             cmpib,<<,n 3,%r1,next
 //   cmpib,>>= 3,%r1,fragment(T); rX is T (with some    b       fragment(T)
 //   ldw     APP(1)(%r0),%r1    ; privilege bits)       ldw     APP(1)(%r0),%r1
-//   (the next slot, or b,n probe)                     (the next slot's first word)
+//   ldo     0(%r0),%r0
 //
 // the left one where the fragment is within the 12-bit reach of the compare: a hit is the
 // one taken branch, a miss none (the application's r1 is back, but still in the context
-// for the next slot or the probe). A direct branch is predicted by its history; the
-// probe's `bv` to a changing target is always mispredicted on the PA-8000, and costs nine
-// instructions besides. Chains are Dynamo's words, not the application's: no signal is
-// raised there, and rectification never sees them. As a probe hit, a slot hit goes from
-// fragment to fragment without an exit, so a signal that arrives meanwhile is delivered
-// at the next fragment's exit.
+// for the next slot or the probe). After the last slot filled come the next empty one's
+// `b,n probe`, or the probe itself. Chains are Dynamo's words, not the application's: no
+// signal is raised there, and rectification never sees them. As a probe hit does, a slot
+// hit goes from fragment to fragment without an exit, so a signal that unlinked the first
+// fragment waits until the code reached that way leaves for Dynamo.
 //
 // This keeps where the sites are, to keep their slots right as fragments come and go:
 //   - a deleted fragment: slots leading to it go to the probe, and sites inside it are
