@@ -222,6 +222,12 @@ void Builder::LookupCall(int32_t delay) {
   Emit(emit::Stw(1, App(1), 0));
 }
 
+// Words of InlineProbe before its miss path's store of the target (ChainedProbe's reach):
+// the count (with count_lookups), then the scratch spill, the index, the key's load and
+// compare, the entry's load, the scratch reload, the bv and its delay slot, and the miss's
+// scratch reload.
+constexpr uint32_t kProbeCountWords = 3, kProbeWordsToMiss = 10;
+
 // The table probe inlined in fragment code (lookup.h), with the branch's target in `reg`
 // and the application's r1 in the context: on a hit (9 instructions) it jumps to the
 // fragment with every register restored; on a miss it leaves through a lookup exit with
@@ -257,7 +263,7 @@ bool Builder::InlineProbe(unsigned reg, uint32_t* miss_word) {
 // path. *probe: where the compare goes as built.
 bool Builder::ChainedProbe(unsigned reg, uint32_t compare, uint32_t* probe) {
   const uint32_t slots = o_.chain_slots > kMaxChainSlots ? kMaxChainSlots : o_.chain_slots;
-  const uint32_t learn_words = slots * kChainSlotWords + (o_.lookup_counter ? 3 : 0) + 10;
+  const uint32_t learn_words = slots * kChainSlotWords + (o_.lookup_counter ? kProbeCountWords : 0) + kProbeWordsToMiss;
   *probe = pos_;
   if (!slots || out_->chain_site_count == BuiltFragment::kMaxChainSites ||
       !emit::FitsCondBranch(static_cast<int32_t>((pos_ + learn_words - compare) * 4) - 8))

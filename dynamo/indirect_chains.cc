@@ -56,8 +56,8 @@ void IndirectChains::Sample(uint32_t number, AppPc target, const FragmentCache& 
 }
 
 // The targets seen at least twice and in at least min_percent of the samples, most often
-// first (the first seen first among equals), into the slots while they last; the compare to the first slot, and after the last one
-// filled, the probe.
+// first (the first seen first among equals), into the slots while they last; the compare
+// to the first slot, and after the last one filled, the probe.
 void IndirectChains::Fill(Site& s, const FragmentCache& cache) {
   bool taken[kMaxTargets] = {};
   while (s.filled < s.slots) {
