@@ -169,6 +169,55 @@ __attribute__((flatten)) isa::StepResult::Kind StepOp(CoreStateT<kObserve>& s, i
   return r.kind;
 }
 
+// Straight-line words: the semantic families that neither branch nor read the queue, the
+// clock (mfctl) or the code (fic, and fdc with it), nor stop the machine (break, an illegal
+// word), in a word that cannot nullify the next one. A run of them needs no queue
+// bookkeeping between words: each one's front is the last one's plus 4, PSW[N] stays
+// clear, and nothing but a trap can end the run early. The semantics alone run them;
+// their Effect is then kNext or kTrap (anything else would be a misclassified word:
+// RunStraight steps it as isa::step would).
+constexpr bool IsStraightFamily(isa::Sem sem) {
+  switch (sem) {
+    case isa::Sem::Logical: case isa::Sem::Sub: case isa::Sem::Ds: case isa::Sem::Add:
+    case isa::Sem::Cmpclr: case isa::Sem::Uaddcm: case isa::Sem::Dcor: case isa::Sem::Load:
+    case isa::Sem::Ldcw: case isa::Sem::Store: case isa::Sem::Ldil: case isa::Sem::Addil:
+    case isa::Sem::Ldo: case isa::Sem::Fload: case isa::Sem::Fstore: case isa::Sem::Xmpyu:
+    case isa::Sem::Shrpw: case isa::Sem::Extrw: case isa::Sem::Depw: case isa::Sem::Stby:
+    case isa::Sem::Mtsar: case isa::Sem::FpUnary: case isa::Sem::FpCnv: case isa::Sem::FpArith:
+    case isa::Sem::FpFma: case isa::Sem::FpMpyAdd:
+      return true;
+    default:
+      return false;
+  }
+}
+bool IsStraight(const isa::Insn& insn) {
+  return IsStraightFamily(isa::info(insn).sem) && !isa::operands(insn).may_nullify_next;
+}
+
+template <isa::Op OP, bool kCondZero>
+__attribute__((flatten)) isa::Effect::Kind ExecStraight(CoreStateT<false>& s, isa::Insn insn, uint32_t front) {
+  insn.op = OP;
+  if (kCondZero) insn.cond = 0;
+  const isa::Effect e = isa::execute(s, insn, isa::Ia{front, front + 4});
+  if (__builtin_expect(e.kind != isa::Effect::kNext || e.nullify, 0)) {
+    s.trap = e;  // a trap, or (from a misclassified word) a branch or nullification
+    return e.kind == isa::Effect::kTrap ? isa::Effect::kTrap : isa::Effect::kBranch;
+  }
+  return isa::Effect::kNext;
+}
+using StraightFn = isa::Effect::Kind (*)(CoreStateT<false>&, isa::Insn, uint32_t);
+template <bool kCondZero, size_t... I>
+constexpr std::array<StraightFn, sizeof...(I)> MakeStraightTable(std::index_sequence<I...>) {
+  return {&ExecStraight<static_cast<isa::Op>(I), kCondZero>...};
+}
+template <bool kCondZero>
+constexpr auto kStraightTable = MakeStraightTable<kCondZero>(std::make_index_sequence<isa::kNumOps + 1>{});
+StraightFn StraightFor(const isa::Insn& insn) {
+  if (!IsStraight(insn)) return nullptr;
+  const unsigned op = static_cast<unsigned>(insn.op);
+  return insn.cond == 0 ? kStraightTable<true>[op] : kStraightTable<false>[op];
+}
+
 template <bool kObserve>
 using StepFn = isa::StepResult::Kind (*)(CoreStateT<kObserve>&, isa::Insn);
 template <bool kCondZero, bool kObserve, size_t... I>
@@ -207,9 +256,14 @@ FunctionalCore::CodePage* FunctionalCore::DecodePage(uint32_t page) {
   uint8_t bytes[GuestMemory::kPageSize];
   if (!memory_->ReadBytes(base, bytes, sizeof bytes)) return nullptr;
   auto decoded = std::make_unique<CodePage>();
-  for (uint32_t i = 0; i < GuestMemory::kPageSize / 4; ++i) {
+  constexpr uint32_t kWords = GuestMemory::kPageSize / 4;
+  for (uint32_t i = 0; i < kWords; ++i) {
     isa::Insn insn = isa::decode(GuestMemory::FromBigEndian<uint32_t>(bytes + 4 * i));
-    decoded->insns[i] = {StepFor<false>(insn), StepFor<true>(insn), insn};
+    decoded->insns[i] = {StepFor<false>(insn), StepFor<true>(insn), StraightFor(insn), insn, 0};
+  }
+  for (uint32_t i = kWords; i-- > 0;) {
+    Predecoded& d = decoded->insns[i];
+    d.straight_run = d.straight == nullptr ? 0 : 1 + (i + 1 < kWords ? decoded->insns[i + 1].straight_run : 0);
   }
   memory_->WatchCode(base);
   ++pages_decoded_;
@@ -267,6 +321,35 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
   return os_->process_state() == ProcessState::kExited ? CoreStop::kExited : CoreStop::kKilled;
 }
 
+// Runs straight-line words (see IsStraightFamily) one after the other, each by value, with
+// the queue kept in a register; the run ends after a word whose store dropped a decoded
+// page (that page may hold the rest of the run). On return the queue is where
+// isa::step would have left it: after the last word run, or at the word that trapped.
+FunctionalCore::StraightResult FunctionalCore::RunStraight(CoreStateT<false>& cs, const Predecoded* decoded,
+                                                           uint32_t n, uint32_t front) {
+  ArchState& s = *state_;
+  const uint64_t invalidations = code_invalidations_;
+  for (uint32_t k = 0; k < n; ++k) {
+    const uint32_t at = front + 4 * k;
+    const isa::Effect::Kind kind = decoded[k].straight(cs, decoded[k].insn, at);
+    if (__builtin_expect(kind != isa::Effect::kNext, 0)) {
+      if (kind == isa::Effect::kTrap) {
+        s.iaoq_front = at;
+        s.iaoq_back = at + 4;
+        return {k + 1, true};
+      }
+      s.iaoq_front = at + 4;  // a misclassified word: the queue advances as isa::step's would
+      s.iaoq_back = cs.trap.kind == isa::Effect::kBranch ? cs.trap.target : at + 8;
+      s.psw_n = cs.trap.nullify;
+      return {k + 1, false};
+    }
+    if (__builtin_expect(code_invalidations_ != invalidations, 0)) n = k + 1;
+  }
+  s.iaoq_front = front + 4 * n;
+  s.iaoq_back = front + 4 * n + 4;
+  return {n, false};
+}
+
 // Runs slots from the current front, which is not the gateway, until the clock reaches
 // `attention`, `allowed` more instructions have retired (or, without a timing model,
 // `allowed` slots have run), or a slot enters the gateway (then returns true: the
@@ -293,6 +376,25 @@ bool FunctionalCore::RunSlots(CoreStateT<kObserve>& cs, uint64_t attention, uint
       instructions_ += retired;
       os_->FetchFault(front & ~3u, WhyFetchFails(front & ~3u), state_);
       return false;
+    }
+    if constexpr (!kObserve) {
+      // A run of straight-line words from a sequential queue with PSW[N] clear (page zero,
+      // the gateway's, holds no application code to run this way).
+      if (decoded->straight_run != 0 && !s.psw_n && s.iaoq_back == front + 4 && !isa::is_gateway(front)) {
+        const uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(decoded->straight_run, slots_left));
+        const StraightResult run = RunStraight(cs, decoded, n, front);
+        cycles += run.slots;
+        if (__builtin_expect(run.trapped, 0)) {
+          instructions_ += retired + run.slots - 1;
+          os_->Trap(cs.trap, s.iaoq_front, state_);
+          return false;
+        }
+        retired += run.slots;
+        slots_left -= run.slots;
+        if (slots_left == 0) break;
+        if (isa::is_gateway(s.iaoq_front) && !s.psw_n) break;  // only after a misclassified word
+        continue;
+      }
     }
     // The instruction goes by value: a store by this very instruction may drop its page.
     isa::StepResult::Kind kind;

@@ -11,7 +11,10 @@
 //
 // The instruction address queue and nullification are isa::step()'s (the one place that
 // applies the PA-RISC rules); a nullified instruction occupies its slot in the queue,
-// takes a cycle, and is counted in `nullified`, not in `instructions`.
+// takes a cycle, and is counted in `nullified`, not in `instructions`. Without a timing
+// model, a run of straight-line words (they cannot branch, nullify, or read the queue, the
+// clock or the code) skips step's bookkeeping between them: the queue after each is the
+// one before plus 4 by those rules, so it is set once, where the run ends or traps.
 #ifndef DYNSIM_SIM_CORE_H
 #define DYNSIM_SIM_CORE_H
 
@@ -43,7 +46,12 @@ struct Predecoded {
   isa::StepResult::Kind (*step)(CoreStateT<false>& s, isa::Insn insn);
   // The same, also filling in the retire record (used when a timing model listens).
   isa::StepResult::Kind (*observed_step)(CoreStateT<true>& s, isa::Insn insn);
+  // For a straight-line word (see core.cc: it neither branches, nor nullifies, nor reads
+  // the queue or the clock), its semantics alone, given its address; else null.
+  isa::Effect::Kind (*straight)(CoreStateT<false>& s, isa::Insn insn, uint32_t front);
   isa::Insn insn;
+  // How many straight-line words start here, this one included, up to the page's end.
+  uint32_t straight_run;
 };
 
 class FunctionalCore {
@@ -95,6 +103,12 @@ class FunctionalCore {
   CoreStop RunLoop(uint64_t max_insts, uint64_t cycle_limit);
   template <bool kObserve>
   bool RunSlots(CoreStateT<kObserve>& cs, uint64_t attention, uint64_t allowed);
+  // Runs up to `n` straight-line words from `decoded` (at queue front `front`).
+  struct StraightResult {
+    uint32_t slots;  // slots run (a trapping one included)
+    bool trapped;
+  };
+  StraightResult RunStraight(CoreStateT<false>& cs, const Predecoded* decoded, uint32_t n, uint32_t front);
 
   ArchState* state_;
   GuestMemory* memory_;
