@@ -6,6 +6,7 @@
 #include "dynamo/writable_pages.h"
 #include "isa/codec.h"
 #include "isa/conditions.h"
+#include "isa/operands.h"
 #include "isa/state.h"
 #include "isa/step.h"
 #include "machine/mem_fault.h"
@@ -544,8 +545,7 @@ InterpStop Interpreter::Record(AppPc head, uint32_t max_blocks, const FragmentCa
       break;
     }
     const isa::Cls cls = isa::info(insn).cls;
-    if (event != Event::kNullified &&
-        (cls == isa::Cls::kBranchCond || cls == isa::Cls::kBranchUncond || cls == isa::Cls::kBranchIndirect)) {
+    if (event != Event::kNullified && isa::is_branch(cls)) {
       ++trace->blocks;
       const bool taken = (s.iaoq_back() & ~3u) != (s.iaoq_front() & ~3u) + 4;
       if (event == Event::kBackwardTaken) {

@@ -65,6 +65,11 @@ constexpr Operands operands(const Insn& i) {
   return o;
 }
 
+// Whether words of class `c` are branches (conditional, unconditional or indirect).
+constexpr bool is_branch(Cls c) {
+  return c == Cls::kBranchCond || c == Cls::kBranchUncond || c == Cls::kBranchIndirect;
+}
+
 enum class BranchKind : uint8_t {
   kNone, kConditional, kUnconditional, kCall, kIndirect, kIndirectCall, kReturn, kSyscall,
 };
