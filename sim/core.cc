@@ -117,41 +117,6 @@ class CoreStateT {
 
 namespace {
 
-// The retire record of a slot (unused if it trapped): what step (or the semantics, for a
-// straight-line word) reported in `r`, for the word at `front` with `back` behind it.
-template <isa::Op OP>
-inline __attribute__((always_inline)) void RecordSlot(CoreStateT<true>& s, const isa::Insn& insn, uint32_t front,
-                                                      uint32_t back, const isa::StepResult& r) {
-  constexpr isa::Cls kCls = isa::info(OP).cls;
-  constexpr bool kIsBranch = isa::is_branch(kCls);
-  const isa::Operands ops = isa::operands(insn);
-  RetireRecord& rec = s.record;
-  rec.pc = front & ~3u;
-  rec.cls = kCls;
-  rec.nullified = r.kind == isa::StepResult::kNullified;
-  rec.gr_read = rec.nullified ? 0 : ops.gr_read;
-  rec.gr_written = rec.nullified ? 0 : ops.gr_written;
-  rec.mem_size = rec.nullified ? 0 : ops.mem_size;
-  rec.mem_addr = rec.mem_size ? s.mem_addr : 0;
-  rec.is_store = isa::info(OP).sem == isa::Sem::Store || isa::info(OP).sem == isa::Sem::Fstore;
-  rec.branch = kIsBranch && !rec.nullified ? isa::branch_kind(insn) : isa::BranchKind::kNone;
-  rec.taken = !rec.nullified && r.effect.kind == isa::Effect::kBranch;
-  // Direct conditional branches carry their target even when not taken, so a static
-  // predictor can tell a backward loop exit from a forward skip.
-  if constexpr (kCls == isa::Cls::kBranchCond)
-    rec.target = rec.nullified ? 0 : isa::cond_branch_target(insn, isa::Ia{front, back});
-  else
-    rec.target = rec.taken ? r.effect.target : 0;
-  if constexpr (isa::info(OP).sem == isa::Sem::CacheFlush) {
-    rec.cache_flush = rec.nullified ? RetireRecord::CacheFlush::kNone
-                      : (isa::info(OP).props & isa::prop::IFLUSH) ? RetireRecord::CacheFlush::kInstruction
-                                                                  : RetireRecord::CacheFlush::kData;
-    rec.mem_addr = rec.nullified ? 0 : s.mem_addr;
-  } else {
-    rec.cache_flush = RetireRecord::CacheFlush::kNone;
-  }
-}
-
 // One isa::step per pattern, and a second one for words whose condition field is 0:
 // with the op (and the condition) pinned to constants, the pattern's info (semantic
 // family, operand roles, addressing mode) and the condition evaluation fold away at
@@ -172,7 +137,34 @@ __attribute__((flatten)) isa::StepResult::Kind StepOp(CoreStateT<kObserve>& s, i
       s.core().CountBranch(isa::branch_kind(insn), r.effect.kind == isa::Effect::kBranch);
   }
   if (__builtin_expect(r.kind == isa::StepResult::kTrap, 0)) s.trap = r.effect;
-  if constexpr (kObserve) RecordSlot<OP>(s, insn, front, back, r);
+  if constexpr (kObserve) {
+    const isa::Operands ops = isa::operands(insn);
+    RetireRecord& rec = s.record;
+    rec.pc = front & ~3u;
+    rec.cls = kCls;
+    rec.nullified = r.kind == isa::StepResult::kNullified;
+    rec.gr_read = rec.nullified ? 0 : ops.gr_read;
+    rec.gr_written = rec.nullified ? 0 : ops.gr_written;
+    rec.mem_size = rec.nullified ? 0 : ops.mem_size;
+    rec.mem_addr = rec.mem_size ? s.mem_addr : 0;
+    rec.is_store = isa::info(OP).sem == isa::Sem::Store || isa::info(OP).sem == isa::Sem::Fstore;
+    rec.branch = kIsBranch && !rec.nullified ? isa::branch_kind(insn) : isa::BranchKind::kNone;
+    rec.taken = !rec.nullified && r.effect.kind == isa::Effect::kBranch;
+    // Direct conditional branches carry their target even when not taken, so a static
+    // predictor can tell a backward loop exit from a forward skip.
+    if constexpr (kCls == isa::Cls::kBranchCond)
+      rec.target = rec.nullified ? 0 : isa::cond_branch_target(insn, isa::Ia{front, back});
+    else
+      rec.target = rec.taken ? r.effect.target : 0;
+    if constexpr (isa::info(OP).sem == isa::Sem::CacheFlush) {
+      rec.cache_flush = rec.nullified ? RetireRecord::CacheFlush::kNone
+                        : (isa::info(OP).props & isa::prop::IFLUSH) ? RetireRecord::CacheFlush::kInstruction
+                                                                    : RetireRecord::CacheFlush::kData;
+      rec.mem_addr = rec.nullified ? 0 : s.mem_addr;
+    } else {
+      rec.cache_flush = RetireRecord::CacheFlush::kNone;
+    }
+  }
   return r.kind;
 }
 
@@ -201,31 +193,28 @@ bool IsStraight(const isa::Insn& insn) {
   return IsStraightFamily(isa::info(insn).sem) && !isa::operands(insn).may_nullify_next;
 }
 
-template <isa::Op OP, bool kCondZero, bool kObserve>
-__attribute__((flatten)) isa::Effect::Kind ExecStraight(CoreStateT<kObserve>& s, isa::Insn insn, uint32_t front) {
+template <isa::Op OP, bool kCondZero>
+__attribute__((flatten)) isa::Effect::Kind ExecStraight(CoreStateT<false>& s, isa::Insn insn, uint32_t front) {
   insn.op = OP;
   if (kCondZero) insn.cond = 0;
   const isa::Effect e = isa::execute(s, insn, isa::Ia{front, front + 4});
-  if constexpr (kObserve) RecordSlot<OP>(s, insn, front, front + 4, isa::StepResult{isa::StepResult::kRetired, e});
   if (__builtin_expect(e.kind != isa::Effect::kNext || e.nullify, 0)) {
     s.trap = e;  // a trap, or (from a misclassified word) a branch or nullification
     return e.kind == isa::Effect::kTrap ? isa::Effect::kTrap : isa::Effect::kBranch;
   }
   return isa::Effect::kNext;
 }
-template <bool kObserve>
-using StraightFn = isa::Effect::Kind (*)(CoreStateT<kObserve>&, isa::Insn, uint32_t);
-template <bool kCondZero, bool kObserve, size_t... I>
-constexpr std::array<StraightFn<kObserve>, sizeof...(I)> MakeStraightTable(std::index_sequence<I...>) {
-  return {&ExecStraight<static_cast<isa::Op>(I), kCondZero, kObserve>...};
+using StraightFn = isa::Effect::Kind (*)(CoreStateT<false>&, isa::Insn, uint32_t);
+template <bool kCondZero, size_t... I>
+constexpr std::array<StraightFn, sizeof...(I)> MakeStraightTable(std::index_sequence<I...>) {
+  return {&ExecStraight<static_cast<isa::Op>(I), kCondZero>...};
 }
-template <bool kCondZero, bool kObserve>
-constexpr auto kStraightTable = MakeStraightTable<kCondZero, kObserve>(std::make_index_sequence<isa::kNumOps + 1>{});
-template <bool kObserve>
-StraightFn<kObserve> StraightFor(const isa::Insn& insn) {
+template <bool kCondZero>
+constexpr auto kStraightTable = MakeStraightTable<kCondZero>(std::make_index_sequence<isa::kNumOps + 1>{});
+StraightFn StraightFor(const isa::Insn& insn) {
   if (!IsStraight(insn)) return nullptr;
   const unsigned op = static_cast<unsigned>(insn.op);
-  return insn.cond == 0 ? kStraightTable<true, kObserve>[op] : kStraightTable<false, kObserve>[op];
+  return insn.cond == 0 ? kStraightTable<true>[op] : kStraightTable<false>[op];
 }
 
 template <bool kObserve>
@@ -269,7 +258,7 @@ FunctionalCore::CodePage* FunctionalCore::DecodePage(uint32_t page) {
   constexpr uint32_t kWords = GuestMemory::kPageSize / 4;
   for (uint32_t i = 0; i < kWords; ++i) {
     isa::Insn insn = isa::decode(GuestMemory::FromBigEndian<uint32_t>(bytes + 4 * i));
-    decoded->insns[i] = {StepFor<false>(insn), StepFor<true>(insn), StraightFor<false>(insn), StraightFor<true>(insn), insn, 0};
+    decoded->insns[i] = {StepFor<false>(insn), StepFor<true>(insn), StraightFor(insn), insn, 0};
   }
   for (uint32_t i = kWords; i-- > 0;) {
     Predecoded& d = decoded->insns[i];
@@ -332,56 +321,32 @@ CoreStop FunctionalCore::RunLoop(uint64_t max_insts, uint64_t cycle_limit) {
 }
 
 // Runs straight-line words (see IsStraightFamily) one after the other, each by value, with
-// the queue kept in a register, and charges their cycles; the run ends after a word whose
-// store dropped a decoded page (that page may hold the rest of the run). With a timing
-// model each word's record goes to the sink, and the run stops where RunSlots' per-slot
-// checks would: at `allowed` instructions or at the `attention` cycle. On return the
-// queue is where isa::step would have left it: after the last word run, or at the word
-// that trapped (which cost a cycle and retired nothing).
-template <bool kObserve>
-FunctionalCore::StraightResult FunctionalCore::RunStraight(CoreStateT<kObserve>& cs, const Predecoded* decoded,
-                                                           uint32_t n, uint32_t front, uint64_t attention,
-                                                           uint64_t allowed) {
+// the queue kept in a register; the run ends after a word whose store dropped a decoded
+// page (that page may hold the rest of the run). On return the queue is where
+// isa::step would have left it: after the last word run, or at the word that trapped.
+FunctionalCore::StraightResult FunctionalCore::RunStraight(CoreStateT<false>& cs, const Predecoded* decoded,
+                                                           uint32_t n, uint32_t front) {
   ArchState& s = *state_;
-  uint64_t& cycles = clock_->cycles;
   const uint64_t invalidations = code_invalidations_;
-  bool stop = false;
   for (uint32_t k = 0; k < n; ++k) {
     const uint32_t at = front + 4 * k;
-    isa::Effect::Kind kind;
-    if constexpr (kObserve) {
-      kind = decoded[k].observed_straight(cs, decoded[k].insn, at);
-    } else {
-      kind = decoded[k].straight(cs, decoded[k].insn, at);
-    }
+    const isa::Effect::Kind kind = decoded[k].straight(cs, decoded[k].insn, at);
     if (__builtin_expect(kind != isa::Effect::kNext, 0)) {
       if (kind == isa::Effect::kTrap) {
         s.iaoq_front = at;
         s.iaoq_back = at + 4;
-        cycles += kObserve ? 1 : k + 1;
-        return {k + 1, true, false};
+        return {k + 1, true};
       }
-      // A misclassified word: it retired, and the queue advances as isa::step's would.
-      if constexpr (kObserve) cycles += sink_->Retire(cs.record);
-      else cycles += k + 1;
-      s.iaoq_front = at + 4;
+      s.iaoq_front = at + 4;  // a misclassified word: the queue advances as isa::step's would
       s.iaoq_back = cs.trap.kind == isa::Effect::kBranch ? cs.trap.target : at + 8;
       s.psw_n = cs.trap.nullify;
-      return {k + 1, false, true};
-    }
-    if constexpr (kObserve) {
-      cycles += sink_->Retire(cs.record);
-      if (k + 1 == allowed || cycles >= attention) {
-        n = k + 1;
-        stop = true;
-      }
+      return {k + 1, false};
     }
     if (__builtin_expect(code_invalidations_ != invalidations, 0)) n = k + 1;
   }
-  if constexpr (!kObserve) cycles += n;
   s.iaoq_front = front + 4 * n;
   s.iaoq_back = front + 4 * n + 4;
-  return {n, false, stop};
+  return {n, false};
 }
 
 // Runs slots from the current front, which is not the gateway, until the clock reaches
@@ -411,30 +376,24 @@ bool FunctionalCore::RunSlots(CoreStateT<kObserve>& cs, uint64_t attention, uint
       os_->FetchFault(front & ~3u, WhyFetchFails(front & ~3u), state_);
       return false;
     }
-    // A run of straight-line words from a sequential queue with PSW[N] clear (page zero,
-    // the gateway's, holds no application code to run this way).
-    if (decoded->straight_run != 0 && !s.psw_n && s.iaoq_back == front + 4 && !isa::is_gateway(front)) {
-      uint32_t n = decoded->straight_run;
-      if constexpr (!kObserve) n = static_cast<uint32_t>(std::min<uint64_t>(n, slots_left));
-      const StraightResult run = RunStraight(cs, decoded, n, front, attention, allowed - retired);
-      if (__builtin_expect(run.trapped, 0)) {
-        instructions_ += retired + run.slots - 1;
-        os_->Trap(cs.trap, s.iaoq_front, state_);
-        return false;
-      }
-      retired += run.slots;
-      if constexpr (!kObserve) {
+    if constexpr (!kObserve) {
+      // A run of straight-line words from a sequential queue with PSW[N] clear (page zero,
+      // the gateway's, holds no application code to run this way).
+      if (decoded->straight_run != 0 && !s.psw_n && s.iaoq_back == front + 4 && !isa::is_gateway(front)) {
+        const uint32_t n = static_cast<uint32_t>(std::min<uint64_t>(decoded->straight_run, slots_left));
+        const StraightResult run = RunStraight(cs, decoded, n, front);
+        cycles += run.slots;
+        if (__builtin_expect(run.trapped, 0)) {
+          instructions_ += retired + run.slots - 1;
+          os_->Trap(cs.trap, s.iaoq_front, state_);
+          return false;
+        }
+        retired += run.slots;
         slots_left -= run.slots;
         if (slots_left == 0) break;
+        if (isa::is_gateway(s.iaoq_front) && !s.psw_n) break;  // only after a misclassified word
+        continue;
       }
-      if (run.stop) {
-        // A misclassified word may have left the queue at the gateway: step reports that.
-        if (isa::is_gateway(s.iaoq_front) && !s.psw_n) break;
-        if constexpr (kObserve) {
-          if (retired == allowed || cycles >= attention) break;
-        }
-      }
-      continue;
     }
     // The instruction goes by value: a store by this very instruction may drop its page.
     isa::StepResult::Kind kind;

@@ -11,11 +11,10 @@
 //
 // The instruction address queue and nullification are isa::step()'s (the one place that
 // applies the PA-RISC rules); a nullified instruction occupies its slot in the queue,
-// takes a cycle, and is counted in `nullified`, not in `instructions`. A run of
-// straight-line words (they cannot branch, nullify, or read the queue, the clock or the
-// code) skips step's bookkeeping between them: the queue after each is the one before
-// plus 4 by those rules, so it is set once, where the run ends or traps. With a timing
-// model each word's record still goes to the model as it retires.
+// takes a cycle, and is counted in `nullified`, not in `instructions`. Without a timing
+// model, a run of straight-line words (they cannot branch, nullify, or read the queue, the
+// clock or the code) skips step's bookkeeping between them: the queue after each is the
+// one before plus 4 by those rules, so it is set once, where the run ends or traps.
 #ifndef DYNSIM_SIM_CORE_H
 #define DYNSIM_SIM_CORE_H
 
@@ -50,7 +49,6 @@ struct Predecoded {
   // For a straight-line word (see core.cc: it neither branches, nor nullifies, nor reads
   // the queue or the clock), its semantics alone, given its address; else null.
   isa::Effect::Kind (*straight)(CoreStateT<false>& s, isa::Insn insn, uint32_t front);
-  isa::Effect::Kind (*observed_straight)(CoreStateT<true>& s, isa::Insn insn, uint32_t front);
   isa::Insn insn;
   // How many straight-line words start here, this one included, up to the page's end.
   uint32_t straight_run;
@@ -109,11 +107,8 @@ class FunctionalCore {
   struct StraightResult {
     uint32_t slots;  // slots run (a trapping one included)
     bool trapped;
-    bool stop;       // a per-slot bound was reached, or a misclassified word ran: check
   };
-  template <bool kObserve>
-  StraightResult RunStraight(CoreStateT<kObserve>& cs, const Predecoded* decoded, uint32_t n, uint32_t front,
-                             uint64_t attention, uint64_t allowed);
+  StraightResult RunStraight(CoreStateT<false>& cs, const Predecoded* decoded, uint32_t n, uint32_t front);
 
   ArchState* state_;
   GuestMemory* memory_;
