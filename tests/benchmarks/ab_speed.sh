@@ -28,15 +28,8 @@ shift 2
 programs=("$@")
 [ ${#programs[@]} -eq 0 ] && programs=(compress go ijpeg li m88ksim perl vortex deltablue boyer)
 modes=(functional pa8000 dynamo)
-mode_args() {
-	case "$1" in
-	functional) echo "--set core.model=functional" ;;
-	pa8000) echo "--config configs/machines/pa8000.yaml" ;;
-	dynamo) echo "--config configs/machines/pa8000.yaml --dynamo --dynamo-elf bazel-bin/dynamo/dynamo" ;;
-	esac
-}
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
-instructions() { sed -n '/^  "sim": {/,/^  }/ s/^ *"instructions": \([0-9]*\).*/\1/p' "$1" | head -1; }
+# shellcheck source=tests/benchmarks/bench_lib.sh
+. "$(dirname "$0")/bench_lib.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -52,9 +45,9 @@ for _ in $(seq "$runs"); do
 				[ $side = b ] && dynsim=$b
 				start=$(date +%s%N)
 				# shellcheck disable=SC2046
-				"$dynsim" run --quiet $(mode_args "$mode") --stats "$tmp/$side.json" "$bin" "$size" >/dev/null 2>&1
+				"$dynsim" run --quiet $(bench_mode_args . bazel-bin "$mode") --stats "$tmp/$side.json" "$bin" "$size" >/dev/null 2>&1
 				times[$prog.$mode.$side]+="$(awk -v ns=$(($(date +%s%N) - start)) 'BEGIN {print ns / 1e9}') "
-				insts[$prog.$mode.$side]=$(instructions "$tmp/$side.json")
+				insts[$prog.$mode.$side]=$(bench_stats_number "$tmp/$side.json" sim instructions)
 			done
 			if [ "${insts[$prog.$mode.a]}" != "${insts[$prog.$mode.b]}" ]; then
 				echo "ab_speed.sh: $prog $mode: A retired ${insts[$prog.$mode.a]} instructions, B ${insts[$prog.$mode.b]}" >&2
@@ -68,8 +61,8 @@ printf '%-10s %-10s %8s %8s %9s %8s\n' program mode "A s" "B s" "B MIPS" "A/B"
 declare -A speedups mips
 for prog in "${programs[@]}"; do
 	for mode in "${modes[@]}"; do
-		ta=$(tr ' ' '\n' <<<"${times[$prog.$mode.a]}" | grep . | median)
-		tb=$(tr ' ' '\n' <<<"${times[$prog.$mode.b]}" | grep . | median)
+		ta=$(tr ' ' '\n' <<<"${times[$prog.$mode.a]}" | grep . | bench_median)
+		tb=$(tr ' ' '\n' <<<"${times[$prog.$mode.b]}" | grep . | bench_median)
 		m=$(awk -v i="${insts[$prog.$mode.b]}" -v s="$tb" 'BEGIN {printf "%.1f", i / s / 1e6}')
 		x=$(awk -v a="$ta" -v b="$tb" 'BEGIN {printf "%.3f", a / b}')
 		printf '%-10s %-10s %8.2f %8.2f %9s %8s\n' "$prog" "$mode" "$ta" "$tb" "$m" "$x"
@@ -79,6 +72,6 @@ for prog in "${programs[@]}"; do
 done
 for mode in "${modes[@]}"; do
 	printf '%-10s %-10s %8s %8s %9s %8s\n' median "$mode" "" "" \
-		"$(tr ' ' '\n' <<<"${mips[$mode]}" | grep . | median)" "$(tr ' ' '\n' <<<"${speedups[$mode]}" | grep . | median)"
+		"$(tr ' ' '\n' <<<"${mips[$mode]}" | grep . | bench_median)" "$(tr ' ' '\n' <<<"${speedups[$mode]}" | grep . | bench_median)"
 done
 exit $status

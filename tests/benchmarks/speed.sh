@@ -27,20 +27,10 @@ done
 here=${RUNFILES_DIR:-$0.runfiles}/dynsim
 dynsim=$here/sim/dynsim
 modes=(functional inorder pa8000 dynamo qemu)
-mode_args() {
-	case "$1" in
-	functional) echo "--set core.model=functional" ;;
-	inorder) echo "--config $here/configs/machines/inorder.yaml" ;;
-	pa8000) echo "--config $here/configs/machines/pa8000.yaml" ;;
-	dynamo) echo "--config $here/configs/machines/pa8000.yaml --dynamo --dynamo-elf $here/dynamo/dynamo" ;;
-	esac
-}
-median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print 0; else print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# shellcheck source=tests/benchmarks/bench_lib.sh
+. "$here/tests/benchmarks/bench_lib.sh"
 now_ns() { date +%s%N; }
 mips() { awk -v i="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? i / s / 1e6 : 0) }'; }
-json_number() {  # the first "KEY": NUMBER inside section SECTION of a stats file
-	sed -n "/^  \"$2\": {/,/^  }/ s/^ *\"$3\": \\([0-9.e+-]*\\).*/\\1/p" "$1" | head -1
-}
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 stats=$(mktemp)
@@ -56,9 +46,9 @@ for round in $(seq "$runs"); do
 				t=$(awk -v ns=$(($(now_ns) - t0)) 'BEGIN {print ns / 1e9}')
 			else
 				# shellcheck disable=SC2046
-				"$dynsim" run --quiet $(mode_args "$mode") --stats "$stats" "$bin" "$size" >/dev/null 2>&1
-				insts[$prog.$mode]=$(json_number "$stats" sim instructions)
-				t=$(json_number "$stats" host seconds)
+				"$dynsim" run --quiet $(bench_mode_args "$here" "$here" "$mode") --stats "$stats" "$bin" "$size" >/dev/null 2>&1
+				insts[$prog.$mode]=$(bench_stats_number "$stats" sim instructions)
+				t=$(bench_stats_number "$stats" host seconds)
 			fi
 			seconds[$prog.$mode]="${seconds[$prog.$mode]:-} $t"
 		done
@@ -77,7 +67,7 @@ for prog in "${programs[@]}"; do
 	printf '%-10s %12s %12s' "$prog" "${insts[$prog.functional]}" "${insts[$prog.dynamo]}"
 	for mode in "${modes[@]}"; do
 		# shellcheck disable=SC2086
-		m=$(mips "${insts[$prog.$mode]}" "$(printf '%s\n' ${seconds[$prog.$mode]} | median)")
+		m=$(mips "${insts[$prog.$mode]}" "$(printf '%s\n' ${seconds[$prog.$mode]} | bench_median)")
 		column[$prog.$mode]=$m
 		column[$mode]="${column[$mode]:-} $m"
 		printf ' %10s' "$m"
@@ -90,7 +80,7 @@ done
 printf '%-10s %12s %12s' median "" ""
 for mode in "${modes[@]}"; do
 	# shellcheck disable=SC2086
-	printf ' %10s' "$(printf '%s\n' ${column[$mode]:-} | median)"
+	printf ' %10s' "$(printf '%s\n' ${column[$mode]:-} | bench_median)"
 done
 printf '\n'
 echo "(guest MIPS at $size, medians of $runs interleaved runs; load average after: $(cut -d' ' -f1-3 /proc/loadavg))"

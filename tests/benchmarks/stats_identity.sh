@@ -28,15 +28,8 @@ fi
 dynsim=$1
 out=$2
 mkdir -p "$out"
-dynamo_elf=bazel-bin/dynamo/dynamo
-mode_args() {
-	case "$1" in
-	functional) echo "--set core.model=functional" ;;
-	inorder) echo "--config configs/machines/inorder.yaml" ;;
-	pa8000) echo "--config configs/machines/pa8000.yaml" ;;
-	dynamo_pa8000) echo "--config configs/machines/pa8000.yaml --dynamo --dynamo-elf $dynamo_elf" ;;
-	esac
-}
+# shellcheck source=tests/benchmarks/bench_lib.sh
+. "$(dirname "$0")/bench_lib.sh"
 status=0
 for prog in $programs; do
 	bin=bazel-bin/workloads/$prog/${prog}_O2
@@ -47,7 +40,7 @@ for prog in $programs; do
 	for mode in functional inorder pa8000 dynamo_pa8000; do
 		stats=$out/$prog.$mode.full.json
 		# shellcheck disable=SC2046
-		"$dynsim" run --quiet $(mode_args "$mode") --stats "$stats" "$bin" "$size" >"$out/$prog.$mode.stdout" 2>&1
+		"$dynsim" run --quiet $(bench_mode_args . bazel-bin "${mode%_pa8000}") --stats "$stats" "$bin" "$size" >"$out/$prog.$mode.stdout" 2>&1
 		echo "exit $?" >>"$out/$prog.$mode.stdout"
 		# Everything before the host section: simulated results and their descriptions.
 		sed '/^  "host": {/,$d' "$stats" >"$out/$prog.$mode.json" || status=1

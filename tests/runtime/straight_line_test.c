@@ -22,19 +22,16 @@
 
 #include "rt_out.h"
 
-extern char block_load[], block_fault[];
+extern char block_fault[];
 int block_load_fn(uintptr_t address);
 
-/* r19 is caller-saved: the function may clobber it (the handler reads it, it is not
- * returned). */
+/* The block: r19 and r28 are caller-saved, so the function may write both. */
 __asm__(
 	"\t.text\n"
 	"\t.align 4\n"
 	"\t.globl block_load_fn\n"
-	"\t.globl block_load\n"
 	"\t.globl block_fault\n"
 	"block_load_fn:\n"
-	"block_load:\n"
 	"\tldi 5,%r28\n"
 	"\tldi 77,%r19\n"
 	"block_fault:\n"
